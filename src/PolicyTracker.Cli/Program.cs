@@ -1,0 +1,14 @@
+using PolicyTracker.Cli.Commands;
+
+return args.FirstOrDefault() switch
+{
+    "extract" => await ExtractCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: policytracker <command> [options]");
+    Console.Error.WriteLine("  extract <file-or-folder>... [--out DIR]   extract meetings from report text as JSON");
+    return 2;
+}
