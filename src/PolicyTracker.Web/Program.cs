@@ -1,27 +1,36 @@
+using MudBlazor.Services;
 using PolicyTracker.Web.Components;
+using PolicyTracker.Web.Hosting;
+using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddSerilog((services, logger) => logger
+    .ReadFrom.Configuration(builder.Configuration)
+    .ReadFrom.Services(services));
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
+builder.Services.AddPolicyTrackerHealthChecks();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseSerilogRequestLogging();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapPolicyTrackerHealthChecks();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+if (!await app.PrepareDatabaseAsync())
+{
+    return 3;
+}
+await app.RunAsync();
+return 0;
