@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Session).HasMaxLength(500);
+        builder.Property(m => m.Location).HasMaxLength(300);
+        builder.HasIndex(m => new { m.OrganizationId, m.Date });
+        builder.HasIndex(m => m.Date);
+
+        builder.HasOne(m => m.Organization)
+            .WithMany(o => o.Meetings)
+            .HasForeignKey(m => m.OrganizationId)
+            .OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Data.Configurations;
+
+internal sealed class MeetingSourceConfiguration : IEntityTypeConfiguration<MeetingSource>
+{
+    public void Configure(EntityTypeBuilder<MeetingSource> builder)
+    {
+        builder.MapProvenance("meeting_sources", r => r.MeetingSources);
+        builder.HasIndex(s => new { s.MeetingId, s.SourceReportId }).IsUnique().HasFilter("deleted_at IS NULL");
+
+        builder.HasOne(s => s.Meeting)
+            .WithMany(m => m.Sources)
+            .HasForeignKey(s => s.MeetingId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Data.Configurations;
+
+internal sealed class PersonAliasConfiguration : IEntityTypeConfiguration<PersonAlias>
+{
+    public void Configure(EntityTypeBuilder<PersonAlias> builder)
+    {
+        builder.Property(a => a.Alias).HasMaxLength(300);
+        builder.Property(a => a.AliasKey).HasMaxLength(300).HasComputedColumnSql("lower(alias)", stored: true);
+        builder.HasIndex(a => new { a.PersonId, a.AliasKey }).IsUnique().HasFilter("deleted_at IS NULL");
+        builder.HasIndex(a => a.AliasKey);
+        builder.HasIndex(a => a.Alias).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_person_aliases_alias_trgm");
+
+        builder.HasOne(a => a.Person)
+            .WithMany(p => p.Aliases)
+            .HasForeignKey(a => a.PersonId)
+            .OnDelete(DeleteBehavior.Cascade);
+    }
+}

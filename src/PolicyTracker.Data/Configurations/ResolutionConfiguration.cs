@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Data.Configurations;
+
+internal sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolution>
+{
+    public void Configure(EntityTypeBuilder<Resolution> builder)
+    {
+        builder.MapProvenance("resolutions");
+        builder.Property(r => r.Verb).HasMaxLength(100);
+        builder.Property(r => r.IssuedBy).HasMaxLength(300);
+        builder.HasIndex(r => new { r.MeetingId, r.Position });
+
+        builder.HasGeneratedTsVectorColumn(r => r.SearchVector, "english", r => new { r.Text })
+            .HasIndex(r => r.SearchVector)
+            .HasMethod("gin");
+
+        builder.HasOne(r => r.Meeting)
+            .WithMany(m => m.Resolutions)
+            .HasForeignKey(r => r.MeetingId)
+            .OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(r => r.IssuedByPerson)
+            .WithMany()
+            .HasForeignKey(r => r.IssuedByPersonId)
+            .OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PolicyTracker.Data.Auditing;
+using PolicyTracker.Data.Import;
+
+namespace PolicyTracker.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    // The factory is scoped so that a scoped ICurrentUser (one per Blazor circuit or request)
+    // reaches the audit interceptor. Register your own ICurrentUser to replace SystemUser.
+    public static IServiceCollection AddPolicyTrackerData(this IServiceCollection services, string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<ICurrentUser, SystemUser>();
+        services.AddDbContextFactory<PolicyTrackerDbContext>(
+            (provider, options) => Configure(options, connectionString).AddInterceptors(
+                new AuditInterceptor(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ICurrentUser>())),
+            ServiceLifetime.Scoped);
+        services.TryAddScoped<ReportImporter>();
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .UseSnakeCaseNamingConvention();
+}

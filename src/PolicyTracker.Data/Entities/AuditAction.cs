@@ -1,0 +1,9 @@
+namespace PolicyTracker.Data.Entities;
+
+public enum AuditAction
+{
+    Added,
+    Modified,
+    Deleted,
+    Restored,
+}

@@ -1,0 +1,8 @@
+namespace PolicyTracker.Data.Entities;
+
+public enum ParticipationRole
+{
+    Chair,
+    Speaker,
+    Attendee,
+}

@@ -1,0 +1,8 @@
+namespace PolicyTracker.Data.Entities;
+
+public enum ReportStatus
+{
+    Draft,
+    Published,
+    Archived,
+}

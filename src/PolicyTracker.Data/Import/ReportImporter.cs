@@ -1,0 +1,5 @@
+namespace PolicyTracker.Data.Import;
+
+public sealed class ReportImporter
+{
+}
