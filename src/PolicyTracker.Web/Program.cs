@@ -13,6 +13,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
 builder.Services.AddPolicyTrackerHealthChecks();
+builder.Services.AddPolicyTrackerFeatures();
 
 var app = builder.Build();
 

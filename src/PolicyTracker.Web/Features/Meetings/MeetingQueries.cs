@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Web.Features.Meetings;
+
+public sealed record MeetingFilter(string? Text = null, Guid? BodyId = null, DateOnly? From = null, DateOnly? To = null, Guid? PersonId = null);
+
+public sealed record MeetingRow(Guid Id, DateOnly? Date, Guid BodyId, string Body, string? Session, string? Chair,
+    int Participants, int Resolutions, int Documents, int Sources);
+
+public sealed record MeetingList(IReadOnlyList<MeetingRow> Rows, int Total);
+
+public sealed record ParticipantLine(Guid PersonId, string Name, ParticipationRole Role, string? Title, bool Verified, Guid ReportId, int SpanStart, int SpanLength);
+
+public sealed record ResolutionLine(Guid Id, string Verb, string Text, bool Verified, Guid ReportId, int SpanStart, int SpanLength);
+
+public sealed record DocumentLine(Guid DocumentId, string Title, string? Kind, DocumentActionKind Action, Guid ReportId, int SpanStart, int SpanLength);
+
+public sealed record SourceLine(Guid ReportId, string Headline, string? Outlet, DateOnly? Published);
+
+public sealed record MeetingDetail(Guid Id, Guid BodyId, string Body, string? Session, DateOnly? Date, string? Location,
+    IReadOnlyList<ParticipantLine> Participants, IReadOnlyList<ResolutionLine> Resolutions,
+    IReadOnlyList<DocumentLine> Documents, IReadOnlyList<SourceLine> Sources);
+
+public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+{
+    public async Task<MeetingList> ListAsync(MeetingFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Meetings.AsNoTracking();
+        if (filter.BodyId is { } bodyId)
+        {
+            query = query.Where(m => m.OrganizationId == bodyId);
+        }
+        if (filter.PersonId is { } personId)
+        {
+            query = query.Where(m => m.Participations.Any(p => p.PersonId == personId));
+        }
+        if (filter.From is { } from)
+        {
+            query = query.Where(m => m.Date >= from);
+        }
+        if (filter.To is { } to)
+        {
+            query = query.Where(m => m.Date <= to);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(m => EF.Functions.ILike(m.Organization.Name, pattern)
+                || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
+                || m.Participations.Any(p => EF.Functions.ILike(p.Person.Name, pattern))
+                || m.Resolutions.Any(r => EF.Functions.ILike(r.Text, pattern)));
+        }
+
+        var total = await query.CountAsync(ct);
+        query = (sort, descending) switch
+        {
+            ("body", false) => query.OrderBy(m => m.Organization.Name).ThenByDescending(m => m.Date),
+            ("body", true) => query.OrderByDescending(m => m.Organization.Name).ThenByDescending(m => m.Date),
+            ("date", false) => query.OrderBy(m => m.Date).ThenBy(m => m.Organization.Name),
+            _ => query.OrderByDescending(m => m.Date).ThenBy(m => m.Organization.Name),
+        };
+        var rows = await query
+            .Skip(page * pageSize).Take(pageSize)
+            .Select(m => new MeetingRow(
+                m.Id, m.Date, m.OrganizationId, m.Organization.Name, m.Session,
+                m.Participations.Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
+                m.Participations.Count, m.Resolutions.Count, m.DocumentActions.Count, m.Sources.Count))
+            .ToListAsync(ct);
+        return new MeetingList(rows, total);
+    }
+
+    public async Task<MeetingDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var meeting = await db.Meetings.AsNoTracking()
+            .Where(m => m.Id == id)
+            .Select(m => new { m.Id, m.OrganizationId, Body = m.Organization.Name, m.Session, m.Date, m.Location })
+            .FirstOrDefaultAsync(ct);
+        if (meeting is null)
+        {
+            return null;
+        }
+        var participants = await db.Participations.AsNoTracking().Where(p => p.MeetingId == id)
+            .OrderBy(p => p.Role).ThenBy(p => p.Position)
+            .Select(p => new ParticipantLine(p.PersonId, p.Person.Name, p.Role, p.TitleAsWritten, p.Verified, p.SourceReportId, p.SpanStart, p.SpanLength))
+            .ToListAsync(ct);
+        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.MeetingId == id)
+            .OrderBy(r => r.Position)
+            .Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, r.Verified, r.SourceReportId, r.SpanStart, r.SpanLength))
+            .ToListAsync(ct);
+        var documents = await db.DocumentActions.AsNoTracking().Where(a => a.MeetingId == id)
+            .OrderBy(a => a.Position)
+            .Select(a => new DocumentLine(a.DocumentId, a.Document.Title, a.Document.Kind, a.Action, a.SourceReportId, a.SpanStart, a.SpanLength))
+            .ToListAsync(ct);
+        var sources = await db.MeetingSources.AsNoTracking().Where(s => s.MeetingId == id)
+            .OrderBy(s => s.SourceReport.Published)
+            .Select(s => new SourceLine(s.SourceReportId, s.SourceReport.Headline, s.SourceReport.Outlet, s.SourceReport.Published))
+            .ToListAsync(ct);
+        return new MeetingDetail(meeting.Id, meeting.OrganizationId, meeting.Body, meeting.Session, meeting.Date, meeting.Location,
+            participants, resolutions, documents, sources);
+    }
+
+    internal static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
