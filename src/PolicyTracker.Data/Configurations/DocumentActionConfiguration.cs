@@ -16,7 +16,7 @@ internal sealed class DocumentActionConfiguration : IEntityTypeConfiguration<Doc
         builder.HasOne(a => a.Document)
             .WithMany(d => d.Actions)
             .HasForeignKey(a => a.DocumentId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.NoAction);
         builder.HasOne(a => a.Meeting)
             .WithMany(m => m.DocumentActions)
             .HasForeignKey(a => a.MeetingId)

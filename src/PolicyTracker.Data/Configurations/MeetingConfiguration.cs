@@ -16,6 +16,6 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.HasOne(m => m.Organization)
             .WithMany(o => o.Meetings)
             .HasForeignKey(m => m.OrganizationId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -16,6 +16,6 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         builder.HasOne(o => o.Parent)
             .WithMany(o => o.Children)
             .HasForeignKey(o => o.ParentId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.NoAction);
     }
 }

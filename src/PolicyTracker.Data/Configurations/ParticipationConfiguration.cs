@@ -21,6 +21,6 @@ internal sealed class ParticipationConfiguration : IEntityTypeConfiguration<Part
         builder.HasOne(p => p.Person)
             .WithMany(p => p.Participations)
             .HasForeignKey(p => p.PersonId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.NoAction);
     }
 }

@@ -17,7 +17,7 @@ internal static class ProvenanceMapping
         builder.HasOne(e => e.SourceReport)
             .WithMany(inverse)
             .HasForeignKey(e => e.SourceReportId)
-            .OnDelete(DeleteBehavior.Restrict);
+            .OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(e => e.SourceReportId);
         builder.Property(e => e.VerifiedBy).HasMaxLength(200);
         builder.ToTable(table, t =>

@@ -1,5 +1,238 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using PolicyTracker.Data.Auditing;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Extraction;
+
 namespace PolicyTracker.Data.Import;
 
+// Stores a report and everything extracted from it, in one transaction. Shared by Web and Cli.
 public sealed class ReportImporter
 {
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    private readonly IDbContextFactory<PolicyTrackerDbContext> _factory;
+    private readonly TimeProvider _time;
+    private readonly ICurrentUser _user;
+    private readonly Func<string, ReportExtraction> _extract;
+
+    public ReportImporter(IDbContextFactory<PolicyTrackerDbContext> factory, TimeProvider time, ICurrentUser user)
+        : this(factory, time, user, ReportExtractor.Default.Extract)
+    {
+    }
+
+    // Tests pass hand-built extractions here.
+    public ReportImporter(
+        IDbContextFactory<PolicyTrackerDbContext> factory,
+        TimeProvider time,
+        ICurrentUser user,
+        Func<string, ReportExtraction> extract)
+    {
+        _factory = factory;
+        _time = time;
+        _user = user;
+        _extract = extract;
+    }
+
+    public async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken ct = default)
+    {
+        if (Validate(request) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var text = request.Text!;
+        var hash = TextKeys.Sha256Hex(text);
+        var sourceUrl = string.IsNullOrWhiteSpace(request.SourceUrl) ? null : request.SourceUrl.Trim();
+
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        var extraction = _extract(text);
+        var strategy = db.Database.CreateExecutionStrategy();
+        try
+        {
+            return await strategy.ExecuteAsync(async () =>
+            {
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                var report = new Report
+                {
+                    Headline = Headline(request.Headline, extraction, text),
+                    Outlet = Clip(request.Outlet, 200) ?? Clip(extraction.Report.Outlet, 200),
+                    Published = request.Published ?? extraction.Report.Published,
+                    SourceUrl = sourceUrl,
+                    Text = text,
+                    ContentHash = hash,
+                    Status = request.Status,
+                    EnteredBy = Clip(request.EnteredBy, 200) ?? _user.Name,
+                    EnteredAt = _time.GetUtcNow(),
+                    ExtractorVersion = extraction.ExtractorVersion,
+                };
+                db.Reports.Add(report);
+
+                var writer = new ExtractionWriter(db, report, VerifiedRecords.None);
+                await writer.WriteAsync(extraction, ct);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                return Succeeded(report.Id, writer);
+            });
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // Another import of the same text or URL won the race.
+            db.ChangeTracker.Clear();
+            if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } raced)
+            {
+                return raced;
+            }
+
+            throw;
+        }
+    }
+
+    // Runs the extractor again over a stored report. Records an editor verified stay as they are;
+    // the unverified ones from this report are replaced by what the extractor finds now.
+    public async Task<ImportResult> ReextractAsync(Guid reportId, CancellationToken ct = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report is null)
+            {
+                return ImportResult.Failed(ImportProblem.NotFound, $"No report {reportId}.");
+            }
+
+            var extraction = _extract(report.Text);
+            db.MeetingSources.RemoveRange(await db.MeetingSources.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            db.Participations.RemoveRange(await db.Participations.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            db.Resolutions.RemoveRange(await db.Resolutions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            db.DocumentActions.RemoveRange(await db.DocumentActions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            report.ExtractorVersion = extraction.ExtractorVersion;
+            // Saved first: the soft-deleted sources must leave the unique index before new ones arrive.
+            await db.SaveChangesAsync(ct);
+
+            var writer = new ExtractionWriter(db, report, await VerifiedAsync(db, reportId, ct));
+            await writer.WriteAsync(extraction, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return Succeeded(report.Id, writer);
+        });
+    }
+
+    private static ImportResult? Validate(ImportRequest request)
+    {
+        var text = request.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return ImportResult.Failed(ImportProblem.Empty, "The report text is empty.");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > MaxBytes)
+        {
+            return ImportResult.Failed(ImportProblem.TooLarge, $"The report is {bytes / 1048576.0:0.0} MB; the limit is 2 MB.");
+        }
+
+        if (LooksBinary(text))
+        {
+            return ImportResult.Failed(ImportProblem.Binary, "The report contains NUL or other control characters; it looks like a binary file, not text.");
+        }
+
+        var url = request.SourceUrl?.Trim();
+        if (!string.IsNullOrEmpty(url)
+            && (url.Length > 2000 || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            return ImportResult.Failed(ImportProblem.InvalidSourceUrl, "The source URL must be an absolute http or https address of at most 2000 characters.");
+        }
+
+        return null;
+    }
+
+    private static bool LooksBinary(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0')
+            {
+                return true;
+            }
+
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
+            {
+                control++;
+            }
+        }
+
+        return control > text.Length / 100;
+    }
+
+    private static async Task<ImportResult?> FindDuplicateAsync(PolicyTrackerDbContext db, string hash, string? sourceUrl, CancellationToken ct)
+    {
+        // Soft-deleted reports count: the unique indexes do not filter them out either.
+        var sameText = await db.Reports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.ContentHash == hash).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        if (sameText is { } textId)
+        {
+            return ImportResult.Failed(ImportProblem.DuplicateText, $"This text is already stored as report {textId}.", textId);
+        }
+
+        if (sourceUrl is null)
+        {
+            return null;
+        }
+
+        var sameUrl = await db.Reports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.SourceUrl == sourceUrl).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
+        return sameUrl is { } urlId
+            ? ImportResult.Failed(ImportProblem.DuplicateSourceUrl, $"A report from {sourceUrl} is already stored as report {urlId}.", urlId)
+            : null;
+    }
+
+    private static async Task<VerifiedRecords> VerifiedAsync(PolicyTrackerDbContext db, Guid reportId, CancellationToken ct)
+    {
+        var sources = await db.MeetingSources.Where(r => r.SourceReportId == reportId && r.Verified)
+            .Select(r => r.MeetingId).ToListAsync(ct);
+        var participations = await db.Participations.Where(r => r.SourceReportId == reportId && r.Verified)
+            .Select(r => new { r.MeetingId, r.PersonId, r.Role }).ToListAsync(ct);
+        var resolutions = await db.Resolutions.Where(r => r.SourceReportId == reportId && r.Verified)
+            .Select(r => new { r.MeetingId, r.Text }).ToListAsync(ct);
+        var actions = await db.DocumentActions.Where(r => r.SourceReportId == reportId && r.Verified)
+            .Select(r => new { r.DocumentId, r.MeetingId, r.Action }).ToListAsync(ct);
+        return new VerifiedRecords(
+            [.. sources],
+            [.. participations.Select(p => (p.MeetingId, p.PersonId, p.Role))],
+            [.. resolutions.Select(r => (r.MeetingId, TextKeys.Key(r.Text)))],
+            [.. actions.Select(a => (a.DocumentId, a.MeetingId, a.Action))]);
+    }
+
+    private static string Headline(string? requested, ReportExtraction extraction, string text)
+    {
+        var firstLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        return Clip(requested, 1000) ?? Clip(extraction.Report.Headline, 1000) ?? Clip(firstLine, 1000) ?? "(untitled)";
+    }
+
+    private static string? Clip(string? value, int maxLength)
+    {
+        value = value is null ? null : TextKeys.Clean(value);
+        return string.IsNullOrEmpty(value) ? null : value.Length <= maxLength ? value : value[..maxLength];
+    }
+
+    private static ImportResult Succeeded(Guid reportId, ExtractionWriter writer) => new()
+    {
+        ReportId = reportId,
+        Meetings = writer.Meetings,
+        Participations = writer.Participations,
+        Resolutions = writer.Resolutions,
+        DocumentActions = writer.DocumentActions,
+    };
 }

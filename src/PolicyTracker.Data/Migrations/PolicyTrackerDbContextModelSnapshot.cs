@@ -980,7 +980,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Document", "Document")
                         .WithMany("Actions")
                         .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_document_actions_documents_document_id");
 
@@ -994,7 +994,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_document_actions_reports_source_report_id");
 
@@ -1010,7 +1010,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Organization", "Organization")
                         .WithMany("Meetings")
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_meetings_organizations_organization_id");
 
@@ -1029,7 +1029,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany("MeetingSources")
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_sources_reports_source_report_id");
 
@@ -1043,7 +1043,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Organization", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_organizations_organizations_parent_id");
 
                     b.Navigation("Parent");
@@ -1073,14 +1073,14 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Person", "Person")
                         .WithMany("Participations")
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_participations_people_person_id");
 
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_participations_reports_source_report_id");
 
@@ -1141,7 +1141,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_resolutions_reports_source_report_id");
 

@@ -75,8 +75,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_organizations_organizations_parent_id",
                         column: x => x.parent_id,
                         principalTable: "organizations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -143,8 +142,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_meetings_organizations_organization_id",
                         column: x => x.organization_id,
                         principalTable: "organizations",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -253,8 +251,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_document_actions_documents_document_id",
                         column: x => x.document_id,
                         principalTable: "documents",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                     table.ForeignKey(
                         name: "fk_document_actions_meetings_meeting_id",
                         column: x => x.meeting_id,
@@ -265,8 +262,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_document_actions_reports_source_report_id",
                         column: x => x.source_report_id,
                         principalTable: "reports",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -301,8 +297,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_meeting_sources_reports_source_report_id",
                         column: x => x.source_report_id,
                         principalTable: "reports",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -341,14 +336,12 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_participations_people_person_id",
                         column: x => x.person_id,
                         principalTable: "people",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                     table.ForeignKey(
                         name: "fk_participations_reports_source_report_id",
                         column: x => x.source_report_id,
                         principalTable: "reports",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateTable(
@@ -397,8 +390,7 @@ namespace PolicyTracker.Data.Migrations
                         name: "fk_resolutions_reports_source_report_id",
                         column: x => x.source_report_id,
                         principalTable: "reports",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Restrict);
+                        principalColumn: "id");
                 });
 
             migrationBuilder.CreateIndex(

@@ -13,7 +13,7 @@ using PolicyTracker.Data;
 namespace PolicyTracker.Data.Migrations
 {
     [DbContext(typeof(PolicyTrackerDbContext))]
-    [Migration("20261127051326_ReportTextImmutable")]
+    [Migration("20261127051623_ReportTextImmutable")]
     partial class ReportTextImmutable
     {
         /// <inheritdoc />
@@ -983,7 +983,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Document", "Document")
                         .WithMany("Actions")
                         .HasForeignKey("DocumentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_document_actions_documents_document_id");
 
@@ -997,7 +997,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_document_actions_reports_source_report_id");
 
@@ -1013,7 +1013,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Organization", "Organization")
                         .WithMany("Meetings")
                         .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_meetings_organizations_organization_id");
 
@@ -1032,7 +1032,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany("MeetingSources")
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_meeting_sources_reports_source_report_id");
 
@@ -1046,7 +1046,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Organization", "Parent")
                         .WithMany("Children")
                         .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .HasConstraintName("fk_organizations_organizations_parent_id");
 
                     b.Navigation("Parent");
@@ -1076,14 +1076,14 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Person", "Person")
                         .WithMany("Participations")
                         .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_participations_people_person_id");
 
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_participations_reports_source_report_id");
 
@@ -1144,7 +1144,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
                         .HasConstraintName("fk_resolutions_reports_source_report_id");
 

@@ -1,0 +1,242 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Import;
+using PolicyTracker.Extraction;
+using PolicyTracker.IntegrationTests.Support;
+using DocumentAction = PolicyTracker.Data.Entities.DocumentAction;
+using ExtractedAction = PolicyTracker.Extraction.DocumentAction;
+
+namespace PolicyTracker.IntegrationTests.Data;
+
+[Collection(DatabaseTestGroup.Name)]
+public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    private const string Text = Extractions.NationalSecurityCommission;
+
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task A_report_is_saved_with_its_meeting_participants_resolutions_and_documents_linked()
+    {
+        var result = await fixture.Importer(t => Extractions.Commission(t))
+            .ImportAsync(new ImportRequest(Text) { Status = ReportStatus.Published, SourceUrl = "https://example.org/nsc" });
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        (result.Meetings, result.Participations, result.Resolutions, result.DocumentActions).ShouldBe((1, 3, 1, 2));
+
+        await using var db = await fixture.CreateDbContextAsync();
+        var report = await db.Reports.SingleAsync();
+        report.Id.ShouldBe(result.ReportId!.Value);
+        report.Text.ShouldBe(Text);
+        report.Headline.ShouldBe("Xi Jinping chairs meeting of the national security commission");
+        report.Status.ShouldBe(ReportStatus.Published);
+        report.ExtractorVersion.ShouldBe("test-1");
+        report.EnteredBy.ShouldBe("tester");
+        report.EnteredAt.ShouldBe(TestClock.Start);
+        report.ContentHash.Length.ShouldBe(64);
+
+        var meeting = await db.Meetings
+            .Include(m => m.Organization).ThenInclude(o => o.Aliases)
+            .Include(m => m.Sources)
+            .Include(m => m.Participations).ThenInclude(p => p.Person).ThenInclude(p => p.Aliases)
+            .Include(m => m.Resolutions)
+            .Include(m => m.DocumentActions).ThenInclude(a => a.Document)
+            .AsSplitQuery()
+            .SingleAsync();
+        meeting.Organization.Name.ShouldBe("National Security Commission");
+        meeting.Organization.Aliases.Select(a => a.Alias).ShouldBe(["Central National Security Commission"]);
+        meeting.Date.ShouldBe(Extractions.CommissionDate);
+        meeting.Sources.Single().SourceReportId.ShouldBe(report.Id);
+
+        var people = meeting.Participations.OrderBy(p => p.Position).ToList();
+        people.Select(p => (p.Person.Name, p.Role)).ShouldBe(
+            [("Xi Jinping", ParticipationRole.Chair), ("Li Qiang", ParticipationRole.Attendee), ("Cai Qi", ParticipationRole.Attendee)]);
+        people[0].Person.Aliases.Select(a => a.Alias).Order().ShouldBe(["Xi", "Xi Jinping"]);
+        var chairSpan = people[0];
+        Text.Substring(chairSpan.SpanStart, chairSpan.SpanLength).ShouldBe("Xi Jinping");
+        chairSpan.SourceReportId.ShouldBe(report.Id);
+        chairSpan.Confidence.ShouldBe(0.95);
+        chairSpan.Verified.ShouldBeFalse();
+
+        var resolution = meeting.Resolutions.Single();
+        resolution.Verb.ShouldBe("called for");
+        Text.Substring(resolution.SpanStart, resolution.SpanLength).ShouldBe(resolution.Text);
+
+        meeting.DocumentActions.OrderBy(a => a.Position).Select(a => (a.Document.Title, a.Document.Kind, a.Action)).ShouldBe(
+            [("guideline on building a safe city", "guideline", DocumentActionKind.Adopted), ("plan on data security", "plan", DocumentActionKind.Reviewed)]);
+
+        var title = await db.PersonTitles.Include(t => t.Person).SingleAsync(t => t.Person.Name == "Li Qiang");
+        (title.Title, title.FirstSeen, title.LastSeen, title.SourceReportId).ShouldBe(("Premier", Extractions.CommissionDate, Extractions.CommissionDate, report.Id));
+    }
+
+    [Fact]
+    public async Task Importing_the_same_text_twice_returns_a_duplicate_naming_the_existing_report()
+    {
+        var importer = fixture.Importer(t => Extractions.Commission(t));
+        var first = await importer.ImportAsync(new ImportRequest(Text));
+
+        var second = await importer.ImportAsync(new ImportRequest(Text) { Headline = "Another headline" });
+
+        second.Succeeded.ShouldBeFalse();
+        second.Problem.ShouldBe(ImportProblem.DuplicateText);
+        second.ExistingReportId.ShouldBe(first.ReportId);
+        second.Message!.ShouldContain(first.ReportId!.Value.ToString());
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Reports.CountAsync()).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_unique_index_refuses_a_second_row_with_the_same_content_hash()
+    {
+        await using var db = await fixture.CreateDbContextAsync();
+        db.Reports.Add(NewReport("one text", "https://example.org/a"));
+        await db.SaveChangesAsync();
+
+        await using var other = await fixture.CreateDbContextAsync();
+        other.Reports.Add(NewReport("one text", "https://example.org/b"));
+
+        await Should.ThrowAsync<DbUpdateException>(() => other.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task Importing_a_known_source_url_returns_a_duplicate_naming_the_existing_report()
+    {
+        var importer = fixture.Importer(t => Extractions.Commission(t));
+        var first = await importer.ImportAsync(new ImportRequest(Text) { SourceUrl = "https://example.org/nsc" });
+
+        var second = await importer.ImportAsync(new ImportRequest(Text + "\nCorrection appended.") { SourceUrl = " https://example.org/nsc " });
+
+        second.Problem.ShouldBe(ImportProblem.DuplicateSourceUrl);
+        second.ExistingReportId.ShouldBe(first.ReportId);
+    }
+
+    [Theory]
+    [InlineData("", ImportProblem.Empty)]
+    [InlineData("   \n\t ", ImportProblem.Empty)]
+    [InlineData("PK\u0003\u0004\0\0binary", ImportProblem.Binary)]
+    public async Task Unusable_text_is_refused_with_a_clear_result_not_an_exception(string text, ImportProblem problem)
+    {
+        var result = await fixture.Importer().ImportAsync(new ImportRequest(text));
+
+        result.Problem.ShouldBe(problem);
+        result.Message.ShouldNotBeNullOrWhiteSpace();
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Reports.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Text_over_two_megabytes_is_refused_as_too_large()
+    {
+        var text = "Headline\n\n" + new string('a', ReportImporter.MaxBytes);
+
+        var result = await fixture.Importer().ImportAsync(new ImportRequest(text));
+
+        result.Problem.ShouldBe(ImportProblem.TooLarge);
+        result.Message!.ShouldContain("2 MB");
+    }
+
+    [Fact]
+    public async Task A_second_report_of_the_same_meeting_gives_one_meeting_with_two_sources()
+    {
+        var other = Text.Replace("Test Wire", "Other Wire", StringComparison.Ordinal);
+        await fixture.Importer(t => Extractions.Commission(t)).ImportAsync(new ImportRequest(Text));
+        // The second report names the body by its alias: still the same organization.
+        var second = await fixture.Importer(t => Extractions.Commission(t, body: "Central National Security Commission"))
+            .ImportAsync(new ImportRequest(other));
+
+        second.Succeeded.ShouldBeTrue(second.Message);
+        second.Meetings.ShouldBe(0);
+        await using var db = await fixture.CreateDbContextAsync();
+        var meeting = await db.Meetings.Include(m => m.Sources).SingleAsync();
+        meeting.Sources.Select(s => s.SourceReportId).Distinct().Count().ShouldBe(2);
+        (await db.Organizations.CountAsync()).ShouldBe(1);
+        (await db.People.CountAsync()).ShouldBe(3);
+        (await db.Documents.CountAsync()).ShouldBe(2);
+        (await db.Participations.CountAsync()).ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task A_document_reviewed_at_one_meeting_and_adopted_at_a_later_one_has_both_actions()
+    {
+        var later = "State Council adopts data plan\n\nThe meeting adopted the Plan on Data Security.";
+        await fixture.Importer(t => Extractions.Commission(t)).ImportAsync(new ImportRequest(Text));
+        await fixture.Importer(t => Extractions.Build(
+                t, "State Council", new DateOnly(2023, 7, 1), [], [], [("the Plan on Data Security.", "plan", ExtractedAction.Adopted)]))
+            .ImportAsync(new ImportRequest(later));
+
+        await using var db = await fixture.CreateDbContextAsync();
+        var document = await db.Documents.Include(d => d.Actions).ThenInclude(a => a.Meeting).ThenInclude(m => m.Organization)
+            .SingleAsync(d => d.NormalizedTitle == "plan on data security");
+        document.Actions.OrderBy(a => a.Meeting.Date).Select(a => (a.Meeting.Organization.Name, a.Action)).ShouldBe(
+            [("National Security Commission", DocumentActionKind.Reviewed), ("State Council", DocumentActionKind.Adopted)]);
+    }
+
+    [Fact]
+    public async Task Reextraction_replaces_unverified_records_and_keeps_verified_ones()
+    {
+        var imported = await fixture.Importer(t => Extractions.Commission(t)).ImportAsync(new ImportRequest(Text));
+        var reportId = imported.ReportId!.Value;
+        Guid verifiedId;
+        await using (var db = await fixture.CreateDbContextAsync())
+        {
+            var chair = await db.Participations.SingleAsync(p => p.Role == ParticipationRole.Chair);
+            chair.Verified = true;
+            chair.VerifiedBy = "editor";
+            chair.VerifiedAt = fixture.Clock.GetUtcNow();
+            chair.TitleAsWritten = "General Secretary (checked)";
+            verifiedId = chair.Id;
+            await db.SaveChangesAsync();
+        }
+
+        // The engine improved: it now also finds a speaker, and the same chair again.
+        var result = await fixture.Importer(t => Extractions.Build(
+                t,
+                "National Security Commission",
+                Extractions.CommissionDate,
+                [("Xi Jinping", ParticipantRole.Chair, null), ("Cai Qi", ParticipantRole.Speaker, null)],
+                [],
+                []))
+            .ReextractAsync(reportId);
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        await using var check = await fixture.CreateDbContextAsync();
+        var live = await check.Participations.Include(p => p.Person).OrderBy(p => p.Position).ToListAsync();
+        live.Select(p => (p.Person.Name, p.Role, p.Verified)).OrderBy(p => p.Name).ShouldBe(
+            [("Cai Qi", ParticipationRole.Speaker, false), ("Xi Jinping", ParticipationRole.Chair, true)]);
+        var kept = live.Single(p => p.Verified);
+        kept.Id.ShouldBe(verifiedId);
+        kept.TitleAsWritten.ShouldBe("General Secretary (checked)");
+        (await check.Resolutions.CountAsync()).ShouldBe(0);
+        (await check.DocumentActions.CountAsync()).ShouldBe(0);
+        (await check.Participations.IgnoreQueryFilters().CountAsync(p => p.DeletedAt != null)).ShouldBe(2);
+        (await check.MeetingSources.CountAsync()).ShouldBe(1);
+        (await check.Reports.SingleAsync()).ExtractorVersion.ShouldBe("test-1");
+    }
+
+    [Fact]
+    public async Task The_real_extractor_imports_a_report_with_its_version()
+    {
+        var result = await fixture.Importer().ImportAsync(new ImportRequest(Text) { Status = ReportStatus.Published });
+
+        result.Succeeded.ShouldBeTrue(result.Message);
+        await using var db = await fixture.CreateDbContextAsync();
+        var report = await db.Reports.SingleAsync();
+        report.ExtractorVersion.ShouldBe(ReportExtractor.Version);
+        report.Headline.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    private Report NewReport(string text, string url) => new()
+    {
+        Headline = "h",
+        Text = text,
+        ContentHash = Sha(text),
+        SourceUrl = url,
+        EnteredBy = "tester",
+        EnteredAt = fixture.Clock.GetUtcNow(),
+    };
+
+    private static string Sha(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+}
