@@ -29,9 +29,13 @@ app.MapStaticAssets();
 app.MapPolicyTrackerHealthChecks();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-if (!await app.PrepareDatabaseAsync())
+try
 {
+    await app.RunAsync();
+    return 0;
+}
+catch (DatabaseUnavailableException)
+{
+    // Already logged with the reason and what to do.
     return 3;
 }
-await app.RunAsync();
-return 0;

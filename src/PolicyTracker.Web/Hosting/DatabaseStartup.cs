@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data;
 
-
 namespace PolicyTracker.Web.Hosting;
 
 public static class DatabaseStartup
@@ -12,30 +11,35 @@ public static class DatabaseStartup
         var connectionString = configuration.GetConnectionString("Default");
         // Registered even when missing so the app starts far enough to say clearly what is wrong.
         services.AddPolicyTrackerData(string.IsNullOrWhiteSpace(connectionString) ? "Host=invalid" : connectionString);
+        services.AddHostedService<DatabaseInitializer>();
         return services;
     }
+}
 
-    /// <summary>Checks the database, applies migrations and loads demo data as configured.
-    /// Returns false (after logging why) when the app cannot work.</summary>
-    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
+/// <summary>Thrown at start-up when the database cannot be used; Program turns it into exit code 3.</summary>
+public sealed class DatabaseUnavailableException(string message) : Exception(message);
+
+/// <summary>Checks the database, applies migrations and loads demo data before the app serves requests.
+/// A hosted service rather than code after Build() so that test hosts run it too.</summary>
+public sealed partial class DatabaseInitializer(
+    IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("PolicyTracker.Startup");
-        var connectionString = app.Configuration.GetConnectionString("Default");
+        var connectionString = configuration.GetConnectionString("Default");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            logger.LogCritical(
-                "No database configured: set ConnectionStrings__Default (environment) or ConnectionStrings:Default (appsettings), or start with scripts/run.sh, which runs a local PostgreSQL");
-            return false;
+            Fail("No database configured: set ConnectionStrings__Default (environment) or ConnectionStrings:Default (appsettings), "
+                 + "or start with scripts/run.sh, which runs a local PostgreSQL");
         }
 
-        var server = DescribeServer(connectionString);
-        var stopping = app.Lifetime.ApplicationStopping;
+        var server = DescribeServer(connectionString!);
         try
         {
             // A quick probe first: the EF execution strategy would retry an unreachable server for a minute.
             var probe = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 5, Pooling = false };
             await using var connection = new NpgsqlConnection(probe.ConnectionString);
-            await connection.OpenAsync(stopping);
+            await connection.OpenAsync(cancellationToken);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
         {
@@ -43,34 +47,30 @@ public static class DatabaseStartup
         }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException or ArgumentException)
         {
-            logger.LogCritical("Cannot reach the database at {Server}: {Reason}. Check that PostgreSQL is running and ConnectionStrings__Default is right",
-                server, ex.GetBaseException().Message);
-            return false;
+            Fail($"Cannot reach the database at {server}: {ex.GetBaseException().Message}. "
+                 + "Check that PostgreSQL is running and ConnectionStrings__Default is right");
         }
 
-        try
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
-            if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
-            {
-                await DatabaseMigrator.MigrateAsync(app.Services, stopping);
-                logger.LogInformation("Database {Server} is up to date", server);
-            }
-            if (app.Configuration.GetValue("Database:SeedDemoData", false))
-            {
-                await using var scope = app.Services.CreateAsyncScope();
-                var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
-                // DEMO-SEED: wired when the seed lands
-                _ = factory;
-            }
-            return true;
+            await DatabaseMigrator.MigrateAsync(services, cancellationToken);
+            logger.LogInformation("Database {Server} is up to date", server);
         }
-        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException
-                                       || ex.InnerException is NpgsqlException)
+        if (configuration.GetValue("Database:SeedDemoData", false))
         {
-            logger.LogCritical("Cannot use the database at {Server}: {Reason}. Check that PostgreSQL is running and ConnectionStrings__Default is right",
-                server, ex.GetBaseException().Message);
-            return false;
+            await using var scope = services.CreateAsyncScope();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
+            // DEMO-SEED: wired when the seed lands
+            _ = factory;
         }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void Fail(string message)
+    {
+        logger.LogCritical("{Reason}", message);
+        throw new DatabaseUnavailableException(message);
     }
 
     private static string DescribeServer(string connectionString)
