@@ -27,10 +27,10 @@ public sealed class HomePageTests(AppFixture app)
     public async Task The_dark_mode_toggle_switches_the_theme()
     {
         var page = await app.OpenAsync("/");
-        var before = await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.mud-main-content')).backgroundColor");
+        var before = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
         await page.GetByTestId("dark-mode").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".mud-main-content")).Not.ToHaveCSSAsync("background-color", before);
+        await Assertions.Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", before);
     }
 }
