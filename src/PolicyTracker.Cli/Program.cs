@@ -3,6 +3,8 @@ using PolicyTracker.Cli.Commands;
 return args.FirstOrDefault() switch
 {
     "extract" => await ExtractCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "migrate" => await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "seed" => await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
 
