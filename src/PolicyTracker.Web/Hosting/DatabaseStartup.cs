@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data;
+using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Seed;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -60,8 +62,12 @@ public sealed partial class DatabaseInitializer(
         {
             await using var scope = services.CreateAsyncScope();
             var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
-            // DEMO-SEED: wired when the seed lands
-            _ = factory;
+            var importer = scope.ServiceProvider.GetRequiredService<ReportImporter>();
+            var added = await DemoData.SeedAsync(factory, importer, cancellationToken);
+            if (added > 0)
+            {
+                logger.LogInformation("Loaded {Count} demo reports into an empty database", added);
+            }
         }
     }
 
