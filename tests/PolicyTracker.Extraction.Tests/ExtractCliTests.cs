@@ -57,6 +57,7 @@ public sealed class ExtractCliTests : IDisposable
 
     [CliTheory]
     [InlineData("binary", "binary")]
+    [InlineData("controls", "binary")]
     [InlineData("latin1", "not valid UTF-8")]
     [InlineData("huge", "larger than 2 MB")]
     [InlineData("empty", "empty")]
@@ -69,6 +70,9 @@ public sealed class ExtractCliTests : IDisposable
         {
             case "binary":
                 await File.WriteAllBytesAsync(bad, [.. "Headline\n"u8, 0, 1, 2, 0xFF, 0xD8, 0]);
+                break;
+            case "controls":
+                await File.WriteAllTextAsync(bad, "Headline\n" + new string('\u0001', 100) + "\u001B[0m\n");
                 break;
             case "latin1":
                 await File.WriteAllBytesAsync(bad, Encoding.Latin1.GetBytes("Caf\u00E9 meeting chaired by Jos\u00E9\n"));
