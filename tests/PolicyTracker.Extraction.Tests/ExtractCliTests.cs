@@ -42,7 +42,7 @@ public sealed class ExtractCliTests : IDisposable
         Write("in/notes.md", "not a report");
         var output = Path.Combine(_temp, "out", "nested");
 
-        var result = await Cli.Run("extract", input, "--out", output);
+        var result = await Cli.Run("extract", input, $"--out={output}");
 
         result.ExitCode.ShouldBe(0, result.Stderr);
         result.Stderr.ShouldBeEmpty();
@@ -133,6 +133,8 @@ public sealed class ExtractCliTests : IDisposable
     [InlineData]
     [InlineData("--bogus", "x.txt")]
     [InlineData("--out")]
+    [InlineData("--out=", "x.txt")]
+    [InlineData("--out", "a", "--out=b", "x.txt")]
     [InlineData("a.txt", "b.txt")]
     public async Task Usage_errors_exit_with_2_and_print_usage(params string[] args)
     {

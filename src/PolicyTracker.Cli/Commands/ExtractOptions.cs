@@ -34,28 +34,30 @@ internal sealed record ExtractOptions(IReadOnlyList<string> Inputs, string? OutD
                 case "--stats":
                     stats = true;
                     break;
+                case "-o" or "--out" when i + 1 >= args.Length || args[i + 1].Length == 0:
+                    error = $"{arg} needs a folder";
+                    return false;
                 case "-o" or "--out":
-                    if (i + 1 >= args.Length || args[i + 1].Length == 0)
+                    if (!TrySetOutDir(ref outDir, args[++i], out error))
                     {
-                        error = $"{arg} needs a folder";
                         return false;
                     }
 
-                    if (outDir is not null)
+                    break;
+                case var _ when arg.StartsWith("--out=", StringComparison.Ordinal):
+                    if (arg.Length == "--out=".Length)
                     {
-                        error = $"{arg} given twice";
+                        error = "--out needs a folder";
                         return false;
                     }
 
-                    outDir = args[++i];
+                    if (!TrySetOutDir(ref outDir, arg["--out=".Length..], out error))
+                    {
+                        return false;
+                    }
+
                     break;
                 default:
-                    if (arg.StartsWith("--out=", StringComparison.Ordinal) && arg.Length > "--out=".Length && outDir is null)
-                    {
-                        outDir = arg["--out=".Length..];
-                        break;
-                    }
-
                     error = $"unknown option '{arg}'";
                     return false;
             }
@@ -68,6 +70,19 @@ internal sealed record ExtractOptions(IReadOnlyList<string> Inputs, string? OutD
         }
 
         options = new ExtractOptions(inputs, outDir, compact, stats, help);
+        error = null;
+        return true;
+    }
+
+    private static bool TrySetOutDir(ref string? outDir, string value, out string? error)
+    {
+        if (outDir is not null)
+        {
+            error = "--out given twice";
+            return false;
+        }
+
+        outDir = value;
         error = null;
         return true;
     }
