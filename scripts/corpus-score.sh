@@ -22,7 +22,7 @@ update=false
 case "${1:-}" in
     "") ;;
     --update) update=true ;;
-    -h|--help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "usage: scripts/corpus-score.sh [--update]" >&2; exit 2 ;;
 esac
 
