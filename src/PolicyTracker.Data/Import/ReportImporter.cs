@@ -60,6 +60,12 @@ public sealed class ReportImporter
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await LockImportsAsync(db, ct);
+                if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } raced)
+                {
+                    return raced;
+                }
+
                 var report = new Report
                 {
                     Headline = Headline(request.Headline, extraction, text),
@@ -105,6 +111,7 @@ public sealed class ReportImporter
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            await LockImportsAsync(db, ct);
             var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
             if (report is null)
             {
@@ -112,7 +119,8 @@ public sealed class ReportImporter
             }
 
             var extraction = _extract(report.Text);
-            db.MeetingSources.RemoveRange(await db.MeetingSources.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            var oldSources = await db.MeetingSources.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct);
+            db.MeetingSources.RemoveRange(oldSources);
             db.Participations.RemoveRange(await db.Participations.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
             db.Resolutions.RemoveRange(await db.Resolutions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
             db.DocumentActions.RemoveRange(await db.DocumentActions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
@@ -123,10 +131,85 @@ public sealed class ReportImporter
             var writer = new ExtractionWriter(db, report, await VerifiedAsync(db, reportId, ct));
             await writer.WriteAsync(extraction, ct);
             await db.SaveChangesAsync(ct);
+
+            // A meeting this report alone described, which the extractor no longer finds, goes too.
+            var candidates = oldSources.Select(s => s.MeetingId).Distinct().ToList();
+            db.Meetings.RemoveRange(await db.Meetings
+                .Where(m => candidates.Contains(m.Id)
+                    && !m.Sources.Any() && !m.Participations.Any() && !m.Resolutions.Any() && !m.DocumentActions.Any())
+                .ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return Succeeded(report.Id, writer);
         });
     }
+
+    // Soft-deletes the report and every record extracted from it, with one timestamp, so that
+    // RestoreReportAsync can bring back exactly those and not what re-extraction had retired.
+    public async Task<bool> DeleteReportAsync(Guid reportId, CancellationToken ct = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report is null)
+            {
+                return false;
+            }
+
+            db.Reports.Remove(report);
+            db.MeetingSources.RemoveRange(await db.MeetingSources.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
+            db.Participations.RemoveRange(await db.Participations.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
+            db.Resolutions.RemoveRange(await db.Resolutions.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
+            db.DocumentActions.RemoveRange(await db.DocumentActions.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+    }
+
+    public async Task<bool> RestoreReportAsync(Guid reportId, CancellationToken ct = default)
+    {
+        await using var db = await _factory.CreateDbContextAsync(ct);
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var report = await db.Reports.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == reportId, ct);
+            if (report?.DeletedAt is not { } deletedAt)
+            {
+                return false;
+            }
+
+            var records = new List<ExtractedRecord>();
+            records.AddRange(await DeletedWithAsync(db.MeetingSources, reportId, deletedAt, ct));
+            records.AddRange(await DeletedWithAsync(db.Participations, reportId, deletedAt, ct));
+            records.AddRange(await DeletedWithAsync(db.Resolutions, reportId, deletedAt, ct));
+            records.AddRange(await DeletedWithAsync(db.DocumentActions, reportId, deletedAt, ct));
+            foreach (var row in records.Cast<Entity>().Append(report))
+            {
+                row.DeletedAt = null;
+                row.DeletedBy = null;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        });
+    }
+
+    private static Task<List<T>> DeletedWithAsync<T>(DbSet<T> set, Guid reportId, DateTimeOffset deletedAt, CancellationToken ct)
+        where T : ExtractedRecord =>
+        set.IgnoreQueryFilters().Where(r => r.SourceReportId == reportId && r.DeletedAt == deletedAt).ToListAsync(ct);
+
+    // Imports run one at a time: matching bodies, people, meetings and documents by name is a
+    // read-then-insert, and two imports naming the same new body must not both create it.
+    private static async Task LockImportsAsync(PolicyTrackerDbContext db, CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(73190001)", ct);
 
     private static ImportResult? Validate(ImportRequest request)
     {

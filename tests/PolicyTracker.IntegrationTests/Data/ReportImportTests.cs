@@ -216,6 +216,59 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reextraction_retires_a_meeting_that_only_this_report_described_and_no_longer_finds()
+    {
+        var imported = await fixture.Importer(t => Extractions.Commission(t, new DateOnly(2023, 3, 5))).ImportAsync(new ImportRequest(Text));
+
+        await fixture.Importer(t => Extractions.Commission(t)).ReextractAsync(imported.ReportId!.Value);
+
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Meetings.Select(m => m.Date).ToListAsync()).ShouldBe([Extractions.CommissionDate]);
+        (await db.Meetings.IgnoreQueryFilters().CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Deleting_a_report_hides_its_records_and_restoring_it_brings_them_back()
+    {
+        var importer = fixture.Importer(t => Extractions.Commission(t));
+        var id = (await importer.ImportAsync(new ImportRequest(Text))).ReportId!.Value;
+
+        (await importer.DeleteReportAsync(id)).ShouldBeTrue();
+        await using (var db = await fixture.CreateDbContextAsync())
+        {
+            (await db.Reports.CountAsync()).ShouldBe(0);
+            (await db.Participations.CountAsync()).ShouldBe(0);
+            (await db.MeetingSources.CountAsync()).ShouldBe(0);
+            (await db.Reports.IgnoreQueryFilters().CountAsync()).ShouldBe(1);
+        }
+
+        (await importer.RestoreReportAsync(id)).ShouldBeTrue();
+        await using var check = await fixture.CreateDbContextAsync();
+        (await check.Reports.CountAsync()).ShouldBe(1);
+        (await check.Participations.CountAsync()).ShouldBe(3);
+        (await check.Resolutions.CountAsync()).ShouldBe(1);
+        (await check.DocumentActions.CountAsync()).ShouldBe(2);
+        (await check.AuditEntries.CountAsync(a => a.Action == AuditAction.Restored)).ShouldBe(8);
+    }
+
+    [Fact]
+    public async Task Concurrent_imports_naming_the_same_new_body_and_people_create_each_once()
+    {
+        var texts = Enumerable.Range(1, 4).Select(i => Text + $"\nEdition {i}.").ToList();
+
+        var results = await Task.WhenAll(texts.Select(t =>
+            fixture.Importer(x => Extractions.Commission(x)).ImportAsync(new ImportRequest(t))));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Organizations.CountAsync()).ShouldBe(1);
+        (await db.People.CountAsync()).ShouldBe(3);
+        (await db.Documents.CountAsync()).ShouldBe(2);
+        var meeting = await db.Meetings.Include(m => m.Sources).SingleAsync();
+        meeting.Sources.Count.ShouldBe(4);
+    }
+
+    [Fact]
     public async Task The_real_extractor_imports_a_report_with_its_version()
     {
         var result = await fixture.Importer().ImportAsync(new ImportRequest(Text) { Status = ReportStatus.Published });
