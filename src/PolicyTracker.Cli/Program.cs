@@ -12,5 +12,7 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: policytracker <command> [options]");
     Console.Error.WriteLine("  extract <file-or-folder>... [--out DIR]   extract meetings from report text as JSON");
+    Console.Error.WriteLine("  migrate [--connection CS]                 apply database migrations");
+    Console.Error.WriteLine("  seed [--connection CS]                    load the demo reports into an empty database");
     return 2;
 }
