@@ -59,6 +59,7 @@ public sealed class ExtractCliTests : IDisposable
     [InlineData("binary", "binary")]
     [InlineData("controls", "binary")]
     [InlineData("latin1", "not valid UTF-8")]
+    [InlineData("utf16", "not valid UTF-8")]
     [InlineData("huge", "larger than 2 MB")]
     [InlineData("empty", "empty")]
     [InlineData("missing", "no such file")]
@@ -76,6 +77,9 @@ public sealed class ExtractCliTests : IDisposable
                 break;
             case "latin1":
                 await File.WriteAllBytesAsync(bad, Encoding.Latin1.GetBytes("Caf\u00E9 meeting chaired by Jos\u00E9\n"));
+                break;
+            case "utf16":
+                await File.WriteAllTextAsync(bad, "Cabinet meets\n", Encoding.Unicode);
                 break;
             case "huge":
                 await File.WriteAllTextAsync(bad, new string('a', (2 * 1024 * 1024) + 1));

@@ -12,7 +12,7 @@ public sealed class ExtractionPropertyTests
     [Fact]
     public void Null_and_empty_text_extract_without_throwing()
     {
-        PropertyAssertions.JsonFollowsTheSchema(Json.ExtractionJson.ToJson(ReportExtractor.Default.Extract(null)));
+        PropertyAssertions.JsonFollowsTheSchema(Json.ExtractionJson.ToJson(PropertyAssertions.Extract(null)));
         PropertyAssertions.ExtractAndCheck(string.Empty);
         PropertyAssertions.ExtractAndCheck("\n");
         PropertyAssertions.ExtractAndCheck("\uFEFF");
@@ -63,9 +63,28 @@ public sealed class ExtractionPropertyTests
         // Speed is measured in the benchmark (docs/benchmarks.md), not asserted here; this only
         // proves a report at half the CLI's 2 MB limit goes through.
         var text = FuzzCorpus.Repeated(1024 * 1024);
-        var extraction = ReportExtractor.Default.Extract(text);
+        var extraction = PropertyAssertions.Extract(text);
         PropertyAssertions.SpansAreInside(extraction, text);
         PropertyAssertions.JsonFollowsTheSchema(Json.ExtractionJson.ToJson(extraction));
+    }
+
+    [Fact]
+    public void The_defect_watch_sees_exceptions_thrown_and_caught_on_the_extracting_thread_only()
+    {
+        // Guards the guard, as below: the watch is what finds defects an engine's catch-all would hide.
+        var defects = PropertyAssertions.DefectsDuring(() =>
+        {
+            try
+            {
+                throw new InvalidOperationException("caught");
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        });
+
+        defects.ShouldHaveSingleItem().Message.ShouldBe("caught");
+        PropertyAssertions.DefectsDuring(() => { }).ShouldBeEmpty();
     }
 
     [Fact]

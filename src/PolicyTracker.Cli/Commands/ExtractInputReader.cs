@@ -13,11 +13,12 @@ internal static class ExtractInputReader
     /// <summary>Reports are a few kB; anything this big is a mistake (a dump, a binary), not a report.</summary>
     public const int MaxBytes = 2 * 1024 * 1024;
 
-    // Strict: throws on invalid bytes instead of silently substituting U+FFFD, which would hide
-    // a wrong encoding (Latin-1, UTF-16) and shift nothing visibly while corrupting names.
+    // C0 and C1 controls other than the whitespace ones prose uses.
     private static readonly SearchValues<char> Controls = SearchValues.Create(
         Enumerable.Range(0, 0xA0).Select(i => (char)i).Where(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v')).ToArray());
 
+    // Strict: throws on invalid bytes instead of silently substituting U+FFFD, which would hide
+    // a wrong encoding (Latin-1, Windows-1252) and quietly corrupt names.
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads and checks <paramref name="path"/>; returns the text, or null and the reason.</summary>
@@ -85,6 +86,13 @@ internal static class ExtractInputReader
         if (bytes.StartsWith("\uFEFF"u8))
         {
             bytes = bytes[3..];
+        }
+
+        // Windows tools still save UTF-16; say so rather than calling it binary for its NUL bytes.
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            error = "not valid UTF-8 (UTF-16 byte order mark; convert the file to UTF-8)";
+            return null;
         }
 
         if (bytes.IsEmpty)

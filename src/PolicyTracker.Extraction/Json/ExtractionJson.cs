@@ -71,8 +71,10 @@ public static class ExtractionJson
 
         writer.WritePropertyName(MeetingsName);
         writer.WriteStartArray();
-        foreach (var meeting in extraction.Meetings ?? [])
+        var meetings = extraction.Meetings ?? [];
+        for (var i = 0; i < meetings.Count; i++)
         {
+            var meeting = meetings[i];
             if (meeting is not null)
             {
                 WriteMeeting(writer, meeting);
@@ -187,8 +189,12 @@ public static class ExtractionJson
 
         writer.WritePropertyName(BodyAliasesName);
         writer.WriteStartArray();
-        foreach (var alias in meeting.BodyAliases ?? [])
+        // Indexed loops over IReadOnlyList: foreach through the interface boxes an enumerator per
+        // list, which was most of the writer's allocation per report.
+        var aliases = meeting.BodyAliases ?? [];
+        for (var i = 0; i < aliases.Count; i++)
         {
+            var alias = aliases[i];
             if (alias is not null)
             {
                 WriteText(writer, alias);
@@ -206,8 +212,10 @@ public static class ExtractionJson
 
         writer.WritePropertyName(ParticipantsName);
         writer.WriteStartArray();
-        foreach (var participant in meeting.Participants ?? [])
+        var participants = meeting.Participants ?? [];
+        for (var i = 0; i < participants.Count; i++)
         {
+            var participant = participants[i];
             if (participant is null)
             {
                 continue;
@@ -232,8 +240,10 @@ public static class ExtractionJson
         // resolution_details array (same order, same count) so neither consumer has to compromise.
         writer.WritePropertyName(ResolutionsName);
         writer.WriteStartArray();
-        foreach (var resolution in meeting.Resolutions ?? [])
+        var resolutions = meeting.Resolutions ?? [];
+        for (var i = 0; i < resolutions.Count; i++)
         {
+            var resolution = resolutions[i];
             if (resolution is not null)
             {
                 WriteText(writer, resolution.Text);
@@ -244,8 +254,10 @@ public static class ExtractionJson
 
         writer.WritePropertyName(DocumentsName);
         writer.WriteStartArray();
-        foreach (var document in meeting.Documents ?? [])
+        var documents = meeting.Documents ?? [];
+        for (var i = 0; i < documents.Count; i++)
         {
+            var document = documents[i];
             if (document is null)
             {
                 continue;
@@ -268,8 +280,9 @@ public static class ExtractionJson
 
         writer.WritePropertyName(ResolutionDetailsName);
         writer.WriteStartArray();
-        foreach (var resolution in meeting.Resolutions ?? [])
+        for (var i = 0; i < resolutions.Count; i++)
         {
+            var resolution = resolutions[i];
             if (resolution is null)
             {
                 continue;
