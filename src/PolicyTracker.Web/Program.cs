@@ -1,5 +1,7 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
+using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Hosting;
 using Serilog;
 
@@ -27,6 +29,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPolicyTrackerHealthChecks();
+app.MapPeopleEndpoints();
+app.MapBodyEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (!await app.PrepareDatabaseAsync())

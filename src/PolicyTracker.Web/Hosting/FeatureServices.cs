@@ -1,5 +1,7 @@
+using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
+using PolicyTracker.Web.Features.People;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -10,6 +12,8 @@ public static class FeatureServices
     {
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<PersonQueries>();
+        services.AddScoped<BodyQueries>();
         return services;
     }
 }
