@@ -1,7 +1,9 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.People;
+using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Hosting;
 using Serilog;
 
@@ -31,6 +33,8 @@ app.MapStaticAssets();
 app.MapPolicyTrackerHealthChecks();
 app.MapPeopleEndpoints();
 app.MapBodyEndpoints();
+app.MapDocumentEndpoints();
+app.MapReportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (!await app.PrepareDatabaseAsync())

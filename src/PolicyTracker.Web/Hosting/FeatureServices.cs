@@ -1,7 +1,9 @@
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
 using PolicyTracker.Web.Features.People;
+using PolicyTracker.Web.Features.Reports;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -14,6 +16,8 @@ public static class FeatureServices
         services.AddScoped<MeetingQueries>();
         services.AddScoped<PersonQueries>();
         services.AddScoped<BodyQueries>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<ReportQueries>();
         return services;
     }
 }
