@@ -4,6 +4,7 @@ using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
+using PolicyTracker.Web.Features.Summary;
 using PolicyTracker.Web.Hosting;
 using Serilog;
 
@@ -35,6 +36,7 @@ app.MapPeopleEndpoints();
 app.MapBodyEndpoints();
 app.MapDocumentEndpoints();
 app.MapReportEndpoints();
+app.MapSummaryEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 if (!await app.PrepareDatabaseAsync())

@@ -4,6 +4,8 @@ using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
+using PolicyTracker.Web.Features.Search;
+using PolicyTracker.Web.Features.Summary;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -18,6 +20,8 @@ public static class FeatureServices
         services.AddScoped<BodyQueries>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
+        services.AddScoped<SummaryQueries>();
+        services.AddScoped<SearchQueries>();
         return services;
     }
 }
