@@ -1,5 +1,10 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
+using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Documents;
+using PolicyTracker.Web.Features.People;
+using PolicyTracker.Web.Features.Reports;
+using PolicyTracker.Web.Features.Summary;
 using PolicyTracker.Web.Hosting;
 using Serilog;
 
@@ -27,6 +32,11 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPolicyTrackerHealthChecks();
+app.MapPeopleEndpoints();
+app.MapBodyEndpoints();
+app.MapDocumentEndpoints();
+app.MapReportEndpoints();
+app.MapSummaryEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 try

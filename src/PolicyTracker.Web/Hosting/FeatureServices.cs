@@ -1,5 +1,11 @@
+using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
+using PolicyTracker.Web.Features.People;
+using PolicyTracker.Web.Features.Reports;
+using PolicyTracker.Web.Features.Search;
+using PolicyTracker.Web.Features.Summary;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -10,6 +16,12 @@ public static class FeatureServices
     {
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<PersonQueries>();
+        services.AddScoped<BodyQueries>();
+        services.AddScoped<DocumentQueries>();
+        services.AddScoped<ReportQueries>();
+        services.AddScoped<SummaryQueries>();
+        services.AddScoped<SearchQueries>();
         return services;
     }
 }

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Web.Components.Shared;
+
+namespace PolicyTracker.Web.Features.Bodies;
+
+public static class BodyEndpoints
+{
+    public static IEndpointRouteBuilder MapBodyEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/export").MapGet("/bodies.csv", ExportAsync).WithName("ExportBodies");
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, BodyQueries queries, CancellationToken ct)
+    {
+        var (key, descending) = GridSort.Parse(sort);
+        var list = await queries.ListAsync(new BodyFilter(q), 0, null, key, descending, ct);
+        var rows = list.Rows.Select(r => new[]
+        {
+            r.Id.ToString(), r.Name, r.Parent, CsvFile.Number(r.Aliases), CsvFile.Number(r.Meetings), CsvFile.Date(r.FirstMeeting), CsvFile.Date(r.LastMeeting),
+        });
+        return await CsvFile.WriteAsync("bodies.csv", ["id", "name", "parent", "aliases", "meetings", "first_meeting", "last_meeting"], rows, ct);
+    }
+}

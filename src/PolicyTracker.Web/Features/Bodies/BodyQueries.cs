@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Web.Features.Meetings;
+
+namespace PolicyTracker.Web.Features.Bodies;
+
+public sealed record BodyFilter(string? Text = null);
+
+public sealed record BodyRow(Guid Id, string Name, Guid? ParentId, string? Parent, int Aliases, int Meetings, DateOnly? FirstMeeting, DateOnly? LastMeeting);
+
+public sealed record BodyList(IReadOnlyList<BodyRow> Rows, int Total);
+
+public sealed record BodyLink(Guid Id, string Name, int Meetings);
+
+public sealed record BodyMeetingLine(Guid Id, DateOnly? Date, string? Session, string? Chair, int Participants, int Resolutions, int Documents);
+
+public sealed record MonthCount(int Year, int Month, int Count)
+{
+    public string Label => $"{Year:D4}-{Month:D2}";
+}
+
+public sealed record BodyDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyLink? Parent, IReadOnlyList<BodyLink> Children,
+    IReadOnlyList<BodyMeetingLine> Meetings, IReadOnlyList<MonthCount> Activity);
+
+public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+{
+    /// <summary>One page of bodies; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
+    public async Task<BodyList> ListAsync(BodyFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Organizations.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
+        }
+        var total = await query.CountAsync(ct);
+
+        query = (sort, descending) switch
+        {
+            ("meetings", false) => query.OrderBy(o => o.Meetings.Count).ThenBy(o => o.Name),
+            ("meetings", true) => query.OrderByDescending(o => o.Meetings.Count).ThenBy(o => o.Name),
+            ("firstmeeting", false) => query.OrderBy(o => o.Meetings.Min(m => m.Date)).ThenBy(o => o.Name),
+            ("firstmeeting", true) => query.OrderByDescending(o => o.Meetings.Min(m => m.Date)).ThenBy(o => o.Name),
+            ("lastmeeting", false) => query.OrderBy(o => o.Meetings.Max(m => m.Date)).ThenBy(o => o.Name),
+            ("lastmeeting", true) => query.OrderByDescending(o => o.Meetings.Max(m => m.Date)).ThenBy(o => o.Name),
+            ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name),
+            ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name),
+            ("name", true) => query.OrderByDescending(o => o.Name),
+            _ => query.OrderBy(o => o.Name),
+        };
+        if (pageSize is { } size)
+        {
+            query = query.Skip(page * size).Take(size);
+        }
+        var rows = await query
+            .Select(o => new BodyRow(o.Id, o.Name, o.ParentId, o.Parent != null ? o.Parent.Name : null, o.Aliases.Count,
+                o.Meetings.Count, o.Meetings.Min(m => m.Date), o.Meetings.Max(m => m.Date)))
+            .ToListAsync(ct);
+        return new BodyList(rows, total);
+    }
+
+    public async Task<BodyDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var body = await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+            .Select(o => new
+            {
+                o.Id,
+                o.Name,
+                Aliases = o.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
+                Parent = o.Parent == null ? null : new BodyLink(o.Parent.Id, o.Parent.Name, o.Parent.Meetings.Count),
+                Children = o.Children.OrderBy(c => c.Name).Select(c => new BodyLink(c.Id, c.Name, c.Meetings.Count)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (body is null)
+        {
+            return null;
+        }
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == id)
+            .OrderByDescending(m => m.Date)
+            .Select(m => new BodyMeetingLine(m.Id, m.Date, m.Session,
+                m.Participations.Where(p => p.Role == Data.Entities.ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
+                m.Participations.Count, m.Resolutions.Count, m.DocumentActions.Count))
+            .ToListAsync(ct);
+        return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, ByMonth(meetings.Select(m => m.Date)));
+    }
+
+    /// <summary>Counts per calendar month from the first to the last date, months without any included as zero.</summary>
+    public static IReadOnlyList<MonthCount> ByMonth(IEnumerable<DateOnly?> dates)
+    {
+        var counts = dates.OfType<DateOnly>().GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+        var first = counts.Keys.Min();
+        var last = counts.Keys.Max();
+        return Months(first, last).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m))).ToList();
+    }
+
+    public static IEnumerable<(int Year, int Month)> Months((int Year, int Month) first, (int Year, int Month) last)
+    {
+        var (y, m) = first;
+        while (y < last.Year || (y == last.Year && m <= last.Month))
+        {
+            yield return (y, m);
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
+
+namespace PolicyTracker.Web.Features.Documents;
+
+public static class DocumentEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/export").MapGet("/documents.csv", ExportAsync).WithName("ExportDocuments");
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
+        [FromQuery] string? sort, DocumentQueries queries, CancellationToken ct)
+    {
+        var (key, descending) = GridSort.Parse(sort);
+        var list = await queries.ListAsync(new DocumentFilter(q, kind, DocumentsPage.ParseAction(action)), 0, null, key, descending, ct);
+        var rows = list.Rows.Select(r => new[]
+        {
+            r.Id.ToString(), r.Title, r.Kind, DocumentsPage.ActionName(r.LatestAction), CsvFile.Number(r.Actions), CsvFile.Date(r.First), CsvFile.Date(r.Last),
+        });
+        return await CsvFile.WriteAsync("documents.csv", ["id", "title", "kind", "latest_action", "actions", "first", "last"], rows, ct);
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Meetings;
+
+namespace PolicyTracker.Web.Features.Documents;
+
+public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null);
+
+public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last);
+
+public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, int Total);
+
+public sealed record DocumentStep(DocumentActionKind Action, Guid MeetingId, DateOnly? Date, Guid BodyId, string Body, string? Session,
+    Guid ReportId, string Headline, int SpanStart, int SpanLength, bool Verified);
+
+public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOnlyList<DocumentStep> Steps);
+
+public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+{
+    /// <summary>One page of documents; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
+    public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Documents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
+            query = query.Where(d => EF.Functions.ILike(d.Title, pattern));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Kind))
+        {
+            query = query.Where(d => d.Kind == filter.Kind);
+        }
+        if (filter.Action is { } action)
+        {
+            query = query.Where(d => d.Actions.Any(a => a.Action == action));
+        }
+        var total = await query.CountAsync(ct);
+
+        query = (sort, descending) switch
+        {
+            ("title", true) => query.OrderByDescending(d => d.Title),
+            ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title),
+            ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title),
+            ("actions", false) => query.OrderBy(d => d.Actions.Count).ThenBy(d => d.Title),
+            ("actions", true) => query.OrderByDescending(d => d.Actions.Count).ThenBy(d => d.Title),
+            ("first", false) => query.OrderBy(d => d.Actions.Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("first", true) => query.OrderByDescending(d => d.Actions.Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("last", false) => query.OrderBy(d => d.Actions.Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("last", true) => query.OrderByDescending(d => d.Actions.Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            _ => query.OrderBy(d => d.Title),
+        };
+        if (pageSize is { } size)
+        {
+            query = query.Skip(page * size).Take(size);
+        }
+        var rows = await query
+            .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
+                d.Actions.OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
+                d.Actions.Count, d.Actions.Min(a => a.Meeting.Date), d.Actions.Max(a => a.Meeting.Date)))
+            .ToListAsync(ct);
+        return new DocumentList(rows, total);
+    }
+
+    public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.Documents.AsNoTracking().Where(d => d.Kind != null).Select(d => d.Kind!).Distinct().OrderBy(k => k).ToListAsync(ct);
+    }
+
+    public async Task<DocumentDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Id, d.Title, d.Kind })
+            .FirstOrDefaultAsync(ct);
+        if (document is null)
+        {
+            return null;
+        }
+        var steps = await db.DocumentActions.AsNoTracking().Where(a => a.DocumentId == id)
+            .OrderBy(a => a.Meeting.Date).ThenBy(a => a.Position)
+            .Select(a => new DocumentStep(a.Action, a.MeetingId, a.Meeting.Date, a.Meeting.OrganizationId, a.Meeting.Organization.Name,
+                a.Meeting.Session, a.SourceReportId, a.SourceReport.Headline, a.SpanStart, a.SpanLength, a.Verified))
+            .ToListAsync(ct);
+        return new DocumentDetail(document.Id, document.Title, document.Kind, steps);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Web.Components.Shared;
+
+namespace PolicyTracker.Web.Features.People;
+
+public static class PeopleEndpoints
+{
+    public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/export").MapGet("/people.csv", ExportAsync).WithName("ExportPeople");
+        return app;
+    }
+
+    // Same query-string names as /people, so the page's URL is the export's URL.
+    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, PersonQueries queries, CancellationToken ct)
+    {
+        var (key, descending) = GridSort.Parse(sort);
+        var list = await queries.ListAsync(new PersonFilter(q), 0, null, key, descending, ct);
+        var rows = list.Rows.Select(r => new[]
+        {
+            r.Id.ToString(), r.Name, string.Join("; ", r.Aliases), r.LatestTitle, CsvFile.Number(r.Meetings), CsvFile.Date(r.LastMeeting),
+        });
+        return await CsvFile.WriteAsync("people.csv", ["id", "name", "aliases", "latest_title", "meetings", "last_meeting"], rows, ct);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Web.Components.Shared;
+
+namespace PolicyTracker.Web.Features.Reports;
+
+public static class ReportEndpoints
+{
+    public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/export").MapGet("/reports.csv", ExportAsync).WithName("ExportReports");
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
+        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, CancellationToken ct)
+    {
+        var (key, descending) = GridSort.Parse(sort);
+        var list = await queries.ListAsync(new ReportFilter(ReportsPage.ParseStatus(status), outlet, q, by), 0, null, key, descending, ct);
+        var rows = list.Rows.Select(r => new[]
+        {
+            r.Id.ToString(), r.Status.ToString().ToLowerInvariant(), r.Headline, r.Outlet, CsvFile.Date(r.Published), r.EnteredBy,
+            CsvFile.Timestamp(r.EnteredAt), CsvFile.Number(r.Meetings),
+        });
+        return await CsvFile.WriteAsync("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], rows, ct);
+    }
+}

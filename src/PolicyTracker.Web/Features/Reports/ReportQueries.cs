@@ -1,0 +1,165 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Features.Meetings;
+
+namespace PolicyTracker.Web.Features.Reports;
+
+public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null);
+
+public sealed record ReportRow(Guid Id, ReportStatus Status, string Headline, string? Outlet, DateOnly? Published, string EnteredBy,
+    DateTimeOffset EnteredAt, int Meetings);
+
+public sealed record ReportList(IReadOnlyList<ReportRow> Rows, int Total);
+
+public sealed record ReportFacets(IReadOnlyList<string> Outlets, IReadOnlyList<string> EnteredBy);
+
+public sealed record ReportMeetingLine(Guid MeetingId, Guid BodyId, string Body, DateOnly? Date, string? Session, int SpanStart, int SpanLength);
+
+public sealed record ReportDetail(Guid Id, string Headline, string? Outlet, DateOnly? Published, string? SourceUrl, ReportStatus Status,
+    string EnteredBy, DateTimeOffset EnteredAt, string? ExtractorVersion, string Text,
+    IReadOnlyList<FactSpan> Facts, IReadOnlyList<ReportMeetingLine> Meetings);
+
+public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+{
+    /// <summary>One page of reports, drafts first unless another sort is asked for;
+    /// <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
+    public async Task<ReportList> ListAsync(ReportFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var query = db.Reports.AsNoTracking();
+        if (filter.Status is { } status)
+        {
+            query = query.Where(r => r.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Outlet))
+        {
+            query = query.Where(r => r.Outlet == filter.Outlet);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.EnteredBy))
+        {
+            query = query.Where(r => r.EnteredBy == filter.EnteredBy);
+        }
+        if (SearchText.Clean(filter.Text) is { } text)
+        {
+            var pattern = "%" + MeetingQueries.EscapeLike(text) + "%";
+            query = query.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
+                || EF.Functions.ILike(r.Headline, pattern));
+        }
+        var total = await query.CountAsync(ct);
+
+        query = (sort, descending) switch
+        {
+            ("status", false) => query.OrderBy(r => r.Status).ThenByDescending(r => r.EnteredAt),
+            ("status", true) => query.OrderByDescending(r => r.Status).ThenByDescending(r => r.EnteredAt),
+            ("headline", false) => query.OrderBy(r => r.Headline),
+            ("headline", true) => query.OrderByDescending(r => r.Headline),
+            ("outlet", false) => query.OrderBy(r => r.Outlet).ThenByDescending(r => r.Published),
+            ("outlet", true) => query.OrderByDescending(r => r.Outlet).ThenByDescending(r => r.Published),
+            ("published", false) => query.OrderBy(r => r.Published).ThenBy(r => r.Headline),
+            ("published", true) => query.OrderByDescending(r => r.Published).ThenBy(r => r.Headline),
+            ("enteredby", false) => query.OrderBy(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt),
+            ("enteredby", true) => query.OrderByDescending(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt),
+            ("enteredat", false) => query.OrderBy(r => r.EnteredAt),
+            ("enteredat", true) => query.OrderByDescending(r => r.EnteredAt),
+            ("meetings", false) => query.OrderBy(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt),
+            ("meetings", true) => query.OrderByDescending(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt),
+            // Drafts are the work still to do.
+            _ => query.OrderBy(r => r.Status == ReportStatus.Draft ? 0 : 1).ThenByDescending(r => r.EnteredAt),
+        };
+        if (pageSize is { } size)
+        {
+            query = query.Skip(page * size).Take(size);
+        }
+        var rows = await query
+            .Select(r => new ReportRow(r.Id, r.Status, r.Headline, r.Outlet, r.Published, r.EnteredBy, r.EnteredAt, r.MeetingSources.Count))
+            .ToListAsync(ct);
+        return new ReportList(rows, total);
+    }
+
+    public async Task<ReportFacets> FacetsAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var outlets = await db.Reports.AsNoTracking().Where(r => r.Outlet != null).Select(r => r.Outlet!).Distinct().OrderBy(o => o).ToListAsync(ct);
+        var enteredBy = await db.Reports.AsNoTracking().Select(r => r.EnteredBy).Distinct().OrderBy(o => o).ToListAsync(ct);
+        return new ReportFacets(outlets, enteredBy);
+    }
+
+    public async Task<ReportDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var report = await db.Reports.AsNoTracking().Where(r => r.Id == id)
+            .Select(r => new { r.Id, r.Headline, r.Outlet, r.Published, r.SourceUrl, r.Status, r.EnteredBy, r.EnteredAt, r.ExtractorVersion, r.Text })
+            .FirstOrDefaultAsync(ct);
+        if (report is null)
+        {
+            return null;
+        }
+        var meetings = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == id)
+            .OrderBy(s => s.SpanStart)
+            .Select(s => new
+            {
+                Line = new ReportMeetingLine(s.MeetingId, s.Meeting.OrganizationId, s.Meeting.Organization.Name, s.Meeting.Date, s.Meeting.Session, s.SpanStart, s.SpanLength),
+                Aliases = s.Meeting.Organization.Aliases.Select(a => a.Alias).ToList(),
+            })
+            .ToListAsync(ct);
+        var people = await db.Participations.AsNoTracking().Where(p => p.SourceReportId == id)
+            .Select(p => new { p.SpanStart, p.SpanLength, p.Person.Name, p.Role })
+            .ToListAsync(ct);
+        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.SourceReportId == id)
+            .Select(r => new FactSpan(r.SpanStart, r.SpanLength, FactKind.Resolution, r.Verb))
+            .ToListAsync(ct);
+        var documents = await db.DocumentActions.AsNoTracking().Where(a => a.SourceReportId == id)
+            .Select(a => new { a.SpanStart, a.SpanLength, a.Document.Title, a.Action })
+            .ToListAsync(ct);
+
+        var facts = new List<FactSpan>();
+        foreach (var m in meetings)
+        {
+            facts.AddRange(FindMeetingFacts(report.Text, m.Line, m.Aliases));
+        }
+        facts.AddRange(people.Select(p => new FactSpan(p.SpanStart, p.SpanLength, FactKind.Person, $"{p.Name} ({p.Role.ToString().ToLowerInvariant()})")));
+        facts.AddRange(resolutions);
+        facts.AddRange(documents.Select(a => new FactSpan(a.SpanStart, a.SpanLength, FactKind.Document, $"{a.Title} ({a.Action.ToString().ToLowerInvariant()})")));
+        return new ReportDetail(report.Id, report.Headline, report.Outlet, report.Published, report.SourceUrl, report.Status,
+            report.EnteredBy, report.EnteredAt, report.ExtractorVersion, report.Text, facts, meetings.Select(m => m.Line).ToList());
+    }
+
+    // The model keeps one span per meeting, not the body's and date's own; find them as written inside
+    // the meeting's span (or anywhere, when that span is empty) so the page can colour them too.
+    internal static IEnumerable<FactSpan> FindMeetingFacts(string text, ReportMeetingLine meeting, IEnumerable<string> aliases)
+    {
+        var (start, end) = meeting.SpanLength > 0 && meeting.SpanStart < text.Length
+            ? (meeting.SpanStart, Math.Min(text.Length, meeting.SpanStart + meeting.SpanLength))
+            : (0, text.Length);
+        var body = FirstOf(text, start, end, aliases.Prepend(meeting.Body));
+        if (body is { } b)
+        {
+            yield return new FactSpan(b.Start, b.Length, FactKind.Body, meeting.Body);
+        }
+        if (meeting.Date is { } d)
+        {
+            var forms = new[] { "MMMM d, yyyy", "d MMMM yyyy", "yyyy-MM-dd", "MMMM d", "d MMMM", "MMM. d", "MMM d" }
+                .Select(f => d.ToString(f, CultureInfo.InvariantCulture));
+            if (FirstOf(text, start, end, forms) is { } date)
+            {
+                yield return new FactSpan(date.Start, date.Length, FactKind.Date, Format.Date(d));
+            }
+        }
+    }
+
+    private static (int Start, int Length)? FirstOf(string text, int start, int end, IEnumerable<string> candidates)
+    {
+        foreach (var candidate in candidates.Where(c => c.Length > 0).OrderByDescending(c => c.Length))
+        {
+            var at = text.IndexOf(candidate, start, end - start, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                return (at, candidate.Length);
+            }
+        }
+        return null;
+    }
+}

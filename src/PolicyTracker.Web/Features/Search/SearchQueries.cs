@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Features.Meetings;
+
+namespace PolicyTracker.Web.Features.Search;
+
+public sealed record ReportHit(Guid Id, string Headline, string? Outlet, DateOnly? Published, string Snippet);
+
+public sealed record ResolutionHit(Guid Id, Guid MeetingId, string Body, DateOnly? Date, string Verb, string Snippet, Guid ReportId, int SpanStart, int SpanLength);
+
+public sealed record DocumentHit(Guid Id, string Title, string? Kind, int Actions);
+
+public sealed record NameHit(Guid Id, string Name, string? MatchedAlias, int Meetings);
+
+public sealed record SearchGroup<T>(int Total, IReadOnlyList<T> Hits);
+
+public sealed record SearchResults(SearchGroup<ReportHit> Reports, SearchGroup<ResolutionHit> Resolutions, SearchGroup<DocumentHit> Documents,
+    SearchGroup<NameHit> People, SearchGroup<NameHit> Bodies)
+{
+    public int Total => Reports.Total + Resolutions.Total + Documents.Total + People.Total + Bodies.Total;
+}
+
+public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+{
+    public const int PerGroup = 10;
+
+    // ts_headline marks matches with these; the page splits on them and renders text nodes, never HTML.
+    public const string MarkStart = "\u27E6";
+    public const string MarkEnd = "\u27E7";
+    private const string HeadlineOptions = "StartSel=\u27E6, StopSel=\u27E7, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"";
+    private const string Config = "english";
+
+    /// <summary>Full-text search over reports and resolutions (websearch syntax: quotes, or, -word),
+    /// substring search over document titles, names and aliases. Any text is safe: it only ever
+    /// reaches PostgreSQL as a parameter, and LIKE wildcards are escaped.</summary>
+    public async Task<SearchResults?> SearchAsync(string? text, CancellationToken ct = default)
+    {
+        if (SearchText.Clean(text) is not { } q)
+        {
+            return null;
+        }
+        var pattern = "%" + MeetingQueries.EscapeLike(q) + "%";
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        var reports = db.Reports.AsNoTracking().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var reportHits = await reports
+            .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Published)
+            .Take(PerGroup)
+            .Select(r => new ReportHit(r.Id, r.Headline, r.Outlet, r.Published,
+                EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions)))
+            .ToListAsync(ct);
+
+        var resolutions = db.Resolutions.AsNoTracking().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var resolutionHits = await resolutions
+            .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Meeting.Date)
+            .Take(PerGroup)
+            .Select(r => new ResolutionHit(r.Id, r.MeetingId, r.Meeting.Organization.Name, r.Meeting.Date, r.Verb,
+                EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions),
+                r.SourceReportId, r.SpanStart, r.SpanLength))
+            .ToListAsync(ct);
+
+        var documents = db.Documents.AsNoTracking()
+            .Where(d => d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)) || EF.Functions.ILike(d.Title, pattern));
+        var documentHits = await documents
+            .OrderByDescending(d => d.Actions.Count).ThenBy(d => d.Title)
+            .Take(PerGroup)
+            .Select(d => new DocumentHit(d.Id, d.Title, d.Kind, d.Actions.Count))
+            .ToListAsync(ct);
+
+        var people = db.People.AsNoTracking()
+            .Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
+        var peopleHits = await people
+            .OrderByDescending(p => p.Participations.Count).ThenBy(p => p.Name)
+            .Take(PerGroup)
+            .Select(p => new NameHit(p.Id, p.Name,
+                EF.Functions.ILike(p.Name, pattern) ? null : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
+                p.Participations.Select(x => x.MeetingId).Distinct().Count()))
+            .ToListAsync(ct);
+
+        var bodies = db.Organizations.AsNoTracking()
+            .Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
+        var bodyHits = await bodies
+            .OrderByDescending(o => o.Meetings.Count).ThenBy(o => o.Name)
+            .Take(PerGroup)
+            .Select(o => new NameHit(o.Id, o.Name,
+                EF.Functions.ILike(o.Name, pattern) ? null : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
+                o.Meetings.Count))
+            .ToListAsync(ct);
+
+        return new SearchResults(
+            new(await reports.CountAsync(ct), reportHits),
+            new(await resolutions.CountAsync(ct), resolutionHits),
+            new(await documents.CountAsync(ct), documentHits),
+            new(await people.CountAsync(ct), peopleHits),
+            new(await bodies.CountAsync(ct), bodyHits));
+    }
+}

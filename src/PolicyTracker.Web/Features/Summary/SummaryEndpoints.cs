@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Web.Components.Shared;
+
+namespace PolicyTracker.Web.Features.Summary;
+
+public static class SummaryEndpoints
+{
+    public static IEndpointRouteBuilder MapSummaryEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/export").MapGet("/summary-months.csv", ExportAsync).WithName("ExportSummaryMonths");
+        return app;
+    }
+
+    private static async Task<IResult> ExportAsync([FromQuery] string? from, [FromQuery] string? to, SummaryQueries queries, CancellationToken ct)
+    {
+        var data = await queries.GetAsync(SummaryPage.ParseDate(from), SummaryPage.ParseDate(to), ct);
+        var rows = data.Months.Select(m => new[] { m.Label, CsvFile.Number(m.Count) });
+        return await CsvFile.WriteAsync("meetings-per-month.csv", ["month", "meetings"], rows, ct);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.BrowserTests.Browse;
+
+/// <summary>What one test inserted: names carry a unique tag, so a filter or search for the tag
+/// finds exactly these rows whatever else (demo data, other tests) is in the database.</summary>
+public sealed record BrowseScenario(
+    string Tag,
+    Guid PersonId, string PersonName, string PersonAlias,
+    Guid BodyId, string BodyName, Guid ParentBodyId,
+    Guid DocumentId, string DocumentTitle,
+    Guid FirstMeetingId, Guid SecondMeetingId,
+    Guid ReportId, string ReportHeadline, Guid DraftReportId,
+    int FarSpanStart, int FarSpanLength);
+
+public static class BrowseData
+{
+    /// <summary>Two meetings of a new body a month apart, chaired by a new person, the first reviewing a
+    /// new document and the second adopting it, each from its own report. The first report is long,
+    /// holds markup, and has overlapping and out-of-range spans.</summary>
+    public static async Task<BrowseScenario> SeedAsync(string connectionString, int year = 2024)
+    {
+        var tag = "zq" + Guid.NewGuid().ToString("N")[..8];
+        var options = new DbContextOptionsBuilder<PolicyTrackerDbContext>()
+            .UseNpgsql(connectionString)
+            .UseSnakeCaseNamingConvention()
+            .Options;
+        await using var db = new PolicyTrackerDbContext(options);
+
+        var parent = new Organization { Id = Guid.CreateVersion7(), Name = $"Parent Council {tag}" };
+        var body = new Organization { Id = Guid.CreateVersion7(), Name = $"Harbour Commission {tag}", Parent = parent };
+        body.Aliases.Add(new OrganizationAlias { Id = Guid.CreateVersion7(), Alias = $"HC-{tag}" });
+        var person = new Person { Id = Guid.CreateVersion7(), Name = $"Elena Marsh {tag}" };
+        person.Aliases.Add(new PersonAlias { Id = Guid.CreateVersion7(), Alias = $"Chair Marsh {tag}" });
+        person.Titles.Add(new PersonTitle
+        {
+            Id = Guid.CreateVersion7(),
+            Title = "Chair of the Harbour Commission",
+            FirstSeen = new DateOnly(year, 3, 4),
+            LastSeen = new DateOnly(year, 4, 8),
+        });
+        var document = new Document
+        {
+            Id = Guid.CreateVersion7(),
+            Title = $"Guideline on Harbour Safety {tag}",
+            NormalizedTitle = $"guideline on harbour safety {tag}",
+            Kind = "guideline",
+        };
+        db.AddRange(parent, body, person, document);
+
+        var resolution = $"strengthen inspections of harbour cranes {tag}";
+        var farResolution = $"publish the inspection results every quarter {tag}";
+        var intro = $"PORT CITY, March 4 -- The {body.Name} held a meeting on March 4, {year}, chaired by {person.Name}.\n\n"
+                    + $"The meeting reviewed the {document.Title} and called for efforts to {resolution}.\n\n";
+        var filler = string.Concat(Enumerable.Range(1, 40).Select(i =>
+            $"Paragraph {i}: officials described routine matters of port administration, staffing and budgets at some length.\n\n"));
+        var ending = $"Finally, the meeting decided to {farResolution}. A reader's note <script>alert('x')</script> stays text.";
+        var text = intro + filler + ending;
+
+        var report = NewReport($"Harbour Commission reviews safety guideline {tag}", text, new DateOnly(year, 3, 5), ReportStatus.Published);
+        var draft = NewReport($"Harbour Commission adopts safety guideline {tag}",
+            $"The {body.Name} adopted the {document.Title} on April 8. {person.Name} presided.", new DateOnly(year, 4, 9), ReportStatus.Draft);
+        db.AddRange(report, draft);
+
+        var first = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 3, 4), Session = "spring session", Location = "Port City" };
+        var second = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 4, 8) };
+        db.AddRange(first, second);
+
+        Add(db, new MeetingSource { Meeting = first }, report, text, "The " + body.Name, intro.IndexOf("\n\n", StringComparison.Ordinal) - intro.IndexOf("The ", StringComparison.Ordinal));
+        Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Chair, TitleAsWritten = "chair" }, report, text, person.Name);
+        Add(db, new Resolution { Meeting = first, Text = resolution, Verb = "called for" }, report, text, resolution);
+        // Overlaps the resolution above and must not break the page.
+        Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Speaker, Position = 1 }, report, text, "harbour cranes " + tag);
+        Add(db, new Resolution { Meeting = first, Text = farResolution, Verb = "decided to", Position = 1 }, report, text, farResolution);
+        Add(db, new DocumentAction { Meeting = first, Document = document, Action = DocumentActionKind.Reviewed }, report, text, document.Title);
+
+        var draftText = draft.Text;
+        Add(db, new MeetingSource { Meeting = second }, draft, draftText, "The " + body.Name, draftText.Length);
+        Add(db, new Participation { Meeting = second, Person = person, Role = ParticipationRole.Chair }, draft, draftText, person.Name);
+        Add(db, new DocumentAction { Meeting = second, Document = document, Action = DocumentActionKind.Adopted }, draft, draftText, document.Title);
+        // A span past the end of the text (a stale record): clipped, never thrown on.
+        Add(db, new Resolution { Meeting = second, Text = "stale", Verb = "noted", SpanStart = draftText.Length + 50, SpanLength = 10 }, draft, null, null);
+
+        await db.SaveChangesAsync();
+        return new BrowseScenario(tag, person.Id, person.Name, person.Aliases.First().Alias, body.Id, body.Name, parent.Id,
+            document.Id, document.Title, first.Id, second.Id, report.Id, report.Headline, draft.Id,
+            text.IndexOf(farResolution, StringComparison.Ordinal), farResolution.Length);
+    }
+
+    private static Report NewReport(string headline, string text, DateOnly published, ReportStatus status) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        Headline = headline,
+        Outlet = "Harbour Gazette",
+        Published = published,
+        Text = text,
+        ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+        Status = status,
+        EnteredBy = "tester",
+        EnteredAt = new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
+    };
+
+    private static void Add(PolicyTrackerDbContext db, ExtractedRecord record, Report report, string? text, string? quote, int? length = null)
+    {
+        record.Id = Guid.CreateVersion7();
+        record.SourceReport = report;
+        record.Confidence = 0.9;
+        if (text is not null && quote is not null)
+        {
+            record.SpanStart = text.IndexOf(quote, StringComparison.Ordinal);
+            record.SpanLength = length ?? quote.Length;
+        }
+        db.Add(record);
+    }
+}
