@@ -54,6 +54,8 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("Database:SeedDemoData", "true");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            // An ASPNETCORE_URLS or launch default would otherwise win over UseKestrel(0) and bind :5000.
+            b.UseSetting("urls", "http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
