@@ -1,6 +1,8 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
+using PolicyTracker.Web.Features.Account;
 using PolicyTracker.Web.Hosting;
+using PolicyTracker.Web.Hosting.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,7 @@ builder.Services.AddMudServices();
 builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
 builder.Services.AddPolicyTrackerHealthChecks();
 builder.Services.AddPolicyTrackerFeatures();
+builder.AddPolicyTrackerSecurity();
 
 var app = builder.Build();
 
@@ -23,15 +26,18 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UsePolicyTrackerSecurity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapPolicyTrackerHealthChecks();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
 
 if (!await app.PrepareDatabaseAsync())
 {
     return 3;
 }
+await app.PrepareAccountsAsync();
 await app.RunAsync();
 return 0;

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using PolicyTracker.Data.Accounts;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Web.Features.Account;
+
+public static class AccountEndpoints
+{
+    // Sign-in itself is the static-SSR LoginPage form; sign-out is a plain form post (antiforgery
+    // checked because it binds a form field), since an interactive circuit cannot change cookies.
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (
+            HttpContext context,
+            [FromServices] SignInManager<AppUser> signIn,
+            [FromServices] AccountAudit audit,
+            [FromForm] string? returnUrl) =>
+        {
+            var name = context.User.Identity?.Name;
+            await signIn.SignOutAsync();
+            if (name is not null)
+            {
+                await audit.RecordAsync(AuditAction.SignedOut, AccountAudit.UserEntity, name, actor: name);
+            }
+            return TypedResults.LocalRedirect("/account/login" + (LoginPage.IsLocal(returnUrl) ? $"?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : ""));
+        }).RequireAuthorization();
+        return app;
+    }
+}
