@@ -3,6 +3,7 @@ using PolicyTracker.Cli.Commands;
 return args.FirstOrDefault() switch
 {
     "extract" => await ExtractCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "users" => await UsersCommand.RunAsync(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
 
@@ -10,5 +11,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: policytracker <command> [options]");
     Console.Error.WriteLine("  extract <file-or-folder>... [--out DIR]   extract meetings from report text as JSON");
+    Console.Error.WriteLine("  users add --email E --role Admin          create a user (also: list, set-password, roles, disable, enable)");
     return 2;
 }

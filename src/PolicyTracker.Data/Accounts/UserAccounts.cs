@@ -86,12 +86,26 @@ public sealed class UserAccounts(
         {
             return AccountResult.Fail("No such user.");
         }
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, password);
-        if (!reset.Succeeded)
+        // Validate first so a rejected password leaves the old one in place.
+        foreach (var validator in users.PasswordValidators)
         {
-            return AccountResult.From(reset);
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return AccountResult.From(valid);
+            }
         }
+        if (await users.HasPasswordAsync(user))
+        {
+            await users.RemovePasswordAsync(user);
+        }
+        var added = await users.AddPasswordAsync(user, password);
+        if (!added.Succeeded)
+        {
+            return AccountResult.From(added);
+        }
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
         await audit.RecordAsync(AuditAction.PasswordChanged, AccountAudit.UserEntity, user.Email!, new { By = "administrator" },
             cancellationToken: cancellationToken);
         await RevokeAsync(user);
