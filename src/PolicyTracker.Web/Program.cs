@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
 using PolicyTracker.Web.Features.Account;
+using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Hosting;
 using PolicyTracker.Web.Hosting.Security;
 using Serilog;
@@ -33,6 +34,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPolicyTrackerHealthChecks();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
+app.MapAdminEndpoints();
 
 if (!await app.PrepareDatabaseAsync())
 {

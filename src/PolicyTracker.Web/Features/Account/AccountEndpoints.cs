@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using PolicyTracker.Data.Accounts;
@@ -25,6 +26,12 @@ public static class AccountEndpoints
             }
             return TypedResults.LocalRedirect("/account/login" + (LoginPage.IsLocal(returnUrl) ? $"?ReturnUrl={Uri.EscapeDataString(returnUrl!)}" : ""));
         }).RequireAuthorization();
+
+        // Lets a script check its token: who it acts as and with which roles.
+        app.MapGet("/api/me", (ClaimsPrincipal user) =>
+            TypedResults.Ok(new Me(user.Identity?.Name ?? "", Roles.All.Where(user.IsInRole).ToList())));
         return app;
     }
 }
+
+public sealed record Me(string Name, IReadOnlyList<string> Roles);

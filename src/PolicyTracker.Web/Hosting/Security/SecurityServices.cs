@@ -38,6 +38,8 @@ public static class SecurityServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
         services.AddScoped<Access>();
+        services.AddScoped<OnBehalf>();
+        services.AddScoped<Features.Admin.AuditQueries>();
 
         services.AddAuthentication(options =>
             {
@@ -66,6 +68,7 @@ public static class SecurityServices
             options.Events.OnRedirectToAccessDenied = context => Answer(context.HttpContext, StatusCodes.Status403Forbidden, context.RedirectUri);
             options.Events.OnValidatePrincipal = UserSessions.ValidateCookieAsync;
         });
+        services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(3));
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddAuthorization(Policies.Add);
 
