@@ -144,6 +144,14 @@ public sealed class SignInTests(AppFixture app)
 
         await Assertions.Expect(page.GetByTestId("tokens")).ToContainTextAsync("revoked");
         (await http.GetAsync("/api/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        // Done from the circuit, audited with the circuit's user and client address.
+        var audit = await app.InScopeAsync(async s =>
+        {
+            await using var db = await s.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();
+            return await db.AuditEntries.Where(a => a.Action == AuditAction.TokenRevoked).OrderByDescending(a => a.Id).FirstAsync();
+        });
+        audit.UserName.ShouldBe(AccountStartup.DemoEmail(Roles.Analyst));
+        audit.ClientAddress.ShouldNotBeNullOrEmpty();
     }
 
     [Fact]
