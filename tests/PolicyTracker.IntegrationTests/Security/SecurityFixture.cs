@@ -111,7 +111,14 @@ public partial class SecurityFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Factory.DisposeAsync();
+        if (ConnectionString.Length == 0)
+        {
+            return;
+        }
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(_server);
         await connection.OpenAsync();

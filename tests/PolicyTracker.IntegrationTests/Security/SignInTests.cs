@@ -155,6 +155,46 @@ public sealed class SignInTests(SecurityFixture app)
             stdout, stderr, () => "x")).ShouldNotBe(0);
     }
 
+    [Fact]
+    public async Task A_sign_in_post_without_an_antiforgery_token_is_refused()
+    {
+        var response = await app.NewClient().PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["Input.Email"] = SecurityFixture.EmailOf(Roles.Analyst),
+            ["Input.Password"] = SecurityFixture.Password,
+        }));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Contains("Set-Cookie").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Changing_the_password_signs_out_the_users_other_sessions_but_not_this_one()
+    {
+        var email = $"password-{Guid.NewGuid():N}@test.example";
+        await app.CreateUserAsync(email, Roles.Analyst);
+        var elsewhere = await app.SignInAsync(email);
+        var here = await app.SignInAsync(email);
+        var form = await here.GetStringAsync("/account/password");
+
+        var changed = await here.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = SecurityFixture.AntiforgeryToken(form),
+            ["Input.Current"] = SecurityFixture.Password,
+            ["Input.New"] = "a-brand-new-password",
+            ["Input.Confirm"] = "a-brand-new-password",
+        }));
+
+        var html = await changed.Content.ReadAsStringAsync();
+        html.ShouldContain("Password changed", customMessage: System.Text.RegularExpressions.Regex.Match(html, "<main.*</main>", System.Text.RegularExpressions.RegexOptions.Singleline).Value);
+        RoleMatrixTests.Outcome(await here.GetAsync("/")).ShouldBe("allowed");
+        RoleMatrixTests.Outcome(await elsewhere.GetAsync("/")).ShouldBe("sign-in");
+        await app.SignInAsync(email, "a-brand-new-password");
+        (await AuditActionsAsync(email)).ShouldContain(AuditAction.PasswordChanged);
+    }
+
     private async Task<List<AuditAction>> AuditActionsAsync(string email) => await app.InScopeAsync(async s =>
     {
         await using var db = await s.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();

@@ -54,6 +54,7 @@ internal sealed class CurrentUserCircuitHandler(
         var state = await authentication.GetAuthenticationStateAsync();
         currentUser.UseCircuit(state.User, _address);
         authentication.AuthenticationStateChanged += OnChanged;
+        (authentication as RevalidatingIdentityStateProvider)?.WatchRevocations();
     }
 
     public void Dispose() => authentication.AuthenticationStateChanged -= OnChanged;

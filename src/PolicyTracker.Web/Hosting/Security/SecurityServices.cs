@@ -76,7 +76,8 @@ public static class SecurityServices
         {
             options.Cookie.Name = "PolicyTracker.Antiforgery";
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = requireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Not a credential, and Always would turn every form on a plain-HTTP deployment into a 500.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         services.AddHsts(options =>
         {

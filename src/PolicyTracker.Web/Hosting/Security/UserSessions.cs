@@ -67,6 +67,13 @@ internal sealed class RevalidatingIdentityStateProvider : RevalidatingServerAuth
         _identity = identity;
         _sessions = sessions;
         _interval = configuration.GetValue("Security:CircuitRevalidationInterval", TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>Called for interactive circuits only: a static-SSR request that changes its own user's stamp
+    /// (a password change) must finish its response rather than turn anonymous halfway.</summary>
+    public void WatchRevocations()
+    {
+        _sessions.Revoked -= OnRevoked;
         _sessions.Revoked += OnRevoked;
     }
 
