@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
     "extract" => await ExtractCommand.RunAsync(args[1..], Console.Out, Console.Error),
     "migrate" => await MigrateCommand.RunAsync(args[1..], Console.Out, Console.Error),
     "seed" => await SeedCommand.RunAsync(args[1..], Console.Out, Console.Error),
+    "users" => await UsersCommand.RunAsync(args[1..], Console.Out, Console.Error),
     _ => Usage(),
 };
 
@@ -14,5 +15,6 @@ static int Usage()
     Console.Error.WriteLine("  extract <file-or-folder>... [--out DIR]   extract meetings from report text as JSON");
     Console.Error.WriteLine("  migrate [--connection CS]                 apply database migrations");
     Console.Error.WriteLine("  seed [--connection CS]                    load the demo reports into an empty database");
+    Console.Error.WriteLine("  users add --email E --role Admin          create a user (also: list, set-password, roles, disable, enable)");
     return 2;
 }

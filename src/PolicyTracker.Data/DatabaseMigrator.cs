@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PolicyTracker.Data.Accounts;
 
 namespace PolicyTracker.Data;
 
@@ -10,6 +11,13 @@ public static class DatabaseMigrator
         await using var scope = services.CreateAsyncScope();
         var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
         await MigrateAsync(factory, cancellationToken);
+
+        // Users and tokens have their own context and migrations (schema "accounts"), applied second.
+        if (scope.ServiceProvider.GetService<AccountsDbContext>() is { } accounts)
+        {
+            var strategy = accounts.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () => await accounts.Database.MigrateAsync(cancellationToken));
+        }
     }
 
     public static async Task MigrateAsync(IDbContextFactory<PolicyTrackerDbContext> factory, CancellationToken cancellationToken = default)

@@ -5,7 +5,10 @@ using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Summary;
+using PolicyTracker.Web.Features.Account;
+using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Hosting;
+using PolicyTracker.Web.Hosting.Security;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +22,7 @@ builder.Services.AddMudServices();
 builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
 builder.Services.AddPolicyTrackerHealthChecks();
 builder.Services.AddPolicyTrackerFeatures();
+builder.AddPolicyTrackerSecurity();
 
 var app = builder.Build();
 
@@ -28,9 +32,10 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UsePolicyTrackerSecurity();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapPolicyTrackerHealthChecks();
 app.MapPeopleEndpoints();
 app.MapBodyEndpoints();
@@ -38,6 +43,8 @@ app.MapDocumentEndpoints();
 app.MapReportEndpoints();
 app.MapSummaryEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapAdminEndpoints();
 
 try
 {

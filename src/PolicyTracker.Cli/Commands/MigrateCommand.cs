@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Data;
+using PolicyTracker.Data.Accounts;
 
 namespace PolicyTracker.Cli.Commands;
 
@@ -16,7 +17,10 @@ internal static class MigrateCommand
 
         try
         {
-            await using var services = new ServiceCollection().AddPolicyTrackerData(connectionString).BuildServiceProvider();
+            var collection = new ServiceCollection().AddPolicyTrackerData(connectionString);
+            collection.AddLogging();
+            collection.AddPolicyTrackerAccounts(connectionString);
+            await using var services = collection.BuildServiceProvider();
             await DatabaseMigrator.MigrateAsync(services);
             await stdout.WriteLineAsync("migrate: the database is up to date");
             return 0;

@@ -6,4 +6,17 @@ public enum AuditAction
     Modified,
     Deleted,
     Restored,
+
+    // Account events, written by the web app and the CLI rather than the interceptor.
+    SignedIn,
+    SignInFailed,
+    LockedOut,
+    SignedOut,
+    UserCreated,
+    RolesChanged,
+    Disabled,
+    Enabled,
+    PasswordChanged,
+    TokenCreated,
+    TokenRevoked,
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Data.Seed;
+using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -24,7 +25,7 @@ public sealed class DatabaseUnavailableException(string message) : Exception(mes
 /// <summary>Checks the database, applies migrations and loads demo data before the app serves requests.
 /// A hosted service rather than code after Build() so that test hosts run it too.</summary>
 public sealed partial class DatabaseInitializer(
-    IServiceProvider services, IConfiguration configuration, ILogger<DatabaseInitializer> logger) : IHostedService
+    IServiceProvider services, IConfiguration configuration, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -68,6 +69,12 @@ public sealed partial class DatabaseInitializer(
             {
                 logger.LogInformation("Loaded {Count} demo reports into an empty database", added);
             }
+        }
+
+        if (configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            // Roles, and demo users in Development; needs the accounts schema the migration made.
+            await AccountStartup.PrepareAccountsAsync(services, environment, configuration);
         }
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using PolicyTracker.BrowserTests.Support;
+using PolicyTracker.Data.Accounts;
 
 namespace PolicyTracker.BrowserTests.Layout;
 
@@ -9,7 +10,7 @@ public sealed class HomePageTests(AppFixture app)
     [Fact]
     public async Task The_home_page_opens_interactive_with_navigation_and_demo_data()
     {
-        var page = await app.OpenAsync("/");
+        var page = await app.OpenAsync("/", Roles.Admin);
 
         await Assertions.Expect(page.Locator("h1")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("main")).ToHaveCountAsync(1);
@@ -26,7 +27,7 @@ public sealed class HomePageTests(AppFixture app)
     [Fact]
     public async Task The_dark_mode_toggle_switches_the_theme()
     {
-        var page = await app.OpenAsync("/");
+        var page = await app.OpenAsync("/", Roles.Admin);
         var before = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
 
         await page.GetByTestId("dark-mode").ClickAsync();

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
+using PolicyTracker.Data.Accounts;
+using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.BrowserTests.Support;
 
@@ -56,6 +58,8 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             // An ASPNETCORE_URLS or launch default would otherwise win over UseKestrel(0) and bind :5000.
             b.UseSetting("urls", "http://127.0.0.1:0");
+            // Every test signs in from 127.0.0.1: keep the sign-in rate limit out of the way.
+            b.UseSetting("Security:SignInAttemptsPerMinute", "1000");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
@@ -72,21 +76,74 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A new page at 1440x900 that fails the test on any console error.</summary>
+    /// <summary>A new page at 1440x900 in its own browser context (own cookies). Console errors and
+    /// Content-Security-Policy violations are collected; see <see cref="ProblemsAsync"/>.</summary>
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = BaseUrl });
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (errors)
+                {
+                    errors.Add(message.Text);
+                }
+            }
+        };
+        ConsoleErrors.AddOrUpdate(page, errors);
+        await page.AddInitScriptAsync(
+            "document.addEventListener('securitypolicyviolation', e => (window.__cspViolations = window.__cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI));");
         return page;
     }
 
-    /// <summary>Opens a path and waits until the Blazor circuit is interactive (the prerendered page ignores clicks).</summary>
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>Console errors and CSP violations seen on the page so far.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(IPage page)
+    {
+        var problems = new List<string>();
+        if (ConsoleErrors.TryGetValue(page, out var errors))
+        {
+            lock (errors)
+            {
+                problems.AddRange(errors);
+            }
+        }
+        problems.AddRange((await page.EvaluateAsync<string[]?>("window.__cspViolations || []") ?? []).Select(v => "CSP violation: " + v));
+        return problems;
+    }
+
+    private System.Runtime.CompilerServices.ConditionalWeakTable<IPage, List<string>> ConsoleErrors { get; } = new();
+
+    /// <summary>Signs in with the demo user of a role, which the app creates at start-up in Development.</summary>
+    public static async Task SignInAsync(IPage page, string role)
+    {
+        await page.GotoAsync("/account/login");
+        await page.Locator("#email").FillAsync(AccountStartup.DemoEmail(role));
+        await page.Locator("#password").FillAsync(AccountStartup.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+    }
+
+    /// <summary>Signs in as the role, opens a path and waits until the Blazor circuit is interactive
+    /// (the prerendered page ignores clicks).</summary>
+    public async Task<IPage> OpenAsync(string path, string role = Roles.Admin)
     {
         var page = await NewPageAsync();
+        await SignInAsync(page, role);
         await page.GotoAsync(path);
-        await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 15_000 });
+        await WaitInteractiveAsync(page);
         return page;
+    }
+
+    public static async Task WaitInteractiveAsync(IPage page) =>
+        await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 15_000 });
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
     }
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
@@ -112,6 +169,7 @@ public sealed class AppFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "xunit's own word for it; other test classes use AppCollection.Name")]
 public sealed class AppCollection : ICollectionFixture<AppFixture>
 {
     public const string Name = "app";

@@ -1,0 +1,137 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using PolicyTracker.Data.Accounts;
+
+namespace PolicyTracker.IntegrationTests.Security;
+
+/// <summary>The app in memory on its own database (created from POLICYTRACKER_TEST_DB, dropped WITH (FORCE)
+/// at the end), with one user per role, all with <see cref="Password"/>.</summary>
+public partial class SecurityFixture : IAsyncLifetime
+{
+    public const string Password = "test-password-1234";
+
+    private readonly string _database = $"pt_security_{Guid.NewGuid():N}";
+    private string _server = "";
+
+    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = "";
+
+    public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@test.example";
+
+    public async Task InitializeAsync()
+    {
+        _server = Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_DB")
+            ?? throw new InvalidOperationException("Set POLICYTRACKER_TEST_DB to a PostgreSQL server (scripts/test.sh does this).");
+        await using (var connection = new NpgsqlConnection(_server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Default", ConnectionString);
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemoData", "false");
+            builder.UseSetting("Accounts:DemoUsers", "false");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+            Configure(builder);
+        });
+        _ = Factory.Server;
+        foreach (var role in Roles.All)
+        {
+            await CreateUserAsync(EmailOf(role), role);
+        }
+    }
+
+    protected virtual void Configure(IWebHostBuilder builder)
+    {
+    }
+
+    public async Task<string> CreateUserAsync(string email, params string[] roles)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Password, roles);
+        result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors));
+        return result.UserId!;
+    }
+
+    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider);
+    }
+
+    public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in with the cookie, through the real sign-in form.</summary>
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = NewClient();
+        var response = await PostSignInAsync(client, email, password);
+        response.StatusCode.ShouldBe(HttpStatusCode.Found, $"sign-in of {email} should redirect");
+        response.Headers.Location!.ToString().ShouldNotContain("/account/login");
+        return client;
+    }
+
+    /// <summary>GETs the sign-in form for its antiforgery token, then posts it.</summary>
+    public static async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        return await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = AntiforgeryToken(form),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public static string AntiforgeryToken(string html) => TokenPattern().Match(html) is { Success: true } m
+        ? WebUtility.HtmlDecode(m.Groups[1].Value)
+        : throw new InvalidOperationException("No antiforgery token in the form.");
+
+    public async Task<string> CreateTokenAsync(string email, TimeSpan? lifetime = null)
+    {
+        return await InScopeAsync(async services =>
+        {
+            var user = await services.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>().FindByEmailAsync(email);
+            var created = await services.GetRequiredService<ApiTokens>().CreateAsync(user!.Id, "test", lifetime ?? TimeSpan.FromDays(30));
+            return created.Secret;
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (ConnectionString.Length == 0)
+        {
+            return;
+        }
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(_server);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+[CollectionDefinition(Name)]
+public sealed class SecurityGroup : ICollectionFixture<SecurityFixture>
+{
+    public const string Name = "security";
+}
