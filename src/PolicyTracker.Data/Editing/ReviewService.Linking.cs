@@ -22,7 +22,10 @@ public sealed partial class ReviewService
                         || m.Organization.Aliases.Any(a => bodyKeys.Contains(a.AliasKey))))
                 .Select(m => new
                 {
-                    m.Id, Body = m.Organization.Name, m.Date, Sources = m.Sources.Count,
+                    m.Id,
+                    Body = m.Organization.Name,
+                    m.Date,
+                    Sources = m.Sources.Count,
                     Headlines = m.Sources.Select(s => s.SourceReport.Headline).Take(3).ToList(),
                 })
                 .Take(3)
@@ -51,7 +54,8 @@ public sealed partial class ReviewService
                 .Take(2)
                 .Select(d => new
                 {
-                    d.Id, d.Title,
+                    d.Id,
+                    d.Title,
                     Seen = d.Actions.OrderBy(a => a.Meeting.Date)
                         .Select(a => new { a.Action, a.Meeting.Date, Body = a.Meeting.Organization.Name }).Take(3).ToList(),
                 })

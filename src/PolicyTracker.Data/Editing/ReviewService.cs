@@ -24,45 +24,103 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
         var sources = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == reportId)
             .Select(s => new
             {
-                s.Id, s.Version, s.MeetingId, s.SpanStart, s.SpanLength, s.Confidence, s.Verified,
-                MeetingVersion = s.Meeting.Version, s.Meeting.OrganizationId, Body = s.Meeting.Organization.Name,
-                s.Meeting.Date, s.Meeting.Session, s.Meeting.Location,
+                s.Id,
+                s.Version,
+                s.MeetingId,
+                s.SpanStart,
+                s.SpanLength,
+                s.Confidence,
+                s.Verified,
+                MeetingVersion = s.Meeting.Version,
+                s.Meeting.OrganizationId,
+                Body = s.Meeting.Organization.Name,
+                s.Meeting.Date,
+                s.Meeting.Session,
+                s.Meeting.Location,
                 OtherSources = s.Meeting.Sources.Count(o => o.SourceReportId != reportId),
             })
             .OrderBy(s => s.SpanStart).ThenBy(s => s.Date)
             .ToListAsync(ct);
         var participants = await db.Participations.AsNoTracking().Where(p => p.SourceReportId == reportId)
             .OrderBy(p => p.Position).ThenBy(p => p.SpanStart)
-            .Select(p => new { p.MeetingId, Item = new ReviewParticipant
+            .Select(p => new
             {
-                Id = p.Id, Version = p.Version, SpanStart = p.SpanStart, SpanLength = p.SpanLength, Confidence = p.Confidence,
-                Verified = p.Verified, VerifiedBy = p.VerifiedBy, PersonId = p.PersonId, Name = p.Person.Name, Role = p.Role,
-                TitleAsWritten = p.TitleAsWritten, Position = p.Position,
-            } })
+                p.MeetingId,
+                Item = new ReviewParticipant
+                {
+                    Id = p.Id,
+                    Version = p.Version,
+                    SpanStart = p.SpanStart,
+                    SpanLength = p.SpanLength,
+                    Confidence = p.Confidence,
+                    Verified = p.Verified,
+                    VerifiedBy = p.VerifiedBy,
+                    PersonId = p.PersonId,
+                    Name = p.Person.Name,
+                    Role = p.Role,
+                    TitleAsWritten = p.TitleAsWritten,
+                    Position = p.Position,
+                }
+            })
             .ToListAsync(ct);
         var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.SourceReportId == reportId)
             .OrderBy(r => r.Position).ThenBy(r => r.SpanStart)
-            .Select(r => new { r.MeetingId, Item = new ReviewResolution
+            .Select(r => new
             {
-                Id = r.Id, Version = r.Version, SpanStart = r.SpanStart, SpanLength = r.SpanLength, Confidence = r.Confidence,
-                Verified = r.Verified, VerifiedBy = r.VerifiedBy, Text = r.Text, Verb = r.Verb, IssuedBy = r.IssuedBy, Position = r.Position,
-            } })
+                r.MeetingId,
+                Item = new ReviewResolution
+                {
+                    Id = r.Id,
+                    Version = r.Version,
+                    SpanStart = r.SpanStart,
+                    SpanLength = r.SpanLength,
+                    Confidence = r.Confidence,
+                    Verified = r.Verified,
+                    VerifiedBy = r.VerifiedBy,
+                    Text = r.Text,
+                    Verb = r.Verb,
+                    IssuedBy = r.IssuedBy,
+                    Position = r.Position,
+                }
+            })
             .ToListAsync(ct);
         var documents = await db.DocumentActions.AsNoTracking().Where(a => a.SourceReportId == reportId)
             .OrderBy(a => a.Position).ThenBy(a => a.SpanStart)
-            .Select(a => new { a.MeetingId, Item = new ReviewDocumentAction
+            .Select(a => new
             {
-                Id = a.Id, Version = a.Version, SpanStart = a.SpanStart, SpanLength = a.SpanLength, Confidence = a.Confidence,
-                Verified = a.Verified, VerifiedBy = a.VerifiedBy, DocumentId = a.DocumentId, Title = a.Document.Title,
-                DocumentKind = a.Document.Kind, Action = a.Action, Position = a.Position,
-            } })
+                a.MeetingId,
+                Item = new ReviewDocumentAction
+                {
+                    Id = a.Id,
+                    Version = a.Version,
+                    SpanStart = a.SpanStart,
+                    SpanLength = a.SpanLength,
+                    Confidence = a.Confidence,
+                    Verified = a.Verified,
+                    VerifiedBy = a.VerifiedBy,
+                    DocumentId = a.DocumentId,
+                    Title = a.Document.Title,
+                    DocumentKind = a.Document.Kind,
+                    Action = a.Action,
+                    Position = a.Position,
+                }
+            })
             .ToListAsync(ct);
 
         var draft = new ReviewDraft
         {
-            ReportId = report.Id, Version = report.Version, Text = report.Text, Headline = report.Headline, Outlet = report.Outlet,
-            Published = report.Published, SourceUrl = report.SourceUrl, Status = report.Status, EnteredBy = report.EnteredBy,
-            EnteredAt = report.EnteredAt, ExtractorVersion = report.ExtractorVersion, LoadedAt = time.GetUtcNow(),
+            ReportId = report.Id,
+            Version = report.Version,
+            Text = report.Text,
+            Headline = report.Headline,
+            Outlet = report.Outlet,
+            Published = report.Published,
+            SourceUrl = report.SourceUrl,
+            Status = report.Status,
+            EnteredBy = report.EnteredBy,
+            EnteredAt = report.EnteredAt,
+            ExtractorVersion = report.ExtractorVersion,
+            LoadedAt = time.GetUtcNow(),
         };
         var meetingIds = sources.Select(s => s.MeetingId)
             .Concat(participants.Select(p => p.MeetingId)).Concat(resolutions.Select(r => r.MeetingId)).Concat(documents.Select(d => d.MeetingId))
@@ -76,9 +134,19 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
         {
             draft.Meetings.Add(new ReviewMeeting
             {
-                MeetingId = s.MeetingId, SourceId = s.Id, SourceVersion = s.Version, MeetingVersion = s.MeetingVersion,
-                BodyId = s.OrganizationId, Body = s.Body, Date = s.Date, Session = s.Session, Location = s.Location,
-                SpanStart = s.SpanStart, SpanLength = s.SpanLength, Confidence = s.Confidence, Verified = s.Verified,
+                MeetingId = s.MeetingId,
+                SourceId = s.Id,
+                SourceVersion = s.Version,
+                MeetingVersion = s.MeetingVersion,
+                BodyId = s.OrganizationId,
+                Body = s.Body,
+                Date = s.Date,
+                Session = s.Session,
+                Location = s.Location,
+                SpanStart = s.SpanStart,
+                SpanLength = s.SpanLength,
+                Confidence = s.Confidence,
+                Verified = s.Verified,
                 OtherSources = s.OtherSources,
             });
         }
@@ -87,8 +155,13 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
         {
             draft.Meetings.Add(new ReviewMeeting
             {
-                MeetingId = m.Id, MeetingVersion = m.Version, BodyId = m.OrganizationId, Body = m.Body, Date = m.Date,
-                Session = m.Session, Location = m.Location,
+                MeetingId = m.Id,
+                MeetingVersion = m.Version,
+                BodyId = m.OrganizationId,
+                Body = m.Body,
+                Date = m.Date,
+                Session = m.Session,
+                Location = m.Location,
             });
         }
 
@@ -347,7 +420,10 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
         var newBody = await EntityLookup.FindOrCreateBodyAsync(db, reviewed.BodyId, reviewed.Body, ct);
         var added = new Meeting
         {
-            Organization = newBody, Date = reviewed.Date, Session = Blank(reviewed.Session), Location = Blank(reviewed.Location),
+            Organization = newBody,
+            Date = reviewed.Date,
+            Session = Blank(reviewed.Session),
+            Location = Blank(reviewed.Location),
         };
         db.Meetings.Add(added);
         return added;
