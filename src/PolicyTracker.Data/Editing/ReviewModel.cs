@@ -53,7 +53,10 @@ public sealed class ReviewDraft
 
 public sealed class ReviewMeeting
 {
-    public string Key { get; init; } = "m" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string _newKey = "m" + Guid.NewGuid().ToString("N")[..12];
+
+    // Stable across reloads for stored meetings, so the page keeps its selection after a save.
+    public string Key => MeetingId is { } id ? "m" + id.ToString("N") : _newKey;
 
     // Null until saved: a meeting the editor added.
     public Guid? MeetingId { get; set; }
@@ -103,7 +106,9 @@ public sealed class ReviewMeeting
 
 public abstract class ReviewItem
 {
-    public string Key { get; init; } = "i" + Guid.NewGuid().ToString("N")[..10];
+    private readonly string _newKey = "n" + Guid.NewGuid().ToString("N")[..12];
+
+    public string Key => Id is { } id ? "i" + id.ToString("N") : _newKey;
 
     public Guid? Id { get; set; }
 

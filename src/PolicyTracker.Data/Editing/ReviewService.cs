@@ -501,7 +501,11 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
             row.Position = item.Position;
             Span(row, item);
             RecordTitle(person, row.TitleAsWritten, meeting.Date ?? report.Published, report);
-            Verify(row, now);
+            if (publish || item.Verified)
+            {
+                Verify(row, now);
+            }
+
             writes++;
         }
 
@@ -531,7 +535,11 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
             row.IssuedBy = Blank(item.IssuedBy);
             row.Position = item.Position;
             Span(row, item);
-            Verify(row, now);
+            if (publish || item.Verified)
+            {
+                Verify(row, now);
+            }
+
             writes++;
         }
 
@@ -561,7 +569,11 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
             row.Action = item.Action;
             row.Position = item.Position;
             Span(row, item);
-            Verify(row, now);
+            if (publish || item.Verified)
+            {
+                Verify(row, now);
+            }
+
             writes++;
         }
 

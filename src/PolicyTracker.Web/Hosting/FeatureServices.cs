@@ -1,3 +1,4 @@
+using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
 
@@ -10,6 +11,9 @@ public static class FeatureServices
     {
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<EntityLookup>();
+        services.AddScoped<HistoryService>();
         return services;
     }
 }
