@@ -13,9 +13,9 @@ public sealed partial class ReviewService
         var suggestions = new List<MergeSuggestion>();
         foreach (var meeting in draft.Meetings.Where(m => m.MeetingId is not null && m.Date is not null && !m.Removed))
         {
-            var bodyKeys = await db.Organizations.AsNoTracking().Where(o => o.Id == meeting.BodyId)
-                .Select(o => o.Aliases.Select(a => a.AliasKey).Append(o.NameKey).ToList())
-                .FirstOrDefaultAsync(ct) ?? [TextKeys.Key(meeting.Body)];
+            var bodyKeys = await db.OrganizationAliases.AsNoTracking().Where(a => a.OrganizationId == meeting.BodyId)
+                .Select(a => a.AliasKey).ToListAsync(ct);
+            bodyKeys.Add(TextKeys.Key(meeting.Body));
             var candidates = await db.Meetings.AsNoTracking()
                 .Where(m => m.Id != meeting.MeetingId && m.Date == meeting.Date
                     && (m.OrganizationId == meeting.BodyId || bodyKeys.Contains(m.Organization.NameKey)
