@@ -108,7 +108,7 @@ public abstract class ReviewItem
 {
     private readonly string _newKey = "n" + Guid.NewGuid().ToString("N")[..12];
 
-    public string Key => Id is { } id ? "i" + id.ToString("N") : _newKey;
+    public virtual string Key => Id is { } id ? "i" + id.ToString("N") : _newKey;
 
     public Guid? Id { get; set; }
 

@@ -118,6 +118,12 @@ public sealed partial class ReviewPage
             _scrollTo = "row-" + key;
             await InvokeAsync(StateHasChanged);
         }
+        else if (_draft?.Meetings.FirstOrDefault(m => m.Key == key) is { } meeting)
+        {
+            _tab = 0;
+            _scrollTo = meeting.Key;
+            await InvokeAsync(StateHasChanged);
+        }
     }
 
     [JSInvokable]
@@ -179,7 +185,8 @@ public sealed partial class ReviewPage
         _verified = items.Count(i => !i.Removed && i.Verified);
         var active = _activeKey is null ? null : _draft.Find(_activeKey);
         _sentence = active is { SpanLength: > 0 } ? SourceSegments.SentenceAround(_draft.Text, active.SpanStart, active.SpanLength) : null;
-        _segments = SourceSegments.Build(_draft.Text, items, _activeKey, _sentence);
+        var marked = items.Concat(SourceMarker.For(_draft.Text, _draft.Meetings)).ToList();
+        _segments = SourceSegments.Build(_draft.Text, marked, _activeKey, _sentence);
     }
 
     private void Select(ReviewItem item)
@@ -216,9 +223,7 @@ public sealed partial class ReviewPage
         {
             foreach (var meeting in _draft!.Meetings)
             {
-                meeting.Participants.Remove(item as ReviewParticipant ?? null!);
-                meeting.Resolutions.Remove(item as ReviewResolution ?? null!);
-                meeting.Documents.Remove(item as ReviewDocumentAction ?? null!);
+                Drop(meeting, item);
             }
         }
         else
@@ -227,6 +232,22 @@ public sealed partial class ReviewPage
         }
 
         Refresh();
+    }
+
+    private static void Drop(ReviewMeeting meeting, ReviewItem item)
+    {
+        switch (item)
+        {
+            case ReviewParticipant p:
+                meeting.Participants.Remove(p);
+                break;
+            case ReviewResolution r:
+                meeting.Resolutions.Remove(r);
+                break;
+            case ReviewDocumentAction d:
+                meeting.Documents.Remove(d);
+                break;
+        }
     }
 
     private void Undo(ReviewItem item)
@@ -297,9 +318,7 @@ public sealed partial class ReviewPage
             }
             else
             {
-                meeting.Participants.Remove(item as ReviewParticipant ?? null!);
-                meeting.Resolutions.Remove(item as ReviewResolution ?? null!);
-                meeting.Documents.Remove(item as ReviewDocumentAction ?? null!);
+                Drop(meeting, item);
             }
         }
 
@@ -439,7 +458,7 @@ public sealed partial class ReviewPage
         item.Changed = true;
         _editingKey = null;
         _editIsNew = false;
-        _ = meeting;
+        meeting.Verified |= meeting.IsNew;
         Refresh();
     }
 
