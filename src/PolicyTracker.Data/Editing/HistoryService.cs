@@ -109,14 +109,13 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
         {
             var id = Guid.Parse(e.EntityId);
             var (type, what, deleted) = labels[id];
-            var changes = ReviewService.Changes(e.OldValues, e.NewValues).Where(c => !Noise.Contains(c.Field)).ToList();
-            if (e.Action is AuditAction.Added or AuditAction.Deleted)
-            {
-                changes = [.. changes.Where(c => c.Field is not ("deleted at" or "deleted by"))];
-            }
+            // An addition or removal is the sentence itself; a change lists its fields, without row ids.
+            IReadOnlyList<FieldChange> changes = e.Action is AuditAction.Added or AuditAction.Deleted or AuditAction.Restored
+                ? []
+                : [.. ReviewService.Changes(e.OldValues, e.NewValues).Where(c => !Noise.Contains(c.Field) && !c.Field.EndsWith(" id", StringComparison.Ordinal))];
 
             var canRestore = deleted && lastDelete.GetValueOrDefault(e.EntityId) == e.Id;
-            return new HistoryLine(e.Id, e.At, e.UserName, e.Action, type, id, what, e.Action == AuditAction.Added ? [] : changes, canRestore);
+            return new HistoryLine(e.Id, e.At, e.UserName, e.Action, type, id, what, changes, canRestore);
         })];
     }
 }

@@ -109,15 +109,7 @@ public sealed class EditorWorkflowTests(AppFixture app)
     [Fact]
     public async Task The_review_page_shows_the_source_and_its_items_side_by_side()
     {
-        const string name = "xinhua-2023-03-14-state-council";
-        var text = GoldExtraction.Text(name);
-        var services = new ServiceCollection();
-        services.AddPolicyTrackerData(app.ConnectionString);
-        await using var provider = services.BuildServiceProvider();
-        var factory = provider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
-        var imported = await new ReportImporter(factory, TimeProvider.System, new SystemUser(), t => GoldExtraction.For(name, t))
-            .ImportAsync(new ImportRequest(text));
-        var id = imported.ReportId ?? imported.ExistingReportId!.Value;
+        var id = await ImportAsync("xinhua-2023-03-14-state-council");
 
         var page = await app.OpenAsync($"/reports/{id}/review");
         var rows = page.Locator("tr[data-testid=review-item]");
@@ -131,5 +123,72 @@ public sealed class EditorWorkflowTests(AppFixture app)
         await Assertions.Expect(page.Locator("tr.selected[data-kind=Resolution]")).ToHaveCountAsync(1);
 
         await AppFixture.ScreenshotAsync(page, "review-page");
+    }
+
+    [Fact]
+    public async Task Two_editors_saving_the_same_participant_the_second_sees_the_change_and_keeps_his()
+    {
+        var id = await ImportAsync("aap-2022-09-30-national-cabinet");
+        var alice = await app.OpenAsync($"/reports/{id}/review");
+        var bob = await app.OpenAsync($"/reports/{id}/review");
+
+        await EditFirstTitleAsync(alice, "Prime Minister of Australia");
+        await alice.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(alice.GetByTestId("unsaved")).ToHaveCountAsync(0);
+
+        await EditFirstTitleAsync(bob, "PM");
+        await bob.GetByTestId("save-draft").ClickAsync();
+
+        var conflicts = bob.GetByTestId("conflicts");
+        await Assertions.Expect(conflicts).ToContainTextAsync("Prime Minister of Australia");
+        await Assertions.Expect(conflicts).ToContainTextAsync("yours:");
+        await AppFixture.ScreenshotAsync(bob, "review-conflict");
+        await bob.GetByTestId("keep-mine").ClickAsync();
+        await Assertions.Expect(bob.GetByTestId("unsaved")).ToHaveCountAsync(0);
+        await Assertions.Expect(bob.Locator("tr[data-kind=Person]").First).ToContainTextAsync("PM");
+    }
+
+    [Fact]
+    public async Task A_removed_participant_is_restored_from_the_history_tab()
+    {
+        var id = await ImportAsync("asahi-2022-12-16-cabinet");
+        var page = await app.OpenAsync($"/reports/{id}/review");
+        var people = page.Locator("tr[data-kind=Person]");
+        var name = await people.First.Locator(".fact-person").InnerTextAsync();
+        var count = await people.CountAsync();
+
+        await people.First.GetByTestId("remove").ClickAsync();
+        await page.GetByTestId("save-draft").ClickAsync();
+        await Assertions.Expect(people).ToHaveCountAsync(count - 1);
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync($"removed participant {name}");
+        await AppFixture.ScreenshotAsync(page, "review-history");
+        await page.GetByTestId("restore").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync($"restored participant {name}");
+
+        await page.GetByRole(AriaRole.Tab).First.ClickAsync();
+        await Assertions.Expect(people).ToHaveCountAsync(count);
+    }
+
+    private static async Task EditFirstTitleAsync(IPage page, string title)
+    {
+        await page.Locator("tr[data-kind=Person]").First.GetByTestId("edit").ClickAsync();
+        var input = page.Locator("input[data-testid=edit-title]");
+        await input.FillAsync(title);
+        await input.PressAsync("Tab");
+        await page.GetByTestId("apply").ClickAsync();
+    }
+
+    private async Task<Guid> ImportAsync(string name)
+    {
+        var text = GoldExtraction.Text(name);
+        var services = new ServiceCollection();
+        services.AddPolicyTrackerData(app.ConnectionString);
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
+        var imported = await new ReportImporter(factory, TimeProvider.System, new SystemUser(), t => GoldExtraction.For(name, t))
+            .ImportAsync(new ImportRequest(text));
+        return imported.ReportId ?? imported.ExistingReportId!.Value;
     }
 }

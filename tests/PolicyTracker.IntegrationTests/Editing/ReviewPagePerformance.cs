@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -11,8 +13,6 @@ using PolicyTracker.Data.Import;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Editing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Xunit.Abstractions;
 
 namespace PolicyTracker.IntegrationTests.Editing;
