@@ -132,6 +132,12 @@ public abstract class ReviewItem
 
     public bool HasChanges => IsNew ? !Removed : Changed || Removed;
 
+    // The item as loaded: after a conflict, the fields the editor did not touch take the other
+    // editor's values, so "keep mine" keeps both people's work.
+    public ReviewItem? Original { get; private set; }
+
+    internal void Snapshot() => Original = (ReviewItem)MemberwiseClone();
+
     public abstract FactKind Kind { get; }
 
     public abstract string Label { get; }

@@ -181,6 +181,11 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
             byMeeting[d.MeetingId].Documents.Add(d.Item);
         }
 
+        foreach (var item in draft.Items)
+        {
+            item.Snapshot();
+        }
+
         return draft;
     }
 
@@ -230,8 +235,9 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
         }
     }
 
-    // After a conflict: "keep mine" takes the current versions, so the next save writes over theirs.
-    public static void KeepMine(ReviewDraft draft, IEnumerable<ReviewConflict> conflicts)
+    // After a conflict: "keep mine" takes the current versions, so the next save goes through.
+    // Fields the editor did not change take the other editor's values first (a three-way merge).
+    public static void KeepMine(ReviewDraft draft, ReviewDraft? fresh, IEnumerable<ReviewConflict> conflicts)
     {
         foreach (var conflict in conflicts)
         {
@@ -247,11 +253,44 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
             }
             else if (draft.Find(conflict.Key) is { } item)
             {
+                if (fresh?.Items.FirstOrDefault(i => i.Id == item.Id) is { } theirs && item.Original is { } original)
+                {
+                    MergeFields(item, original, theirs);
+                }
+
                 item.Version = conflict.CurrentVersion;
                 item.Changed = true;
             }
         }
     }
+
+    private static void MergeFields(ReviewItem mine, ReviewItem original, ReviewItem theirs)
+    {
+        switch ((mine, original, theirs))
+        {
+            case (ReviewParticipant m, ReviewParticipant o, ReviewParticipant t):
+                (m.PersonId, m.Name) = Pick((m.PersonId, m.Name), (o.PersonId, o.Name), (t.PersonId, t.Name));
+                m.Role = Pick(m.Role, o.Role, t.Role);
+                m.TitleAsWritten = Pick(m.TitleAsWritten, o.TitleAsWritten, t.TitleAsWritten);
+                m.Position = Pick(m.Position, o.Position, t.Position);
+                break;
+            case (ReviewResolution m, ReviewResolution o, ReviewResolution t):
+                m.Text = Pick(m.Text, o.Text, t.Text);
+                m.Verb = Pick(m.Verb, o.Verb, t.Verb);
+                m.IssuedBy = Pick(m.IssuedBy, o.IssuedBy, t.IssuedBy);
+                break;
+            case (ReviewDocumentAction m, ReviewDocumentAction o, ReviewDocumentAction t):
+                (m.DocumentId, m.Title) = Pick((m.DocumentId, m.Title), (o.DocumentId, o.Title), (t.DocumentId, t.Title));
+                m.DocumentKind = Pick(m.DocumentKind, o.DocumentKind, t.DocumentKind);
+                m.Action = Pick(m.Action, o.Action, t.Action);
+                break;
+        }
+
+        (mine.SpanStart, mine.SpanLength) = Pick((mine.SpanStart, mine.SpanLength), (original.SpanStart, original.SpanLength), (theirs.SpanStart, theirs.SpanLength));
+        mine.Verified |= theirs.Verified;
+    }
+
+    private static T Pick<T>(T mine, T original, T theirs) => EqualityComparer<T>.Default.Equals(mine, original) ? theirs : mine;
 
     // "Use theirs": the conflicting items are replaced by their stored state; other edits stay.
     public static void TakeTheirs(ReviewDraft draft, ReviewDraft fresh, IEnumerable<ReviewConflict> conflicts)

@@ -175,10 +175,12 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         bobLi.Role.ShouldBe(ParticipationRole.Speaker);
 
         // Bob keeps his version after seeing theirs: the second save goes through.
-        ReviewService.KeepMine(bob, result.Conflicts);
+        ReviewService.KeepMine(bob, await Review.LoadAsync(reportId), result.Conflicts);
         (await Review.SaveAsync(bob, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
         await using var after = await fixture.CreateDbContextAsync();
-        (await after.Participations.SingleAsync(p => p.Person.Name == "Li Qiang")).Role.ShouldBe(ParticipationRole.Speaker);
+        var li = await after.Participations.SingleAsync(p => p.Person.Name == "Li Qiang");
+        li.Role.ShouldBe(ParticipationRole.Speaker);
+        li.TitleAsWritten.ShouldBe("Vice Premier");
         (await after.Resolutions.SingleAsync()).Text.ShouldBe("a new security architecture");
     }
 

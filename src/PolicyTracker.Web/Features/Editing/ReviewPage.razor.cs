@@ -515,7 +515,7 @@ public sealed partial class ReviewPage
 
     private async Task KeepMineAsync()
     {
-        ReviewService.KeepMine(_draft!, _conflicts);
+        ReviewService.KeepMine(_draft!, await Review.LoadAsync(Id), _conflicts);
         _conflictOpen = false;
         await SaveAsync(_pendingPublish);
     }
