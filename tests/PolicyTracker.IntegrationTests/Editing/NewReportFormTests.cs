@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -115,5 +116,35 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         var report = db.Reports.Single();
         report.Status.ShouldBe(PolicyTracker.Data.Entities.ReportStatus.Draft);
         navigation.Uri.ShouldEndWith($"/reports/{report.Id}/review");
+    }
+
+    [Fact]
+    public void An_uploaded_html_page_becomes_article_text_with_its_title_and_address()
+    {
+        var form = RenderForm();
+        const string html = """
+            <html><head><title>Cabinet adopts data plan</title><link rel="canonical" href="https://example.org/cabinet-data-plan" /></head>
+            <body><nav>Home | World | Sport</nav><article><h1>Cabinet adopts data plan</h1>
+            <p>CANBERRA, May 30 (Test Wire) -- The cabinet met on Tuesday and adopted a plan on data security, the prime minister said after the meeting ended.</p>
+            <p>Ministers called for stronger early-warning systems and agreed to review the plan again in a year, according to a statement released in the evening.</p>
+            </article></body></html>
+            """;
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(html, "report.html"));
+
+        form.WaitForAssertion(() => form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Cabinet adopts data plan"));
+        form.Find("textarea[data-testid=report-text]").TextContent.ShouldContain("adopted a plan on data security");
+        form.Find("textarea[data-testid=report-text]").TextContent.ShouldNotContain("<p>");
+        form.Find("input[data-testid=source-url]").GetAttribute("value").ShouldBe("https://example.org/cabinet-data-plan");
+    }
+
+    [Fact]
+    public void An_uploaded_file_that_is_not_utf8_is_refused_with_a_message()
+    {
+        var form = RenderForm();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x48, 0xE9, 0x6C, 0x6C, 0x6F], "latin1.txt"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("not valid UTF-8"));
     }
 }
