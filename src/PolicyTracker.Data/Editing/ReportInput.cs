@@ -146,7 +146,7 @@ public static partial class ReportInput
         }
         else if (LooksBinary(input.Text))
         {
-            errors[nameof(input.Text)] = "The text contains NUL or other control characters: it looks like a binary file, not text.";
+            errors[nameof(input.Text)] = "The text contains NUL, control or replacement (\uFFFD) characters: it looks like a binary or non-UTF-8 file, not text.";
         }
 
         if (input.Headline is { Length: > 1000 })

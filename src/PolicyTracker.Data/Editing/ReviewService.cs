@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
@@ -8,8 +10,11 @@ namespace PolicyTracker.Data.Editing;
 
 // Loads a report's extraction as an editable draft and writes the editor's changes back:
 // save draft or publish, each in one transaction, refusing to overwrite rows changed meanwhile.
-public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbContext> factory, TimeProvider time, ICurrentUser user)
+public sealed partial class ReviewService(
+    IDbContextFactory<PolicyTrackerDbContext> factory, TimeProvider time, ICurrentUser user, ILogger<ReviewService>? logger = null)
 {
+    private readonly ILogger _log = logger ?? NullLogger<ReviewService>.Instance;
+
     public async Task<ReviewDraft?> LoadAsync(Guid reportId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -215,12 +220,14 @@ public sealed partial class ReviewService(IDbContextFactory<PolicyTrackerDbConte
                 var conflicts = await FindConflictsAsync(db, draft, publish, ct);
                 if (conflicts.Count > 0)
                 {
+                    _log.LogWarning("Review of report {ReportId} by {User} not saved: {Count} record(s) changed meanwhile", draft.ReportId, user.Name, conflicts.Count);
                     return new ReviewSaveResult(SaveOutcome.Conflict, Conflicted(conflicts.Count), conflicts);
                 }
 
                 var counts = await ApplyAsync(db, report, draft, publish, ct);
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
+                _log.LogInformation("Report {ReportId} {Action} by {User}: {Writes} record(s) written", draft.ReportId, publish ? "published" : "saved as draft", user.Name, counts);
                 return ReviewSaveResult.Ok(publish
                     ? $"Published: {counts} record(s) written and verified."
                     : $"Draft saved: {counts} change(s).");

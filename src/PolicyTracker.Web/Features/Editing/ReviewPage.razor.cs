@@ -53,8 +53,19 @@ public sealed partial class ReviewPage
         _ => Color.Warning,
     };
 
+    // The selected tab lives in the URL (?tab=history), so a link or Back brings the same view.
+    [SupplyParameterFromQuery(Name = "tab")]
+    public string? Tab { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
+        _tab = string.Equals(Tab, "history", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        if (_draft is not null && _draft.ReportId == Id)
+        {
+            // Only the query changed: keep the editor's unsaved work.
+            return;
+        }
+
         _loading = true;
         _draft = await Review.LoadAsync(Id);
         _wordCount = _draft is null ? 0 : _draft.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
@@ -113,14 +124,14 @@ public sealed partial class ReviewPage
     {
         if (_draft?.Find(key) is { } item)
         {
-            _tab = 0;
+            ShowTab(0);
             SelectCore(item);
             _scrollTo = "row-" + key;
             await InvokeAsync(StateHasChanged);
         }
         else if (_draft?.Meetings.FirstOrDefault(m => m.Key == key) is { } meeting)
         {
-            _tab = 0;
+            ShowTab(0);
             _scrollTo = meeting.Key;
             await InvokeAsync(StateHasChanged);
         }
@@ -160,6 +171,17 @@ public sealed partial class ReviewPage
         }
 
         await InvokeAsync(StateHasChanged);
+    }
+
+    private void ShowTab(int index)
+    {
+        if (_tab == index)
+        {
+            return;
+        }
+
+        _tab = index;
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tab", index == 1 ? "history" : null), replace: true);
     }
 
     private async Task LoadSuggestionsAsync()
@@ -282,7 +304,7 @@ public sealed partial class ReviewPage
         _selection = null;
         EditMeeting(meeting);
         _editIsNew = true;
-        _tab = 0;
+        ShowTab(0);
     }
 
     private void ApplyMeeting(ReviewMeeting meeting)
@@ -379,7 +401,7 @@ public sealed partial class ReviewPage
         _edit.Load(item);
         _editingKey = item.Key;
         _editIsNew = true;
-        _tab = 0;
+        ShowTab(0);
         SelectCore(item);
         _scrollTo = "row-" + item.Key;
     }
