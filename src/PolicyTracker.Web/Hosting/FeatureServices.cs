@@ -1,3 +1,4 @@
+using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Meetings;
@@ -22,6 +23,9 @@ public static class FeatureServices
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
         services.AddScoped<SearchQueries>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<EntityLookup>();
+        services.AddScoped<HistoryService>();
         return services;
     }
 }

@@ -38,6 +38,8 @@ public sealed partial class RoleMatrixTests(SecurityFixture app)
     [
         (new("^/health/"), null, null),
         (new("^/api/admin(/|$)"), null, Admins),
+        (new("^/api/export/summary"), null, Managers),
+        (new("^/api/export/reports"), null, Editors),
         (new("^/api/export/"), null, Everyone),
         (new("^/api/"), true, Editors),
         (new("^/api/"), false, Everyone),

@@ -1,3 +1,4 @@
+using PolicyTracker.Web.Hosting.Security;
 using Microsoft.AspNetCore.Mvc;
 using PolicyTracker.Web.Components.Shared;
 
@@ -7,7 +8,8 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/reports.csv", ExportAsync).WithName("ExportReports");
+        app.MapGroup("/api/export").MapGet("/reports.csv", ExportAsync).WithName("ExportReports")
+            .RequireAuthorization(Policies.CanEdit);
         return app;
     }
 

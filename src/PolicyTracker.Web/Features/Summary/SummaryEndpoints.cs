@@ -1,3 +1,4 @@
+using PolicyTracker.Web.Hosting.Security;
 using Microsoft.AspNetCore.Mvc;
 using PolicyTracker.Web.Components.Shared;
 
@@ -7,7 +8,8 @@ public static class SummaryEndpoints
 {
     public static IEndpointRouteBuilder MapSummaryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/summary-months.csv", ExportAsync).WithName("ExportSummaryMonths");
+        app.MapGroup("/api/export").MapGet("/summary-months.csv", ExportAsync).WithName("ExportSummaryMonths")
+            .RequireAuthorization(Policies.CanSummarise);
         return app;
     }
 

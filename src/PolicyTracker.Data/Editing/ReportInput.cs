@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using PolicyTracker.Data.Import;
+using PolicyTracker.Extraction;
+using SmartReader;
+
+namespace PolicyTracker.Data.Editing;
+
+// What the new-report form holds before anything is stored.
+public sealed class ReportDraftInput
+{
+    public string Text { get; set; } = string.Empty;
+
+    public string? Headline { get; set; }
+
+    public string? Outlet { get; set; }
+
+    public DateOnly? Published { get; set; }
+
+    public string? SourceUrl { get; set; }
+}
+
+public sealed record FileReadResult(ReportDraftInput? Input, string? Error);
+
+// Turns a pasted text or an uploaded file into form values, and says what is wrong with them.
+// Everything here is pure: the form shows these messages before any database call.
+public static partial class ReportInput
+{
+    public const int MaxBytes = ReportImporter.MaxBytes;
+
+    public static readonly IReadOnlyList<string> AcceptedExtensions = [".txt", ".md", ".html", ".htm"];
+
+    public static FileReadResult ReadFile(string fileName, ReadOnlySpan<byte> bytes)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (!AcceptedExtensions.Contains(extension))
+        {
+            return new(null, $"“{fileName}” is not a .txt, .md or .html file.");
+        }
+
+        if (bytes.Length > MaxBytes)
+        {
+            return new(null, $"“{fileName}” is {bytes.Length / 1048576.0:0.0} MB; the limit is 2 MB.");
+        }
+
+        if (bytes.IndexOf((byte)0) >= 0)
+        {
+            return new(null, $"“{fileName}” contains NUL bytes: it looks like a binary file, not text.");
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return new(null, $"“{fileName}” is not valid UTF-8 text. Save it as UTF-8 and upload it again.");
+        }
+
+        decoded = decoded.TrimStart('\uFEFF');
+        if (extension is ".html" or ".htm")
+        {
+            return FromHtml(decoded);
+        }
+
+        var input = Prefill(decoded);
+        return new(input, null);
+    }
+
+    // Readability over the HTML (SmartReader, built on AngleSharp): the article body as plain text,
+    // with the page's title, site name, date and canonical address as the form's first guesses.
+    public static FileReadResult FromHtml(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
+            ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
+        var baseUri = IsWebAddress(canonical) ? canonical! : "https://unknown.invalid/article";
+
+        var article = new Reader(baseUri, html).GetArticle();
+        var body = article.IsReadable ? article.TextContent : document.Body?.TextContent ?? string.Empty;
+        var text = NormalizeArticleText(body);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new(null, "No article text was found in this HTML file.");
+        }
+
+        var title = Clean(article.Title) ?? Clean(document.Title);
+        var headline = title is null ? null : title;
+        if (headline is not null && !text.StartsWith(headline, StringComparison.Ordinal))
+        {
+            text = headline + "\n\n" + text;
+        }
+
+        var input = Prefill(text);
+        input.Headline = headline ?? input.Headline;
+        input.Outlet = Clean(article.SiteName)
+            ?? Clean(document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content"))
+            ?? input.Outlet;
+        if (article.PublicationDate is { } published)
+        {
+            input.Published = DateOnly.FromDateTime(published);
+        }
+
+        input.SourceUrl = IsWebAddress(canonical) ? canonical : input.SourceUrl;
+        return new(input, null);
+    }
+
+    // First guesses from the text itself: the extractor's header, else the first line, a date
+    // written as 2023-05-30 near the top, and the first web address.
+    public static ReportDraftInput Prefill(string text, Func<string, ReportExtraction>? extract = null)
+    {
+        var header = (extract ?? ReportExtractor.Default.Extract)(text).Report;
+        var top = text.Length > 600 ? text[..600] : text;
+        var firstLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
+        var input = new ReportDraftInput
+        {
+            Text = text,
+            Headline = Clean(header.Headline) ?? Clean(firstLine),
+            Outlet = Clean(header.Outlet) ?? Clean(SourceLine().Match(top) is { Success: true } s ? s.Groups[1].Value : null),
+            Published = header.Published ?? (IsoDate().Match(top) is { Success: true } d
+                && DateOnly.TryParseExact(d.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null),
+            SourceUrl = WebAddress().Match(text) is { Success: true } url ? url.Value.TrimEnd('.', ',', ')', ';') : null,
+        };
+        if (input.Headline is { Length: > 1000 })
+        {
+            input.Headline = input.Headline[..1000];
+        }
+
+        return input;
+    }
+
+    // Field name -> message; empty when the form may be submitted.
+    public static IReadOnlyDictionary<string, string> Validate(ReportDraftInput input, DateOnly today)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Text))
+        {
+            errors[nameof(input.Text)] = "Paste the report text or upload a file: the text is empty.";
+        }
+        else if (Encoding.UTF8.GetByteCount(input.Text) is var bytes && bytes > MaxBytes)
+        {
+            errors[nameof(input.Text)] = $"The text is {bytes / 1048576.0:0.0} MB; the limit is 2 MB.";
+        }
+        else if (LooksBinary(input.Text))
+        {
+            errors[nameof(input.Text)] = "The text contains NUL, control or replacement (\uFFFD) characters: it looks like a binary or non-UTF-8 file, not text.";
+        }
+
+        if (input.Headline is { Length: > 1000 })
+        {
+            errors[nameof(input.Headline)] = "The headline is longer than 1000 characters.";
+        }
+
+        if (input.Outlet is { Length: > 200 })
+        {
+            errors[nameof(input.Outlet)] = "The outlet is longer than 200 characters.";
+        }
+
+        if (input.Published is { } published && published > today)
+        {
+            errors[nameof(input.Published)] = $"The publication date {published:yyyy-MM-dd} is in the future.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.SourceUrl) && !IsWebAddress(input.SourceUrl.Trim()))
+        {
+            errors[nameof(input.SourceUrl)] = "The source URL must be a full http:// or https:// address (at most 2000 characters).";
+        }
+
+        return errors;
+    }
+
+    public static bool IsWebAddress(string? value) =>
+        !string.IsNullOrWhiteSpace(value)
+        && value.Length <= 2000
+        && Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && uri.Host.Length > 0;
+
+    public static string ContentHash(string text) => TextKeys.Sha256Hex(text);
+
+    private static bool LooksBinary(string text)
+    {
+        var control = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0' || c == '\uFFFD')
+            {
+                return true;
+            }
+
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t' or '\f' or '\v'))
+            {
+                control++;
+            }
+        }
+
+        return control > text.Length / 100;
+    }
+
+    private static string NormalizeArticleText(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => InlineSpace().Replace(l, " ").Trim());
+        return BlankLines().Replace(string.Join('\n', lines), "\n\n").Trim();
+    }
+
+    private static string? Clean(string? value)
+    {
+        value = value is null ? null : InlineSpace().Replace(value, " ").Trim();
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    [GeneratedRegex(@"https?://[^\s<>""']+", RegexOptions.IgnoreCase)]
+    private static partial Regex WebAddress();
+
+    [GeneratedRegex(@"\b(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\b")]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"Source:\s*([^\n·|]{2,80})", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceLine();
+
+    [GeneratedRegex(@"[ \t\u00A0]+")]
+    private static partial Regex InlineSpace();
+
+    [GeneratedRegex(@"\n{3,}")]
+    private static partial Regex BlankLines();
+}

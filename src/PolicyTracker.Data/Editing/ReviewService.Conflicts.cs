@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Entities;
+
+namespace PolicyTracker.Data.Editing;
+
+public sealed partial class ReviewService
+{
+    private sealed record Stored(Guid Id, uint Version, DateTimeOffset? DeletedAt);
+
+    // Every row this save would write whose version moved since the draft was read.
+    private static async Task<List<ReviewConflict>> FindConflictsAsync(PolicyTrackerDbContext db, ReviewDraft draft, bool publish, CancellationToken ct)
+    {
+        var expected = new List<(string Key, string What, string Type, Guid Id, uint Version)>();
+        if (draft.HeaderChanged || publish)
+        {
+            expected.Add((ReportKey, "the report's headline, outlet, date or status", nameof(Report), draft.ReportId, draft.Version));
+        }
+
+        foreach (var meeting in draft.Meetings.Where(m => !m.IsNew))
+        {
+            var name = $"the meeting of {meeting.Body}";
+            if (meeting.Changed && !meeting.Removed)
+            {
+                expected.Add((meeting.Key, name, nameof(Meeting), meeting.MeetingId!.Value, meeting.MeetingVersion));
+            }
+
+            if (meeting.SourceId is { } sourceId && (meeting.Removed || (publish && !meeting.Verified)))
+            {
+                expected.Add((meeting.Key, name + " (as reported here)", nameof(MeetingSource), sourceId, meeting.SourceVersion));
+            }
+
+            foreach (var item in meeting.Items.Where(i => !i.IsNew && (i.Changed || i.Removed || meeting.Removed || (publish && !i.Verified))))
+            {
+                expected.Add((item.Key, What(item), TypeOf(item), item.Id!.Value, item.Version));
+            }
+        }
+
+        if (expected.Count == 0)
+        {
+            return [];
+        }
+
+        var stored = new Dictionary<Guid, Stored>();
+        foreach (var group in expected.GroupBy(e => e.Type))
+        {
+            var ids = group.Select(e => e.Id).ToList();
+            var rows = group.Key switch
+            {
+                nameof(Report) => await Versions(db.Reports, ids, ct),
+                nameof(Meeting) => await Versions(db.Meetings, ids, ct),
+                nameof(MeetingSource) => await Versions(db.MeetingSources, ids, ct),
+                nameof(Participation) => await Versions(db.Participations, ids, ct),
+                nameof(Resolution) => await Versions(db.Resolutions, ids, ct),
+                _ => await Versions(db.DocumentActions, ids, ct),
+            };
+            foreach (var row in rows)
+            {
+                stored[row.Id] = row;
+            }
+        }
+
+        var moved = expected.Where(e => !stored.TryGetValue(e.Id, out var s) || s.Version != e.Version).ToList();
+        if (moved.Count == 0)
+        {
+            return [];
+        }
+
+        var movedIds = moved.Select(m => m.Id.ToString()).ToList();
+        var audits = await db.AuditEntries.AsNoTracking()
+            .Where(a => movedIds.Contains(a.EntityId) && a.At >= draft.LoadedAt.AddSeconds(-1))
+            .OrderBy(a => a.Id)
+            .ToListAsync(ct);
+
+        var conflicts = new List<ReviewConflict>();
+        foreach (var m in moved)
+        {
+            var theirs = audits.Where(a => a.EntityId == m.Id.ToString()).ToList();
+            var last = theirs.LastOrDefault();
+            var changes = theirs.SelectMany(a => Changes(a.OldValues, a.NewValues))
+                .Where(c => c.Field is not ("deleted at" or "deleted by" or "verified by" or "updated at"))
+                .ToList();
+            var current = stored.GetValueOrDefault(m.Id);
+            conflicts.Add(new ReviewConflict(m.Key, m.What, last?.UserName, last?.At, changes,
+                current is null || current.DeletedAt is not null, current?.Version ?? 0));
+        }
+
+        return conflicts;
+    }
+
+    private static Task<List<Stored>> Versions<T>(DbSet<T> set, List<Guid> ids, CancellationToken ct)
+        where T : Entity =>
+        set.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
+            .Select(r => new Stored(r.Id, r.Version, r.DeletedAt)).ToListAsync(ct);
+
+    internal static string What(ReviewItem item) => item switch
+    {
+        ReviewParticipant p => $"participant {p.Name}",
+        ReviewResolution r => $"resolution “{Short(r.Text)}”",
+        ReviewDocumentAction d => $"document “{Short(d.Title)}”",
+        _ => item.Label,
+    };
+
+    private static string TypeOf(ReviewItem item) => item switch
+    {
+        ReviewParticipant => nameof(Participation),
+        ReviewResolution => nameof(Resolution),
+        _ => nameof(DocumentAction),
+    };
+
+    internal static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
+}

@@ -1,0 +1,150 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+using PolicyTracker.Data;
+using PolicyTracker.Data.Auditing;
+using PolicyTracker.IntegrationTests.Data;
+using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.Web.Features.Editing;
+
+namespace PolicyTracker.IntegrationTests.Editing;
+
+[Collection(DatabaseTestGroup.Name)]
+public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
+{
+    private readonly DatabaseFixture _fixture;
+
+    public NewReportFormTests(DatabaseFixture fixture)
+    {
+        _fixture = fixture;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddSingleton<TimeProvider>(fixture.Clock);
+        Services.AddSingleton<ICurrentUser>(fixture.User);
+        Services.AddPolicyTrackerData(fixture.ConnectionString);
+        SetRendererInfo(new RendererInfo("Server", true));
+    }
+
+    public Task InitializeAsync() => _fixture.ResetAsync();
+
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    private IRenderedComponent<NewReportPage> RenderForm()
+    {
+        Render<MudPopoverProvider>();
+        return Render<NewReportPage>();
+    }
+
+    private static void Fill(IRenderedComponent<NewReportPage> form, string testId, string value) =>
+        form.Find($"[data-testid={testId}]").Change(value);
+
+    private static void Submit(IRenderedComponent<NewReportPage> form) =>
+        form.Find("button[data-testid=create-report]").Click();
+
+    [Fact]
+    public void Saving_an_empty_form_says_the_text_is_empty_and_saves_nothing()
+    {
+        var form = RenderForm();
+
+        Submit(form);
+
+        form.Find("[data-testid=form-problem]").TextContent.ShouldContain("Nothing was saved");
+        form.Find(".mud-input-helper-text.mud-input-error").TextContent.ShouldContain("the text is empty");
+    }
+
+    [Fact]
+    public void A_future_date_and_an_invalid_url_are_marked_on_their_fields()
+    {
+        var form = RenderForm();
+        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+        Fill(form, "published", "2026-02-01");
+        Fill(form, "source-url", "example.org/report");
+
+        Submit(form);
+
+        var messages = form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ToList();
+        messages.ShouldContain(m => m.Contains("2026-02-01 is in the future"));
+        messages.ShouldContain(m => m.Contains("full http:// or https:// address"));
+    }
+
+    [Fact]
+    public void Pasted_text_fills_headline_outlet_and_date()
+    {
+        var form = RenderForm();
+
+        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+
+        form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Xi Jinping chairs meeting of the national security commission");
+        form.Find("input[data-testid=outlet]").GetAttribute("value").ShouldBe("Test Wire");
+        form.Find("input[data-testid=published]").GetAttribute("value").ShouldBe("2023-05-31");
+    }
+
+    [Fact]
+    public async Task The_same_text_again_is_refused_with_a_link_to_the_stored_report()
+    {
+        var stored = await _fixture.Importer().ImportAsync(new(Extractions.NationalSecurityCommission));
+        var form = RenderForm();
+        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+
+        Submit(form);
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("already stored"));
+        form.Find("[data-testid=existing-report]").GetAttribute("href").ShouldBe($"/reports/{stored.ReportId}");
+        await using var db = await _fixture.CreateDbContextAsync();
+        db.Reports.Count().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_valid_report_is_stored_as_a_draft_and_opens_for_review()
+    {
+        var form = RenderForm();
+        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+
+        Submit(form);
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        for (var i = 0; i < 100 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        form.FindAll("[data-testid=form-problem]").ShouldBeEmpty();
+        await using var db = await _fixture.CreateDbContextAsync();
+        var report = db.Reports.Single();
+        report.Status.ShouldBe(PolicyTracker.Data.Entities.ReportStatus.Draft);
+        navigation.Uri.ShouldEndWith($"/reports/{report.Id}/review");
+    }
+
+    [Fact]
+    public void An_uploaded_html_page_becomes_article_text_with_its_title_and_address()
+    {
+        var form = RenderForm();
+        const string html = """
+            <html><head><title>Cabinet adopts data plan</title><link rel="canonical" href="https://example.org/cabinet-data-plan" /></head>
+            <body><nav>Home | World | Sport</nav><article><h1>Cabinet adopts data plan</h1>
+            <p>CANBERRA, May 30 (Test Wire) -- The cabinet met on Tuesday and adopted a plan on data security, the prime minister said after the meeting ended.</p>
+            <p>Ministers called for stronger early-warning systems and agreed to review the plan again in a year, according to a statement released in the evening.</p>
+            </article></body></html>
+            """;
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(html, "report.html"));
+
+        form.WaitForAssertion(() => form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Cabinet adopts data plan"));
+        form.Find("textarea[data-testid=report-text]").TextContent.ShouldContain("adopted a plan on data security");
+        form.Find("textarea[data-testid=report-text]").TextContent.ShouldNotContain("<p>");
+        form.Find("input[data-testid=source-url]").GetAttribute("value").ShouldBe("https://example.org/cabinet-data-plan");
+    }
+
+    [Fact]
+    public void An_uploaded_file_that_is_not_utf8_is_refused_with_a_message()
+    {
+        var form = RenderForm();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x48, 0xE9, 0x6C, 0x6C, 0x6F], "latin1.txt"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("not valid UTF-8"));
+    }
+}
