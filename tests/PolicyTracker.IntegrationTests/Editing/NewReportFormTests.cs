@@ -1,3 +1,5 @@
+using PolicyTracker.Data.Accounts;
+using PolicyTracker.Web.Hosting.Security;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -25,6 +27,12 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(fixture.Clock);
         Services.AddSingleton<ICurrentUser>(fixture.User);
         Services.AddPolicyTrackerData(fixture.ConnectionString);
+        // The editor pages and their actions check CanEdit on the server.
+        var auth = AddAuthorization();
+        auth.SetAuthorized("editor@example.org");
+        auth.SetRoles(Roles.Editor);
+        auth.SetPolicies(Policies.CanEdit);
+        Services.AddScoped<Access>();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 

@@ -1,3 +1,5 @@
+using PolicyTracker.Data.Accounts;
+using PolicyTracker.Web.Hosting.Security;
 using System.Diagnostics;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -38,6 +40,12 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         Services.AddScoped<ReviewService>();
         Services.AddScoped<EntityLookup>();
         Services.AddScoped<HistoryService>();
+        // The editor pages and their actions check CanEdit on the server.
+        var auth = AddAuthorization();
+        auth.SetAuthorized("editor@example.org");
+        auth.SetRoles(Roles.Editor);
+        auth.SetPolicies(Policies.CanEdit);
+        Services.AddScoped<Access>();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -103,11 +111,14 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         {
             b.UseEnvironment("Development");
             b.UseSetting("ConnectionStrings:Default", _fixture.ConnectionString);
-            b.UseSetting("Database:MigrateOnStartup", "false");
+            // Migrating creates the accounts schema and, in Development, the demo editor to sign in as.
+            b.UseSetting("Database:MigrateOnStartup", "true");
             b.UseSetting("Database:SeedDemoData", "false");
             b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         });
         using var client = factory.CreateClient();
+        var signIn = await Security.SecurityFixture.PostSignInAsync(client, AccountStartup.DemoEmail(Roles.Editor), AccountStartup.DemoPassword);
+        ((int)signIn.StatusCode).ShouldBeLessThan(400);
         return await TimeAsync(async () =>
         {
             var html = await client.GetStringAsync($"/reports/{id}/review");
