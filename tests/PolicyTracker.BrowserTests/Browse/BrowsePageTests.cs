@@ -1,3 +1,4 @@
+using PolicyTracker.Data.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PolicyTracker.BrowserTests.Support;
@@ -43,6 +44,7 @@ public sealed class BrowsePageTests(AppFixture app)
     {
         var data = await BrowseData.SeedAsync(app.ConnectionString);
         var page = await app.NewPageAsync();
+        await AppFixture.SignInAsync(page, Roles.Analyst); // exports of what an analyst can browse
 
         var response = await page.APIRequest.GetAsync($"/api/export/people.csv?q={Uri.EscapeDataString(data.Tag)}");
 
