@@ -1,12 +1,12 @@
 using MudBlazor.Services;
 using PolicyTracker.Web.Components;
+using PolicyTracker.Web.Features.Account;
+using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Summary;
-using PolicyTracker.Web.Features.Account;
-using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Hosting;
 using PolicyTracker.Web.Hosting.Security;
 using Serilog;

@@ -1,7 +1,7 @@
-using PolicyTracker.Data.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using PolicyTracker.BrowserTests.Support;
+using PolicyTracker.Data.Accounts;
 
 namespace PolicyTracker.BrowserTests.Browse;
 

@@ -1,5 +1,3 @@
-using PolicyTracker.Data.Accounts;
-using PolicyTracker.Web.Hosting.Security;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -7,10 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using PolicyTracker.Data;
+using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.IntegrationTests.Data;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Editing;
+using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.IntegrationTests.Editing;
 

@@ -1,5 +1,3 @@
-using PolicyTracker.Data.Accounts;
-using PolicyTracker.Web.Hosting.Security;
 using System.Diagnostics;
 using Bunit;
 using Microsoft.AspNetCore.Components;
@@ -9,12 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using PolicyTracker.Data;
+using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Editing;
+using PolicyTracker.Web.Hosting.Security;
 using Xunit.Abstractions;
 
 namespace PolicyTracker.IntegrationTests.Editing;

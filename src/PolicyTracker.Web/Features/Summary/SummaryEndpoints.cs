@@ -1,6 +1,6 @@
-using PolicyTracker.Web.Hosting.Security;
 using Microsoft.AspNetCore.Mvc;
 using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Features.Summary;
 
