@@ -1,0 +1,98 @@
+using PolicyTracker.Extraction.Dates;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Layout;
+
+/// <summary>A dateline gives month and day only. The year is the one that best fits the years the
+/// text mentions, full dates it gives, and the weekdays it names (a report usually dates its
+/// event by the weekday of the dateline itself).</summary>
+internal static class YearInference
+{
+    public static int Infer(string text, int bodyStart, int month, int day)
+    {
+        var tokens = Tokenizer.Tokenize(text, bodyStart, Math.Min(text.Length, bodyStart + 20_000));
+        var mentioned = new HashSet<int>();
+        var fullDates = new List<DateOnly>();
+        var weekdays = new HashSet<DayOfWeek>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            var y = t.Kind == TokenKind.Number ? DateWords.Year(t.Text) : 0;
+            if (y > 0)
+            {
+                mentioned.Add(y);
+                if (i >= 3 && tokens[i - 1].Text == "," && DateWords.Day(tokens[i - 2].Text) > 0)
+                {
+                    var m = DateWords.Month(tokens[i - 3].Lower);
+                    if (m == 0 && i >= 4 && tokens[i - 3].Text == ".")
+                    {
+                        m = DateWords.Month(tokens[i - 4].Lower);
+                    }
+
+                    if (m > 0 && DateWords.Make(y, m, DateWords.Day(tokens[i - 2].Text)) is { } fd)
+                    {
+                        fullDates.Add(fd);
+                    }
+                }
+            }
+            else if (t.IsCap && DateWords.TryWeekday(t.Lower, out var w))
+            {
+                weekdays.Add(w);
+            }
+        }
+
+        if (mentioned.Count == 0)
+        {
+            return 0;
+        }
+
+        var best = 0;
+        var bestScore = double.MinValue;
+        var candidates = new SortedSet<int>();
+        foreach (var y in mentioned)
+        {
+            candidates.Add(y - 1);
+            candidates.Add(y);
+            candidates.Add(y + 1);
+        }
+
+        foreach (var y in candidates.Reverse())
+        {
+            if (DateWords.Make(y, month, day) is not { } d)
+            {
+                continue;
+            }
+
+            var score = mentioned.Contains(y) ? 1.0 : 0.0;
+            if (mentioned.Contains(y - 1) || mentioned.Contains(y + 1))
+            {
+                score += 0.5;
+            }
+
+            var wk = 0.0;
+            foreach (var w in weekdays)
+            {
+                var diff = ((int)d.DayOfWeek - (int)w + 7) % 7;
+                wk = Math.Max(wk, diff == 0 ? 3 : diff == 1 ? 1 : 0);
+            }
+
+            score += wk;
+            foreach (var fd in fullDates)
+            {
+                if (fd.Year == y && fd <= d && d.DayNumber - fd.DayNumber < 60)
+                {
+                    score += 3;
+                    break;
+                }
+            }
+
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = y;
+            }
+        }
+
+        return best;
+    }
+}
