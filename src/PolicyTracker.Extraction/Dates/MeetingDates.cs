@@ -13,12 +13,12 @@ internal static class MeetingDates
         {
             var meeting = a.Meetings[m];
             var intro = meeting.IntroSentence;
-            DateMention? pick = Earliest(a.Dates[intro]);
+            DateMention? pick = Earliest(a.Dates[intro], a.Reference);
             if (pick is null && m == 0)
             {
                 for (var s = intro - 1; s >= 0 && pick is null; s--)
                 {
-                    pick = Earliest(a.Dates[s]);
+                    pick = Earliest(a.Dates[s], a.Reference);
                 }
             }
 
@@ -26,9 +26,9 @@ internal static class MeetingDates
             {
                 for (var s = intro + 1; s < a.Sentences.Count && pick is null; s++)
                 {
-                    if (a.SentenceMeeting[s] == m && a.Dates[s].Count > 0)
+                    if (a.SentenceMeeting[s] == m)
                     {
-                        pick = a.Dates[s][0];
+                        pick = Earliest(a.Dates[s], a.Reference);
                     }
                 }
             }
@@ -49,8 +49,10 @@ internal static class MeetingDates
         }
     }
 
-    private static DateMention? Earliest(List<DateMention> dates)
+    private static DateMention? Earliest(List<DateMention> all, DateOnly? reference)
     {
+        // A meeting the report describes has already happened.
+        var dates = reference is { } r ? all.FindAll(d => d.Date <= r) : all;
         if (dates.Count == 0)
         {
             return null;

@@ -33,7 +33,7 @@ internal static class DocumentParser
                 if (nl is "a" or "an" or "the" or "another" or "and" or "its" or "their" || nl == "as" && k + 2 < last && tokens[k + 2].Lower == "well"
                     || nl == "together" || nl == "along" || nl == "plus" || (next.IsCap && !IsVerb(next)))
                 {
-                    if (nl == "and" && k + 2 < last && IsVerb(tokens[k + 2]))
+                    if (nl == "and" && k + 2 < last && (IsVerb(tokens[k + 2]) || !(tokens[k + 2].IsCap || tokens[k + 2].Lower is "a" or "an" or "the" or "another" or "its" or "their")))
                     {
                         return k;
                     }
@@ -299,11 +299,42 @@ internal static class DocumentParser
     /// <summary>The document kind of the phrase's head noun, or null when it is not a document.</summary>
     public static string? HeadKind(List<Token> tokens, int first, int last)
     {
+        // A proper title ("Prohibition on Face Covering Regulation") ends in its kind.
+        if (tokens[first].IsCap)
+        {
+            string? lastCap = null;
+            for (var k = first; k < last; k++)
+            {
+                var t = tokens[k];
+                if (t.IsCap || t.Kind == TokenKind.Number)
+                {
+                    if (t.IsCap)
+                    {
+                        lastCap = t.Lower;
+                    }
+
+                    continue;
+                }
+
+                if (t.IsWord && t.Lower is "on" or "of" or "for" or "and" or "the" or "'s" && k + 1 < last && (tokens[k + 1].IsCap || tokens[k + 1].Lower == "the"))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (lastCap is not null && DirectiveVerbs.IsDocumentKind(lastCap))
+            {
+                return DirectiveVerbs.KindOf(lastCap);
+            }
+        }
+
         string? head = null;
         for (var k = first; k < last; k++)
         {
             var t = tokens[k];
-            if (t.IsPunct || (t.IsWord && k > first && (t.Lower is "on" or "of" or "for" or "to" or "from" or "that" or "which" or "by" or "with" or "in" or "under" or "at" or "regarding" or "concerning" || (t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower.Length > 5 && !t.IsCap))))
+            if (t.IsPunct || (t.IsWord && k > first && (t.Lower is "on" or "of" or "for" or "to" or "from" or "that" or "which" or "by" or "with" or "in" or "under" or "at" or "regarding" or "concerning" or "together" or "along" or "plus" or "as" || (t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower.Length > 5 && !t.IsCap))))
             {
                 break;
             }

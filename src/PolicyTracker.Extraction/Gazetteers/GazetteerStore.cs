@@ -14,7 +14,7 @@ internal static class GazetteerStore
 
     public static TitleData Titles => TitleMap.Value;
 
-    internal sealed record TitleData(FrozenSet<string> TitleWords, FrozenSet<string> NonPersonWords);
+    internal sealed record TitleData(FrozenSet<string> TitleWords, FrozenSet<string> NonPersonWords, FrozenSet<string> SurnameFirst);
 
     internal sealed class BodyEntry
     {
@@ -69,7 +69,11 @@ internal static class GazetteerStore
         var root = doc?.RootElement;
         var titles = root is { } r1 ? Strings(r1, "titleWords") : [];
         var nonPerson = root is { } r2 ? Strings(r2, "nonPersonWords") : [];
-        return new TitleData(titles.ToFrozenSet(StringComparer.OrdinalIgnoreCase), nonPerson.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+        var surnameFirst = root is { } r3 ? Strings(r3, "surnameFirst") : [];
+        return new TitleData(
+            titles.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            nonPerson.ToFrozenSet(StringComparer.OrdinalIgnoreCase),
+            surnameFirst.ToFrozenSet(StringComparer.OrdinalIgnoreCase));
     }
 
     private static List<string> Strings(JsonElement e, string property)

@@ -17,7 +17,7 @@ internal static class YearInference
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            var y = t.Kind == TokenKind.Number ? DateWords.Year(t.Text) : 0;
+            var y = t.Kind == TokenKind.Number ? DateWords.Year(t.Text.Length == 9 && t.Text[4] == '-' ? t.Text[..4] : t.Text) : 0;
             if (y > 0)
             {
                 mentioned.Add(y);

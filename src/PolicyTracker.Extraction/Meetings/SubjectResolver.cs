@@ -48,14 +48,6 @@ internal static class SubjectResolver
             }
         }
 
-        for (var k = start; k < verb; k++)
-        {
-            if (tokens[k].IsWord && Subordinators.Contains(tokens[k].Lower))
-            {
-                return false;
-            }
-        }
-
         var names = a.Names[s];
         var bodies = a.Bodies[s];
         for (var k = start; k < verb; k++)
@@ -83,6 +75,11 @@ internal static class SubjectResolver
             }
 
             var l = t.Lower;
+            if (Subordinators.Contains(l))
+            {
+                return false;
+            }
+
             if (l is "he" or "she")
             {
                 return allowPeople && IsChair(meeting, PreviousSubject(a, s));
@@ -132,22 +129,38 @@ internal static class SubjectResolver
         {
             var sentence = a.Sentences[s];
             string? person = null;
-            foreach (var n in a.Names[s])
+            var start = sentence.First;
+            if (sentence.Count > 0 && a.Tokens[start].IsWord && (a.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) || LeadIns.Contains(a.Tokens[start].Lower)))
             {
-                if (n.First - sentence.First < 12)
+                for (var k = start; k < sentence.Last && k < start + 30; k++)
                 {
-                    person = n.Name;
+                    if (a.Tokens[k].Text == ",")
+                    {
+                        start = k + 1;
+                        break;
+                    }
                 }
-
-                break;
             }
 
-            if (person is null && sentence.Count > 0)
+            if (start < sentence.Last && a.Tokens[start].Lower is "he" or "she")
             {
-                var first = a.Tokens[sentence.First].Lower;
-                if (first is "he" or "she")
+                person = PreviousSubject(a, s);
+            }
+            else
+            {
+                foreach (var n in a.Names[s])
                 {
-                    person = PreviousSubject(a, s);
+                    if (n.First < start)
+                    {
+                        continue;
+                    }
+
+                    if (n.First - start < 12)
+                    {
+                        person = n.Name;
+                    }
+
+                    break;
                 }
             }
 

@@ -91,6 +91,12 @@ internal static class NameFinder
             title = tokens[start - 1].Text;
         }
 
+        // "Academy of Macroeconomic Research", "Commission for Discipline Inspection": an organisation's complement.
+        if (title is null && AfterPreposition(tokens, start, sentenceFirst))
+        {
+            return;
+        }
+
         var count = end - nameStart;
         if (count is < 1 or > 5 || titles.Contains(tokens[end - 1].Lower))
         {
@@ -131,6 +137,17 @@ internal static class NameFinder
         var name = Join(tokens, nameStart, end);
         var resolved = registry?.ResolveFull(name) ?? name;
         result.Add(new NameCandidate(nameStart, end, resolved, title, true));
+    }
+
+    private static bool AfterPreposition(List<Token> tokens, int start, int sentenceFirst)
+    {
+        var k = start - 1;
+        if (k >= sentenceFirst && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k >= sentenceFirst && tokens[k].IsWord && tokens[k].Lower is "of" or "for" or "on" or "from" or "in" or "at" or "under" or "about" or "against" or "into";
     }
 
     private static bool IsAcronym(string s)

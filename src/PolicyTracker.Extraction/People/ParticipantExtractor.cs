@@ -179,7 +179,10 @@ internal static class ParticipantExtractor
             case "led" when next == "by" && MeetingNounBefore(tokens, sentence.First, i):
                 role = ParticipantRole.Chair;
                 break;
-            case "addressed" or "addresses" or "addressing" or "spoke" or "speaks" or "speaking" or "lectured" or "briefed":
+            case "briefed" when next != "on" && !(i - 1 >= sentence.First && tokens[i - 1].Lower is "was" or "were" or "also" or "been"):
+                role = ParticipantRole.Speaker;
+                break;
+            case "addressed" or "addresses" or "addressing" or "spoke" or "speaks" or "speaking" or "lectured":
                 role = ParticipantRole.Speaker;
                 break;
             case "gave" or "delivered" or "made" or "offered" or "presented" when SpeechObject(tokens, i, sentence.Last):

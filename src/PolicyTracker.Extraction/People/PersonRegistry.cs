@@ -25,9 +25,16 @@ internal sealed class PersonRegistry
 
     public string? Resolve(string single, int position)
     {
+        // East Asian names put the surname first ("Xi" is Xi Jinping, not Li Xi).
+        var surnameFirst = Gazetteers.GazetteerStore.Titles.SurnameFirst.Contains(single);
+        return Best(single, position, surnameFirst ? 0 : 1) ?? Best(single, position, surnameFirst ? 1 : 0);
+    }
+
+    private string? Best(string single, int position, int mode)
+    {
         string? best = null;
         var bestPos = int.MinValue;
-        var anyBest = (string?)null;
+        string? any = null;
         foreach (var (full, parts, pos) in _people)
         {
             var last = parts[^1];
@@ -36,12 +43,13 @@ internal sealed class PersonRegistry
                 last = parts[^2];
             }
 
-            if (!string.Equals(parts[0], single, StringComparison.Ordinal) && !string.Equals(last, single, StringComparison.Ordinal))
+            var match = mode == 0 ? string.Equals(parts[0], single, StringComparison.Ordinal) : string.Equals(last, single, StringComparison.Ordinal);
+            if (!match)
             {
                 continue;
             }
 
-            anyBest ??= full;
+            any ??= full;
             if (pos <= position && pos > bestPos)
             {
                 best = full;
@@ -49,6 +57,6 @@ internal sealed class PersonRegistry
             }
         }
 
-        return best ?? anyBest;
+        return best ?? any;
     }
 }

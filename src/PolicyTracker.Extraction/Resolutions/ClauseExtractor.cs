@@ -60,7 +60,8 @@ internal static class ClauseExtractor
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
-            if (previous is not null && previous.ObjectEnd > hit.Verb && !IsCoordinated(tokens, sentence.First, hit.Verb, out _))
+            if (previous is not null && previous.ObjectEnd > hit.Verb && !IsCoordinated(tokens, sentence.First, hit.Verb, out _)
+                && hit.Kind is not (HitKind.ItWasDecided or HitKind.PassiveDirective))
             {
                 // A verb inside an earlier object ("urged that X be asked to ...") is part of it.
                 hits.RemoveAt(h);
@@ -68,7 +69,8 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            if (previous is not null && IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) && boundary > previous.Verb)
+            if (previous is not null && IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) && boundary > previous.Verb
+                && !HasSubordinator(tokens, previous.Verb, hit.Verb))
             {
                 hit.Coordinated = true;
                 hit.Valid = previous.Valid;
@@ -121,6 +123,19 @@ internal static class ClauseExtractor
         }
 
         PassiveDocuments(a, s, meetingIndex);
+    }
+
+    private static bool HasSubordinator(List<Token> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (tokens[k].IsWord && tokens[k].Lower is "after" or "before" or "when" or "since" or "because" or "although" or "which" or "who" or "whom" or "whose" or "while" or "once" or "until")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int AfterClauseBreak(List<Token> tokens, int from, int to)
@@ -211,6 +226,13 @@ internal static class ClauseExtractor
             var prev = i > sentence.First ? tokens[i - 1].Lower : string.Empty;
             var next = i + 1 < sentence.Last ? tokens[i + 1].Lower : string.Empty;
             var adjectival = prev is "the" or "a" or "an" or "its" or "their" or "newly" or "recently" or "being" or "be" or "been";
+            var auxIndex = i - 1;
+            while (auxIndex > sentence.First && tokens[auxIndex].IsWord && tokens[auxIndex].Lower is "also" or "all" or "further" or "then" or "both" or "unanimously" or "formally" or "likewise")
+            {
+                auxIndex--;
+            }
+
+            var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
 
             // "it was decided that ..."
             if (l == "decided" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
@@ -220,7 +242,7 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            if (prev is "was" or "were" or "is" or "are" || (prev is "also" or "further" && i - 2 >= sentence.First && tokens[i - 2].Lower is "was" or "were"))
+            if (aux is "was" or "were" or "is" or "are" or "been" or "be")
             {
                 if (DirectiveVerbs.PassiveDirective.Contains(l) && (next == "to" || next == "on"))
                 {
@@ -281,8 +303,13 @@ internal static class ClauseExtractor
                     continue;
                 }
 
-                if (prev is "will" or "would" or "had" && l is "heard" or "discussed" or "reviewed")
+                if (prev is "will" or "would" or "had")
                 {
+                    while (i + 2 < sentence.Last && tokens[i + 1].Lower == "and" && DirectiveVerbs.DocumentVerbs.ContainsKey(tokens[i + 2].Lower))
+                    {
+                        i += 2;
+                    }
+
                     continue;
                 }
 

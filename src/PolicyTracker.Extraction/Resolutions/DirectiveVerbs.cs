@@ -7,11 +7,11 @@ internal static class DirectiveVerbs
 {
     public static readonly FrozenSet<string> Directive = new[]
     {
-        "urged", "urges", "stressed", "stresses", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined", "underlines",
-        "underscored", "underscores", "demanded", "demands", "required", "requires", "asked", "asks", "instructed", "instructs",
-        "ordered", "orders", "requested", "requests", "directed", "directs", "pledged", "pledges", "vowed", "vows", "decided",
-        "decides", "agreed", "agrees", "approved", "approves", "confirmed", "confirms", "resolved", "mandated", "mandates", "tasked",
-        "tasks", "highlighted", "highlights", "reiterated", "reiterates",
+        "urged", "urges", "stressed", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined", "underlines",
+        "underscored", "underscores", "demanded", "required", "asked", "instructed", "instructs",
+        "ordered", "requested", "directed", "pledged", "vowed", "decided",
+        "decides", "agreed", "agrees", "approved", "approves", "confirmed", "resolved", "mandated", "tasked",
+        "reiterated",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> Call = new[] { "called", "calls", "call" }.ToFrozenSet(StringComparer.Ordinal);
