@@ -117,7 +117,7 @@ internal static class BodyPhraseFinder
         for (var k = start; k < end; k++)
         {
             var l = tokens[k].Lower;
-            if (l is "of" or "for" or "on")
+            if (l is "of" or "for" or "on" or "(")
             {
                 break;
             }

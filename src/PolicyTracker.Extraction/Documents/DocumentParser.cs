@@ -334,7 +334,7 @@ internal static class DocumentParser
         for (var k = first; k < last; k++)
         {
             var t = tokens[k];
-            if (t.IsPunct || (t.IsWord && k > first && (t.Lower is "on" or "of" or "for" or "to" or "from" or "that" or "which" or "by" or "with" or "in" or "under" or "at" or "regarding" or "concerning" or "together" or "along" or "plus" or "as" || (t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower.Length > 5 && !t.IsCap))))
+            if (t.IsPunct || (t.IsWord && k > first && (t.Lower is "on" or "of" or "for" or "to" or "from" or "that" or "which" or "by" or "with" or "in" or "under" or "at" or "regarding" or "concerning" or "together" or "along" or "plus" or "as" || (t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower.Length > 5 && !t.IsCap && !(k + 1 < last && DirectiveVerbs.DocumentKinds.Contains(tokens[k + 1].Lower))))))
             {
                 break;
             }

@@ -75,6 +75,11 @@ internal static class SubjectResolver
             }
 
             var l = t.Lower;
+            if (l is "that" or "this" && k + 1 < verb && MeetingWords.Nouns.Contains(tokens[k + 1].Lower))
+            {
+                return true;
+            }
+
             if (Subordinators.Contains(l))
             {
                 return false;

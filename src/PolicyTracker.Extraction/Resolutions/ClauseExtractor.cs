@@ -49,6 +49,7 @@ internal static class ClauseExtractor
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
         var hits = FindHits(a, sentence);
+        PassiveDocuments(a, s, meetingIndex);
         if (hits.Count == 0)
         {
             return;
@@ -70,7 +71,7 @@ internal static class ClauseExtractor
             }
 
             if (previous is not null && IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) && boundary > previous.Verb
-                && !HasSubordinator(tokens, previous.Verb, hit.Verb))
+                && (tokens[boundary].Text == "," || !HasSubordinator(tokens, previous.Verb, hit.Verb)))
             {
                 hit.Coordinated = true;
                 hit.Valid = previous.Valid;
@@ -85,6 +86,10 @@ internal static class ClauseExtractor
                 if (previous is not null)
                 {
                     from = Math.Max(from, AfterClauseBreak(tokens, previous.Verb, hit.Verb));
+                    if (previous.ObjectEnd > 0 && previous.ObjectEnd <= hit.Verb)
+                    {
+                        from = Math.Max(from, previous.ObjectEnd);
+                    }
                 }
 
                 hit.Valid = hit.Kind switch
@@ -95,7 +100,7 @@ internal static class ClauseExtractor
                 };
             }
 
-            hit.ObjectEnd = hit.Kind is HitKind.Document or HitKind.Briefed
+            hit.ObjectEnd = hit.ObjectEnd >= 0 && hit.ObjectStart < hit.ObjectEnd ? hit.ObjectEnd : hit.Kind is HitKind.Document or HitKind.Briefed
                 ? DocumentParser.ObjectEnd(tokens, hit.ObjectStart, sentence.Last)
                 : ResolutionEnd(tokens, hit.ObjectStart, sentence.Last);
             previous = hit;
@@ -121,8 +126,6 @@ internal static class ClauseExtractor
                     break;
             }
         }
-
-        PassiveDocuments(a, s, meetingIndex);
     }
 
     private static bool HasSubordinator(List<Token> tokens, int from, int to)
@@ -164,12 +167,6 @@ internal static class ClauseExtractor
         if (k >= first && tokens[k].Lower == "and")
         {
             boundary = k > first && tokens[k - 1].Text == "," ? k - 1 : k;
-            return true;
-        }
-
-        if (k >= first && tokens[k].Text == ",")
-        {
-            boundary = k;
             return true;
         }
 
@@ -244,7 +241,7 @@ internal static class ClauseExtractor
 
             if (aux is "was" or "were" or "is" or "are" or "been" or "be")
             {
-                if (DirectiveVerbs.PassiveDirective.Contains(l) && (next == "to" || next == "on"))
+                if (aux is "was" or "were" && DirectiveVerbs.PassiveDirective.Contains(l) && (next == "to" || next == "on"))
                 {
                     hits.Add(new Hit(HitKind.PassiveDirective, i, ClauseStart(tokens, sentence.First, i), t.Text, null, sentence.First));
                     continue;
@@ -303,7 +300,7 @@ internal static class ClauseExtractor
                     continue;
                 }
 
-                if (prev is "will" or "would" or "had")
+                if (prev is "will" or "would" or "had" || aux is "had" or "has" or "have")
                 {
                     while (i + 2 < sentence.Last && tokens[i + 1].Lower == "and" && DirectiveVerbs.DocumentVerbs.ContainsKey(tokens[i + 2].Lower))
                     {
