@@ -169,6 +169,46 @@ internal static class DocumentParser
             items.Add(new Item(first, last, Text(a, first, last), head, head is not null, summary));
         }
 
+        // "the draft documents and personnel plan for X" -> "draft documents for X", "personnel plan for X".
+        for (var i = 0; i < items.Count; i++)
+        {
+            var it = items[i];
+            if (!it.IsDocument)
+            {
+                continue;
+            }
+
+            var and = -1;
+            var prep = -1;
+            for (var k = it.First; k < it.Last; k++)
+            {
+                var l = tokens[k].Lower;
+                if (l == "and" && and < 0 && k > it.First && DirectiveVerbs.IsDocumentKind(tokens[k - 1].Lower))
+                {
+                    and = k;
+                }
+                else if (l is "for" or "on" or "of" && and > 0)
+                {
+                    prep = k;
+                    break;
+                }
+                else if (tokens[k].IsPunct)
+                {
+                    break;
+                }
+            }
+
+            if (and > 0 && prep > and + 1 && DirectiveVerbs.IsDocumentKind(tokens[prep - 1].Lower))
+            {
+                var tail = Text(a, prep, it.Last);
+                var left = Text(a, it.First, and) + " " + tail;
+                var right = Text(a, and + 1, prep) + " " + tail;
+                items[i] = it with { Title = left, Kind = DirectiveVerbs.KindOf(tokens[and - 1].Lower) };
+                items.Insert(i + 1, new Item(and + 1, it.Last, right, DirectiveVerbs.KindOf(tokens[prep - 1].Lower), true, false));
+                i++;
+            }
+        }
+
         // An appositive proper name of the same kind replaces the description before it.
         for (var i = 0; i + 1 < items.Count; i++)
         {

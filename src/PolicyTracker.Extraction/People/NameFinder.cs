@@ -56,6 +56,13 @@ internal static class NameFinder
                     continue;
                 }
 
+                // The initial in "Tomas K. Varga".
+                if (j > runStart && t.Text == "." && tokens[j - 1].Text.Length == 1 && char.IsUpper(tokens[j - 1].Text[0]) && j + 1 < last && tokens[j + 1].IsCap && tokens[j - 1].End == t.Start)
+                {
+                    j++;
+                    continue;
+                }
+
                 break;
             }
 
@@ -173,7 +180,7 @@ internal static class NameFinder
         var sb = new StringBuilder();
         for (var k = start; k < end; k++)
         {
-            if (sb.Length > 0)
+            if (sb.Length > 0 && tokens[k].Text != ".")
             {
                 sb.Append(' ');
             }

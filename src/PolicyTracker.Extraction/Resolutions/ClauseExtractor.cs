@@ -293,6 +293,13 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // ", reviewing the draft documents ...": a participle clause of the main verb.
+            if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 1, t.Text, ingAction, sentence.First));
+                continue;
+            }
+
             if (DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var action))
             {
                 if (prev == "to" && !(i - 2 >= sentence.First && tokens[i - 2].Lower is "voted" or "agreed" or "decided"))
@@ -355,6 +362,11 @@ internal static class ClauseExtractor
                 }
 
                 var start = i + 1;
+                if (l == "warned" && next != "against")
+                {
+                    continue;
+                }
+
                 if (l is "agreed" or "agrees")
                 {
                     if (next is not ("to" or "that" or "on" or "in"))
@@ -401,6 +413,18 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    private static string Participle(string ing)
+    {
+        var stem = ing[..^3];
+        return stem switch
+        {
+            "review" or "discuss" or "pass" or "consider" or "examin" => stem + "ed",
+            "adopt" => "adopted",
+            "approv" or "deliberat" or "issu" => stem + "ed",
+            _ => string.Empty,
+        };
     }
 
     private static bool LooksLikeClause(List<Token> tokens, int start, int last) => start < last && tokens[start].IsCap && DateWordsHelper(tokens[start]);

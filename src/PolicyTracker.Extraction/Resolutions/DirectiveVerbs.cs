@@ -11,7 +11,7 @@ internal static class DirectiveVerbs
         "underscored", "underscores", "demanded", "required", "asked", "instructed", "instructs",
         "ordered", "requested", "directed", "pledged", "vowed", "decided",
         "decides", "agreed", "agrees", "approved", "approves", "confirmed", "resolved", "mandated", "tasked",
-        "reiterated",
+        "reiterated", "warned",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> Call = new[] { "called", "calls", "call" }.ToFrozenSet(StringComparer.Ordinal);
