@@ -71,7 +71,7 @@ internal static class MeetingDetector
                 }
 
                 var canonical = a.CanonicalBody(body);
-                var existing = a.Meetings.FindIndex(x => SameBody(x.Body, canonical));
+                var existing = FindMeeting(a, canonical);
                 if (existing >= 0 && !(m.Anchored && DistinctKind(a.Meetings[existing].Kind, m.Kind)))
                 {
                     if (existing != current)
@@ -96,7 +96,7 @@ internal static class MeetingDetector
                 if (verbal is { } vb)
                 {
                     var canonical = a.CanonicalBody(vb.Text);
-                    var existing = a.Meetings.FindIndex(x => SameBody(x.Body, canonical));
+                    var existing = FindMeeting(a, canonical);
                     if (existing >= 0)
                     {
                         current = existing;
@@ -118,7 +118,7 @@ internal static class MeetingDetector
                 if (subject is { } lb)
                 {
                     var canonical = a.CanonicalBody(lb.Text);
-                    var existing = a.Meetings.FindIndex(x => SameBody(x.Body, canonical));
+                    var existing = FindMeeting(a, canonical);
                     if (existing >= 0)
                     {
                         current = existing;
@@ -145,6 +145,20 @@ internal static class MeetingDetector
         {
             a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
         }
+    }
+
+    private static int FindMeeting(Analysis a, string canonical)
+    {
+        var key = BodyGazetteer.Key(canonical);
+        for (var i = a.Meetings.Count - 1; i >= 0 && i >= a.Meetings.Count - 64; i--)
+        {
+            if (a.Meetings[i].Body is not null && string.Equals(a.Meetings[i].BodyKey, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool DistinctKind(string a, string b) => (a == "study") != (b == "study");
@@ -561,7 +575,7 @@ internal static class MeetingDetector
 
     private static BodyPhrase? FindAntecedent(Analysis a, int s, int before, string head)
     {
-        for (var k = s; k >= 0; k--)
+        for (var k = s; k >= 0 && k >= s - 40; k--)
         {
             var list = a.Bodies[k];
             for (var j = list.Count - 1; j >= 0; j--)

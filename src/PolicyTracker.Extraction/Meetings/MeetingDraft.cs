@@ -29,20 +29,39 @@ internal sealed class MeetingDraft
 
     public List<ParticipantDraft> Participants { get; } = [];
 
+    private readonly Dictionary<string, ParticipantDraft> _byName = new(StringComparer.Ordinal);
+
+    private string? _bodyKey;
+
+    /// <summary>Comparison key of <see cref="Body"/>.</summary>
+    public string BodyKey => _bodyKey ??= Body is null ? string.Empty : Bodies.BodyGazetteer.Key(Body);
+
     public List<ExtractedResolution> Resolutions { get; } = [];
+
+    public HashSet<TextSpan> ResolutionSpans { get; } = [];
 
     public List<DocumentDraft> Documents { get; } = [];
 
-    public string? Chair => Participants.Find(p => p.Role == ParticipantRole.Chair)?.Name;
+    public string? Chair => ChairDraft?.Name;
 
-    public string? ChairTitle => Participants.Find(p => p.Role == ParticipantRole.Chair)?.Title;
+    public string? ChairTitle => ChairDraft?.Title;
+
+    private ParticipantDraft? ChairDraft { get; set; }
+
+    public ParticipantDraft? Find(string name) => _byName.GetValueOrDefault(name);
 
     public void AddParticipant(string name, ParticipantRole role, string? title, TextSpan span, double confidence)
     {
-        var existing = Participants.Find(p => string.Equals(p.Name, name, StringComparison.Ordinal));
-        if (existing is null)
+        if (!_byName.TryGetValue(name, out var existing))
         {
-            Participants.Add(new ParticipantDraft { Name = name, Role = role, Title = title, Span = span, Confidence = confidence });
+            var draft = new ParticipantDraft { Name = name, Role = role, Title = title, Span = span, Confidence = confidence };
+            Participants.Add(draft);
+            _byName[name] = draft;
+            if (role == ParticipantRole.Chair)
+            {
+                ChairDraft ??= draft;
+            }
+
             return;
         }
 
@@ -50,6 +69,10 @@ internal sealed class MeetingDraft
         if (role < existing.Role)
         {
             existing.Role = role;
+            if (role == ParticipantRole.Chair)
+            {
+                ChairDraft ??= existing;
+            }
         }
 
         existing.Title ??= title;

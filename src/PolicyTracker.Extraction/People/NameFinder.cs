@@ -50,7 +50,8 @@ internal static class NameFinder
                     continue;
                 }
 
-                if (j > runStart && t.IsWord && Particles.Contains(t.Lower) && j + 1 < last && tokens[j + 1].IsCap)
+                if (j > runStart && t.IsWord && Particles.Contains(t.Lower) && j + 1 < last
+                    && (tokens[j + 1].IsCap || (j + 2 < last && Particles.Contains(tokens[j + 1].Lower) && tokens[j + 2].IsCap)))
                 {
                     j++;
                     continue;
@@ -73,7 +74,10 @@ internal static class NameFinder
         return result;
     }
 
-    private static bool IsHardBreak(Token t) => DateWords.IsDateWord(t.Lower) && t.Lower != "may";
+    private static bool IsHardBreak(Token t) => IsDateWord(t);
+
+    // "Jun" and "Mar" are names too; only full month names and weekdays break a name.
+    private static bool IsDateWord(Token t) => DateWords.IsDateWord(t.Lower) && t.Lower != "may" && t.Lower.Length > 3;
 
     private static void Evaluate(List<Token> tokens, int start, int end, int sentenceFirst, PersonRegistry? registry, List<NameCandidate> result)
     {
@@ -113,7 +117,7 @@ internal static class NameFinder
         for (var k = nameStart; k < end; k++)
         {
             var t = tokens[k];
-            if (nonPerson.Contains(t.Lower) || (IsAcronym(t.Text) && k == nameStart) || DateWords.IsDateWord(t.Lower) && t.Lower != "may")
+            if (nonPerson.Contains(t.Lower) || (IsAcronym(t.Text) && k == nameStart) || IsDateWord(t))
             {
                 return;
             }

@@ -129,7 +129,7 @@ internal static class ParticipantExtractor
         var role = ParticipantRole.Attendee;
         foreach (var n in group)
         {
-            var p = meeting.Participants.Find(x => x.Name == n.Name);
+            var p = meeting.Find(n.Name);
             if (p is not null && p.Role < role)
             {
                 role = p.Role;

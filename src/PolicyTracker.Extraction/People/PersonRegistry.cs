@@ -1,55 +1,66 @@
 namespace PolicyTracker.Extraction.People;
 
-/// <summary>Full names seen in one report, so a later surname ("Xi", "Mishustin") or given
-/// name resolves to the person named in full. Built per call; never shared.</summary>
+/// <summary>Full names seen in one report, so a later surname ("Xi", "Mishustin") resolves to
+/// the person named in full. Built per call; never shared.</summary>
 internal sealed class PersonRegistry
 {
-    private readonly List<(string Full, string[] Parts, int Position)> _people = [];
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Full, int Position)>> _byFirst = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Full, int Position)>> _byLast = new(StringComparer.Ordinal);
 
     public void Add(string full, int position)
     {
-        foreach (var p in _people)
+        if (!_known.Add(full))
         {
-            if (string.Equals(p.Full, full, StringComparison.Ordinal))
-            {
-                return;
-            }
+            return;
         }
 
-        _people.Add((full, full.Split(' '), position));
+        var parts = full.Split(' ');
+        var last = parts[^1];
+        if (parts.Length > 2 && last is "II" or "III" or "IV" or "Jr" or "Jr.")
+        {
+            last = parts[^2];
+        }
+
+        Append(_byFirst, parts[0], full, position);
+        Append(_byLast, last, full, position);
     }
 
-    /// <summary>A longer registered name that starts with this one ("Aquilino Pimentel" for
-    /// "Aquilino Pimentel III"), else the name itself.</summary>
+    /// <summary>The registered form of a full name (names are kept as written).</summary>
     public string ResolveFull(string name) => name;
 
+    /// <summary>The most recent full name, mentioned before <paramref name="position"/>, whose
+    /// surname is <paramref name="single"/>.</summary>
     public string? Resolve(string single, int position)
     {
         // East Asian names put the surname first ("Xi" is Xi Jinping, not Li Xi).
         var surnameFirst = Gazetteers.GazetteerStore.Titles.SurnameFirst.Contains(single);
-        return Best(single, position, surnameFirst ? 0 : 1) ?? Best(single, position, surnameFirst ? 1 : 0);
+        var primary = surnameFirst ? _byFirst : _byLast;
+        var secondary = surnameFirst ? _byLast : _byFirst;
+        return Best(primary, single, position) ?? Best(secondary, single, position);
     }
 
-    private string? Best(string single, int position, int mode)
+    private static void Append(Dictionary<string, List<(string, int)>> map, string key, string full, int position)
     {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+
+        list.Add((full, position));
+    }
+
+    private static string? Best(Dictionary<string, List<(string Full, int Position)>> map, string key, int position)
+    {
+        if (!map.TryGetValue(key, out var list) || list.Count == 0)
+        {
+            return null;
+        }
+
         string? best = null;
         var bestPos = int.MinValue;
-        string? any = null;
-        foreach (var (full, parts, pos) in _people)
+        foreach (var (full, pos) in list)
         {
-            var last = parts[^1];
-            if (parts.Length > 2 && last is "II" or "III" or "IV" or "Jr" or "Jr.")
-            {
-                last = parts[^2];
-            }
-
-            var match = mode == 0 ? string.Equals(parts[0], single, StringComparison.Ordinal) : string.Equals(last, single, StringComparison.Ordinal);
-            if (!match)
-            {
-                continue;
-            }
-
-            any ??= full;
             if (pos <= position && pos > bestPos)
             {
                 best = full;
@@ -57,6 +68,6 @@ internal sealed class PersonRegistry
             }
         }
 
-        return best ?? any;
+        return best ?? list[0].Full;
     }
 }

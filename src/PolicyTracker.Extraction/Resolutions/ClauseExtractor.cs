@@ -525,7 +525,7 @@ internal static class ClauseExtractor
         {
             var span = new TextSpan(tokens[ps].Start, tokens[pe - 1].End - tokens[ps].Start);
             var text = DocumentParser.Text(a, ps, pe);
-            if (meeting.Resolutions.Exists(r => r.Span == span))
+            if (!meeting.ResolutionSpans.Add(span))
             {
                 continue;
             }
@@ -610,7 +610,16 @@ internal static class ClauseExtractor
             // "discussed a draft law and adopted it": the action applies to what was just named.
             if (hit.Action is { } act)
             {
-                var recent = meeting.Documents.FindAll(d => d.Span.Start < tokens[start].Start && d.Span.Start >= a.Tokens[a.Sentences[s].First].Start);
+                var recent = new List<DocumentDraft>();
+                for (var i = meeting.Documents.Count - 1; i >= 0 && i >= meeting.Documents.Count - 16; i--)
+                {
+                    var d = meeting.Documents[i];
+                    if (d.Span.Start < tokens[start].Start && d.Span.Start >= a.Tokens[a.Sentences[s].First].Start)
+                    {
+                        recent.Insert(0, d);
+                    }
+                }
+
                 if (recent.Count == 0 && meeting.Documents.Count > 0)
                 {
                     recent = [meeting.Documents[^1]];
@@ -656,8 +665,11 @@ internal static class ClauseExtractor
     private static void AddDocument(MeetingDraft meeting, DocumentDraft draft)
     {
         var key = Key(draft.Title);
-        foreach (var d in meeting.Documents)
+
+        // Duplicates are near each other; a bounded look-back keeps huge inputs linear.
+        for (var i = meeting.Documents.Count - 1; i >= 0 && i >= meeting.Documents.Count - 32; i--)
         {
+            var d = meeting.Documents[i];
             var k = Key(d.Title);
             if (k.SetEquals(key) || (key.Count > 0 && k.IsSupersetOf(key)) || (k.Count > 0 && key.IsSupersetOf(k) && k.Count >= 3))
             {

@@ -31,6 +31,14 @@ internal static class Tokenizer
                 continue;
             }
 
+            // Plural possessive "Presidents' Council" reads like "'s".
+            if (IsApostrophe(c) && i > start && (text[i - 1] == 's' || text[i - 1] == 'S') && (i + 1 >= end || char.IsWhiteSpace(text[i + 1])))
+            {
+                tokens.Add(new Token(i, i + 1, text.Substring(i, 1), "'s", TokenKind.Word));
+                i++;
+                continue;
+            }
+
             if (c == '-' && i + 1 < end && text[i + 1] == '-')
             {
                 Add(tokens, text, i, i + 2, TokenKind.Punct);
