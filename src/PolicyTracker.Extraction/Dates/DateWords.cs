@@ -7,16 +7,40 @@ internal static class DateWords
 {
     private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["jan"] = 1, ["january"] = 1, ["feb"] = 2, ["february"] = 2, ["mar"] = 3, ["march"] = 3,
-        ["apr"] = 4, ["april"] = 4, ["may"] = 5, ["jun"] = 6, ["june"] = 6, ["jul"] = 7, ["july"] = 7,
-        ["aug"] = 8, ["august"] = 8, ["sep"] = 9, ["sept"] = 9, ["september"] = 9, ["oct"] = 10, ["october"] = 10,
-        ["nov"] = 11, ["november"] = 11, ["dec"] = 12, ["december"] = 12,
+        ["jan"] = 1,
+        ["january"] = 1,
+        ["feb"] = 2,
+        ["february"] = 2,
+        ["mar"] = 3,
+        ["march"] = 3,
+        ["apr"] = 4,
+        ["april"] = 4,
+        ["may"] = 5,
+        ["jun"] = 6,
+        ["june"] = 6,
+        ["jul"] = 7,
+        ["july"] = 7,
+        ["aug"] = 8,
+        ["august"] = 8,
+        ["sep"] = 9,
+        ["sept"] = 9,
+        ["september"] = 9,
+        ["oct"] = 10,
+        ["october"] = 10,
+        ["nov"] = 11,
+        ["november"] = 11,
+        ["dec"] = 12,
+        ["december"] = 12,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>(StringComparer.Ordinal)
     {
-        ["monday"] = DayOfWeek.Monday, ["tuesday"] = DayOfWeek.Tuesday, ["wednesday"] = DayOfWeek.Wednesday,
-        ["thursday"] = DayOfWeek.Thursday, ["friday"] = DayOfWeek.Friday, ["saturday"] = DayOfWeek.Saturday,
+        ["monday"] = DayOfWeek.Monday,
+        ["tuesday"] = DayOfWeek.Tuesday,
+        ["wednesday"] = DayOfWeek.Wednesday,
+        ["thursday"] = DayOfWeek.Thursday,
+        ["friday"] = DayOfWeek.Friday,
+        ["saturday"] = DayOfWeek.Saturday,
         ["sunday"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

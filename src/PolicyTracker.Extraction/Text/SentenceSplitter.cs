@@ -14,6 +14,8 @@ internal static class SentenceSplitter
         "rev", "hon", "pres", "vol", "art", "fig", "approx", "dept", "est", "govt",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private const int MaxTokens = 200;
+
     public static List<Sentence> Split(string text, List<Token> tokens)
     {
         var sentences = new List<Sentence>();
@@ -35,6 +37,12 @@ internal static class SentenceSplitter
                 }
 
                 endHere = IsBoundary(tokens, i, t);
+            }
+
+            // Run-on text is cut into bounded pieces so per-sentence work stays linear overall.
+            if (!endHere && i + 1 - first >= MaxTokens)
+            {
+                endHere = true;
             }
 
             if (endHere)
