@@ -8,6 +8,28 @@ namespace PolicyTracker.Extraction.Layout;
 /// event by the weekday of the dateline itself).</summary>
 internal static class YearInference
 {
+    // With no year in the text, a named weekday that falls on the dateline picks the latest such
+    // year up to the corpus horizon; a fixed bound keeps the result deterministic.
+    private const int LatestPlausibleYear = 2026;
+
+    private static int FromWeekdayOnly(int month, int day, HashSet<DayOfWeek> weekdays)
+    {
+        if (weekdays.Count == 0)
+        {
+            return 0;
+        }
+
+        for (var y = LatestPlausibleYear; y > LatestPlausibleYear - 7; y--)
+        {
+            if (DateWords.Make(y, month, day) is { } d && weekdays.Contains(d.DayOfWeek))
+            {
+                return y;
+            }
+        }
+
+        return 0;
+    }
+
     public static int Infer(string text, int bodyStart, int month, int day)
     {
         var tokens = Tokenizer.Tokenize(text, bodyStart, Math.Min(text.Length, bodyStart + 20_000));
@@ -43,7 +65,7 @@ internal static class YearInference
 
         if (mentioned.Count == 0)
         {
-            return 0;
+            return FromWeekdayOnly(month, day, weekdays);
         }
 
         var best = 0;

@@ -83,7 +83,9 @@ internal static class MeetingDetector
                     continue;
                 }
 
-                if (m.Anchored)
+                // The first meeting named with its body counts even without an anchoring verb
+                // ("The State Council executive meeting, chaired by ..., approved ...").
+                if (m.Anchored || (a.Meetings.Count == 0 && !generic))
                 {
                     current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
                     switched = true;
@@ -333,6 +335,31 @@ internal static class MeetingDetector
                         end = bp.Last;
                         aliasExtra = UnderExtension(a, s, bp, ref end);
                         break;
+                    }
+                }
+            }
+
+            // "a meeting with (the permanent) members of the Security Council"
+            if (bodyText is null && i + 1 < sentence.Last && tokens[i + 1].Lower == "with")
+            {
+                var k = i + 2;
+                while (k < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k].Lower != "of")
+                {
+                    k++;
+                }
+
+                if (k < sentence.Last && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "heads" or "leaders")
+                {
+                    foreach (var bp in a.Bodies[s])
+                    {
+                        if (bp.First > k && bp.First <= k + 2 && !bp.IsGeneric)
+                        {
+                            bodyText = bp.Text;
+                            bodyFirst = bp.First;
+                            bodyLast = bp.Last;
+                            end = bp.Last;
+                            break;
+                        }
                     }
                 }
             }

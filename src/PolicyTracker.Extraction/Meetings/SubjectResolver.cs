@@ -53,19 +53,19 @@ internal static class SubjectResolver
         for (var k = start; k < verb; k++)
         {
             var t = tokens[k];
-            foreach (var n in names)
-            {
-                if (n.First <= k && k < n.Last)
-                {
-                    return allowPeople && IsChair(meeting, n.Name);
-                }
-            }
-
             foreach (var bp in bodies)
             {
                 if (bp.First == k || bp.HeadIndex == k)
                 {
                     return true;
+                }
+            }
+
+            foreach (var n in names)
+            {
+                if (n.First <= k && k < n.Last)
+                {
+                    return allowPeople && IsChair(meeting, n.Name);
                 }
             }
 

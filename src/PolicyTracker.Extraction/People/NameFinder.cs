@@ -102,6 +102,22 @@ internal static class NameFinder
             title = tokens[start - 1].Text;
         }
 
+        // "Federal Security Service Alexander Bortnikov": the name follows the organisation.
+        var lastOrg = -1;
+        for (var k = nameStart; k < end; k++)
+        {
+            if (nonPerson.Contains(tokens[k].Lower))
+            {
+                lastOrg = k;
+            }
+        }
+
+        if (lastOrg >= 0 && end - (lastOrg + 1) >= 2)
+        {
+            nameStart = lastOrg + 1;
+            title = Join(tokens, start, nameStart);
+        }
+
         // "Academy of Macroeconomic Research", "Commission for Discipline Inspection": an organisation's complement.
         if (title is null && AfterPreposition(tokens, start, sentenceFirst))
         {
@@ -124,7 +140,7 @@ internal static class NameFinder
         }
 
         var firstLower = tokens[nameStart].Lower;
-        if (NotNameStarts.Contains(firstLower) && !(title is not null && count > 1 && firstLower is "he" or "to"))
+        if (NotNameStarts.Contains(firstLower) && !(count > 1 && (firstLower == "he" || (title is not null && firstLower == "to"))))
         {
             return;
         }

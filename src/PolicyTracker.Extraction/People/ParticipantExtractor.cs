@@ -173,6 +173,9 @@ internal static class ParticipantExtractor
             case "chaired" or "chairs" or "chairing" or "presided" or "presides" or "presiding" or "convened" or "convenes" or "convening":
                 role = ParticipantRole.Chair;
                 break;
+            case "held" or "holds" or "hosted" or "hosts" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being" or "had" or "has" or "have"):
+                role = ParticipantRole.Chair;
+                break;
             case "chair" when i >= 2 && tokens[i - 1].Lower == "the" && tokens[i - 2].Lower == "in":
                 role = ParticipantRole.Chair;
                 break;

@@ -62,7 +62,7 @@ internal static class DirectiveVerbs
         "budgets", "resolution", "resolutions", "recommendations", "communique", "communiqué", "outline", "paper", "amendment",
         "amendments", "ordinance", "ordinances", "directive", "directives", "code", "notice", "circular", "constitution", "charter",
         "treaty", "roadmap", "framework", "blueprint", "declaration", "act", "decree", "decrees", "statute", "measures", "procedures",
-        "white", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
+        "white", "concept", "doctrine", "catalogue", "catalog", "interpretation", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower);
