@@ -682,7 +682,7 @@ internal static class MeetingDetector
                     continue;
                 }
 
-                for (var j = bp.Last; j < Math.Min(bp.Last + 6, a.Sentences[s].Last); j++)
+                for (var j = bp.Last; j < Math.Min(bp.Last + 16, a.Sentences[s].Last); j++)
                 {
                     if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower))
                     {

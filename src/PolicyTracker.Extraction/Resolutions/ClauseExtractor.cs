@@ -195,6 +195,11 @@ internal static class ClauseExtractor
                 {
                     return k;
                 }
+
+                if (IsTrailingAttribution(tokens, k + 1, last))
+                {
+                    return k;
+                }
             }
         }
 
@@ -205,6 +210,26 @@ internal static class ClauseExtractor
         }
 
         return end;
+    }
+
+    // "..., Prime Minister Chris Hipkins told reporters": who reported the directive, not part of it.
+    private static bool IsTrailingAttribution(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last && k < start + 10; k++)
+        {
+            var t = tokens[k];
+            if (t.IsWord && t.Lower is "said" or "told" or "says" or "tells" or "added" or "announced" or "stated" or "reported" or "confirmed")
+            {
+                return k > start && tokens[k - 1].IsCap;
+            }
+
+            if (!(t.IsCap || (t.IsWord && (t.Lower is "the" or "'s" || People.PersonNameNormalizer.IsTitleWord(t.Lower)))))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static List<Hit> FindHits(Analysis a, Sentence sentence)
