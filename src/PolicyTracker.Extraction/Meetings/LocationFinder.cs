@@ -15,7 +15,9 @@ internal static class LocationFinder
             string? venue = null;
             string? place = null;
             var tokens = a.Tokens;
-            for (var i = sentence.First; i + 1 < sentence.Last; i++)
+            var from = Math.Max(sentence.First, meeting.IntroToken - 12);
+            var to = Math.Min(sentence.Last, meeting.IntroToken + 16);
+            for (var i = from; i + 1 < to; i++)
             {
                 var l = tokens[i].Lower;
                 if (l is not ("in" or "at"))

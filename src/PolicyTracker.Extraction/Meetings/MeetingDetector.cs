@@ -63,7 +63,17 @@ internal static class MeetingDetector
                 {
                     if (m.Anchored && current < 0)
                     {
-                        current = Create(a, s, m, null, -1, -1, false);
+                        // "At the meeting, ministers approved ...": the body named just before.
+                        var earlier = EarlierBody(a, s);
+                        if (earlier is { } eb)
+                        {
+                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, false);
+                        }
+                        else
+                        {
+                            current = Create(a, s, m, null, -1, -1, false);
+                        }
+
                         switched = true;
                     }
 
@@ -163,6 +173,20 @@ internal static class MeetingDetector
         return -1;
     }
 
+    private static BodyPhrase? EarlierBody(Analysis a, int s)
+    {
+        for (var k = s - 1; k >= 0 && k >= s - 3; k--)
+        {
+            var subject = SubjectBody(a, k, a.Sentences[k].Last);
+            if (subject is { IsGeneric: false } sb)
+            {
+                return sb;
+            }
+        }
+
+        return null;
+    }
+
     private static bool DistinctKind(string a, string b) => (a == "study") != (b == "study");
 
     internal static bool SameBody(string? x, string? y)
@@ -224,6 +248,15 @@ internal static class MeetingDetector
         {
             draft.Session = a.Text[a.Tokens[start].Start..a.Tokens[end - 1].End];
             draft.Span = new TextSpan(a.Tokens[start].Start, a.Tokens[end - 1].End - a.Tokens[start].Start);
+
+            // "its first meeting" reads "first meeting of the Standing Committee ...".
+            if (body is not null && MeetingWords.Nouns.Contains(a.Tokens[end - 1].Lower) && (bodyFirst < 0 || bodyFirst >= end || bodyLast <= start))
+            {
+                var name = BodyGazetteer.Clean(body);
+                var poss = name.IndexOf("'s ", StringComparison.Ordinal);
+                var leadingPossessor = poss > 0 && name.IndexOf(' ', StringComparison.Ordinal) > poss;
+                draft.Session += " of the " + (leadingPossessor ? name[(poss + 3)..] : name);
+            }
         }
 
         a.Meetings.Add(draft);
