@@ -381,7 +381,15 @@ internal static class MeetingDetector
                     k++;
                 }
 
-                if (k < sentence.Last && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "heads" or "leaders")
+                // "a meeting with government members"
+                if (k < sentence.Last && k - 2 > i + 1 && tokens[k - 1].Lower is "members" or "ministers" && BodyPhraseFinder.GenericHeads.Contains(tokens[k - 2].Lower) && tokens[k].Lower != "of")
+                {
+                    bodyText = tokens[k - 2].Text;
+                    bodyFirst = k - 2;
+                    bodyLast = k - 1;
+                    generic = true;
+                }
+                else if (k < sentence.Last && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "heads" or "leaders")
                 {
                     foreach (var bp in a.Bodies[s])
                     {

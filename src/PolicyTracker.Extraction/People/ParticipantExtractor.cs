@@ -21,6 +21,37 @@ internal static class ParticipantExtractor
 
             Sentence(a, s, a.Meetings[m]);
         }
+
+        // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
+        // person who convened or opened the meeting in its introducing sentence chaired it.
+        foreach (var meeting in a.Meetings)
+        {
+            if (meeting.Chair is not null)
+            {
+                continue;
+            }
+
+            foreach (var n in a.Names[meeting.IntroSentence])
+            {
+                if (n.First >= meeting.IntroToken)
+                {
+                    break;
+                }
+
+                if (n.First > a.Sentences[meeting.IntroSentence].First && a.Tokens[n.First - 1].Lower is "by" or "with" or "and")
+                {
+                    continue;
+                }
+
+                if (meeting.Find(n.Name) is null && a.Tokens[meeting.IntroToken].Lower != "symposium")
+                {
+                    var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
+                    meeting.AddParticipant(n.Name, ParticipantRole.Chair, n.Title, span, 0.5);
+                }
+
+                break;
+            }
+        }
     }
 
     private static void Sentence(Analysis a, int s, MeetingDraft meeting)

@@ -9,7 +9,7 @@ internal static class DirectiveVerbs
     {
         "urged", "urges", "stressed", "emphasized", "emphasised", "emphasizes", "emphasises", "underlined", "underlines",
         "underscored", "underscores", "demanded", "required", "asked", "instructed", "instructs",
-        "ordered", "requested", "directed", "pledged", "vowed", "decided",
+        "ordered", "requested", "requests", "directed", "pledged", "vowed", "decided",
         "decides", "agreed", "agrees", "approved", "approves", "confirmed", "resolved", "mandated", "tasked",
         "reiterated", "warned",
     }.ToFrozenSet(StringComparer.Ordinal);
@@ -62,7 +62,7 @@ internal static class DirectiveVerbs
         "budgets", "resolution", "resolutions", "recommendations", "communique", "communiqué", "outline", "paper", "amendment",
         "amendments", "ordinance", "ordinances", "directive", "directives", "code", "notice", "circular", "constitution", "charter",
         "treaty", "roadmap", "framework", "blueprint", "declaration", "act", "decree", "decrees", "statute", "measures", "procedures",
-        "white", "concept", "doctrine", "catalogue", "catalog", "interpretation", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
+        "white", "motion", "motions", "concept", "doctrine", "catalogue", "catalog", "interpretation", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower);
