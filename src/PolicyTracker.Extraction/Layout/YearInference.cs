@@ -70,6 +70,7 @@ internal static class YearInference
 
         var best = 0;
         var bestScore = double.MinValue;
+        var bestExact = false;
         var candidates = new SortedSet<int>();
         foreach (var y in mentioned)
         {
@@ -112,7 +113,15 @@ internal static class YearInference
             {
                 bestScore = score;
                 best = y;
+                bestExact = wk >= 3;
             }
+        }
+
+        // Years named in the text can all be history; a weekday that fits the dateline exactly
+        // in a later year is stronger evidence than a neighbouring year.
+        if (!bestExact && weekdays.Count > 0 && FromWeekdayOnly(month, day, weekdays) is var fromWeekday && fromWeekday > 0 && fromWeekday >= mentioned.Max())
+        {
+            return fromWeekday;
         }
 
         return best;

@@ -372,28 +372,27 @@ internal static class MeetingDetector
                 }
             }
 
-            // "a meeting with (the permanent) members of the Security Council"
+            // "a meeting with (the permanent) members of the Security Council", "with government members"
             if (bodyText is null && i + 1 < sentence.Last && tokens[i + 1].Lower == "with")
             {
                 var k = i + 2;
-                while (k < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k].Lower != "of")
+                while (k < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k].Lower is not ("members" or "ministers" or "heads" or "leaders"))
                 {
                     k++;
                 }
 
-                // "a meeting with government members"
-                if (k < sentence.Last && k - 2 > i + 1 && tokens[k - 1].Lower is "members" or "ministers" && BodyPhraseFinder.GenericHeads.Contains(tokens[k - 2].Lower) && tokens[k].Lower != "of")
+                if (k < sentence.Last && k < i + 6 && tokens[k].IsWord && k > i + 2 && BodyPhraseFinder.GenericHeads.Contains(tokens[k - 1].Lower))
                 {
-                    bodyText = tokens[k - 2].Text;
-                    bodyFirst = k - 2;
-                    bodyLast = k - 1;
+                    bodyText = tokens[k - 1].Text;
+                    bodyFirst = k - 1;
+                    bodyLast = k;
                     generic = true;
                 }
-                else if (k < sentence.Last && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "heads" or "leaders")
+                else if (k + 1 < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k + 1].Lower == "of")
                 {
                     foreach (var bp in a.Bodies[s])
                     {
-                        if (bp.First > k && bp.First <= k + 2 && !bp.IsGeneric)
+                        if (bp.First > k + 1 && bp.First <= k + 3 && !bp.IsGeneric)
                         {
                             bodyText = bp.Text;
                             bodyFirst = bp.First;

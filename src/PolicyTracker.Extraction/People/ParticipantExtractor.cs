@@ -280,7 +280,7 @@ internal static class ParticipantExtractor
         for (var k = i + 1; k < Math.Min(last, i + 6); k++)
         {
             var l = tokens[k].Lower;
-            if (l is "speech" or "speeches" or "presentation" or "lecture" or "update" or "address" or "briefing" or "talk" or "remarks" or "views" or "report")
+            if (l is "speech" or "speeches" or "presentation" or "presentations" or "lecture" or "lectures" or "update" or "updates" or "address" or "briefing" or "briefings" or "talk" or "remarks" or "views" or "report" or "reports")
             {
                 return true;
             }
