@@ -257,10 +257,10 @@ internal static class ClauseExtractor
             var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
 
             // "it was decided that ..."
-            if (l == "decided" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
+            if (l is "decided" or "agreed" or "resolved" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
             {
                 var start = next == "that" ? i + 2 : i + 1;
-                hits.Add(new Hit(HitKind.ItWasDecided, i, start, "decided", null, i - 2));
+                hits.Add(new Hit(HitKind.ItWasDecided, i, start, t.Text, null, i - 2));
                 continue;
             }
 
