@@ -87,6 +87,13 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
+            // "Chief Executive in Council", "Governor General in Council"
+            if (t.Lower == "in" && j > start && j + 1 < last && tokens[j + 1].Lower == "council" && tokens[j + 1].IsCap)
+            {
+                j++;
+                continue;
+            }
+
             if (t.IsWord && Connectors.Contains(t.Lower) && j > start)
             {
                 // A connector joins only when a capitalised, non-date word follows.

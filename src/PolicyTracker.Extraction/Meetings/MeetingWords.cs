@@ -30,7 +30,7 @@ internal static class MeetingWords
 
     public static readonly FrozenSet<string> PassingPrepositions = new[]
     {
-        "to", "for", "since", "after", "before", "until", "ahead", "following", "toward", "towards", "into", "than", "like",
+        "to", "for", "since", "after", "before", "until", "ahead", "following", "toward", "towards", "into", "than", "like", "of",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static readonly FrozenSet<string> AnchorVerbs = new[]

@@ -57,7 +57,9 @@ internal static class SubjectResolver
             {
                 if (bp.First == k || bp.HeadIndex == k)
                 {
-                    return true;
+                    // Another body's call ("the European Union urged ...") is not this meeting's.
+                    return bp.IsGeneric || meeting.Body is null || MeetingDetector.SameBody(a.CanonicalBody(bp.Text), meeting.Body)
+                        || string.Equals(bp.Head, LastWord(meeting.Body), StringComparison.OrdinalIgnoreCase);
                 }
             }
 
@@ -108,6 +110,12 @@ internal static class SubjectResolver
         }
 
         return false;
+    }
+
+    private static string LastWord(string s)
+    {
+        var i = s.LastIndexOf(' ');
+        return i < 0 ? s : s[(i + 1)..];
     }
 
     public static bool IsChair(MeetingDraft meeting, string? name) => name is not null && string.Equals(meeting.Chair, name, StringComparison.Ordinal);
