@@ -304,11 +304,23 @@ internal static class ClauseExtractor
             }
 
             // "gave its approval to", "signed off on", "voted to approve"
-            if (l == "gave" && i + 3 < sentence.Last && tokens[i + 1].Lower is "its" or "their" or "final" && tokens[i + 2].Lower == "approval" && tokens[i + 3].Lower == "to")
+            // "gave its approval to", "gave the green light to", "gave its nod to"
+            if (l is "gave" or "gives" or "granted")
             {
-                hits.Add(new Hit(HitKind.Document, i, i + 4, "gave approval to", DocumentAction.Approved, sentence.First));
-                i += 3;
-                continue;
+                var k = i + 1;
+                while (k < sentence.Last && k < i + 5 && tokens[k].Lower is "its" or "their" or "the" or "final" or "formal" or "green" or "in-principle")
+                {
+                    k++;
+                }
+
+                if (k + 1 < sentence.Last && tokens[k].Lower is "approval" or "nod" or "light" or "go-ahead" or "assent" && tokens[k + 1].Lower == "to")
+                {
+                    var objectStart = k + 2;
+                    var isDocument = LooksLikeDocument(a, objectStart, sentence.Last);
+                    hits.Add(new Hit(isDocument ? HitKind.Document : HitKind.Directive, i, objectStart, "approved", isDocument ? DocumentAction.Approved : null, sentence.First));
+                    i = k + 1;
+                    continue;
+                }
             }
 
             if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
@@ -362,7 +374,7 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" && !LooksLikeDocument(a, j, sentence.Last))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && !LooksLikeDocument(a, j, sentence.Last))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }

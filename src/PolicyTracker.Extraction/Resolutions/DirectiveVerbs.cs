@@ -36,6 +36,8 @@ internal static class DirectiveVerbs
         ["approve"] = DocumentAction.Approved,
         ["endorsed"] = DocumentAction.Approved,
         ["cleared"] = DocumentAction.Approved,
+        ["clears"] = DocumentAction.Approved,
+        ["okayed"] = DocumentAction.Approved,
         ["ratified"] = DocumentAction.Approved,
         ["discussed"] = DocumentAction.Discussed,
         ["discusses"] = DocumentAction.Discussed,
@@ -65,7 +67,7 @@ internal static class DirectiveVerbs
         "white", "motion", "motions", "concept", "doctrine", "catalogue", "catalog", "interpretation", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower);
+    public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower) || lower is "gave" or "granted";
 
     public static bool IsDocumentKind(string lower) => DocumentKinds.Contains(lower) && lower is not ("measures" or "procedures" or "initiative" or "package" or "scheme" or "white");
 
