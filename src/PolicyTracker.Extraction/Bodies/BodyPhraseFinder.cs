@@ -97,6 +97,12 @@ internal static class BodyPhraseFinder
             if (t.IsWord && Connectors.Contains(t.Lower) && j > start)
             {
                 // A connector joins only when a capitalised, non-date word follows.
+                // "the Politburo and the Secretariat" are two bodies; "Peace and Security Council" is one.
+                if (t.Lower == "and" && j + 1 < last && tokens[j + 1].Lower == "the")
+                {
+                    break;
+                }
+
                 var k = j + 1;
                 while (k < last && tokens[k].IsWord && (tokens[k].Lower == "the" || tokens[k].Lower == "'s"))
                 {

@@ -434,7 +434,7 @@ internal static class MeetingDetector
                 start = bodyFirst >= 0 ? bodyFirst : start;
             }
 
-            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep);
+            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last));
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
@@ -568,6 +568,26 @@ internal static class MeetingDetector
 
         _ = noun;
         return false;
+    }
+
+    // "A State Council executive meeting chaired by Premier Li Qiang", "the symposium, held on Dec. 2".
+    private static bool AnchoredAfter(List<Token> tokens, int end, int last)
+    {
+        var k = end;
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k + 1 >= last)
+        {
+            return false;
+        }
+
+        var verb = tokens[k].Lower;
+        var next = tokens[k + 1].Lower;
+        return (verb is "chaired" or "presided" or "convened" or "attended" or "addressed" && next is "by" or "over")
+            || (verb == "held" && next is "on" or "in" or "at" or "by");
     }
 
     // "the resolution adopted at the plenary session": a participle after a common noun.
