@@ -57,6 +57,13 @@ internal static class NameFinder
                     continue;
                 }
 
+                // "Abdel Fattah al-Burhan"
+                if (j > runStart && t.IsWord && (t.Lower.StartsWith("al-", StringComparison.Ordinal) || t.Lower.StartsWith("el-", StringComparison.Ordinal)) && t.Text.Length > 3 && char.IsUpper(t.Text[3]))
+                {
+                    j++;
+                    continue;
+                }
+
                 // The initial in "Tomas K. Varga".
                 if (j > runStart && t.Text == "." && tokens[j - 1].Text.Length == 1 && char.IsUpper(tokens[j - 1].Text[0]) && j + 1 < last && tokens[j + 1].IsCap && tokens[j - 1].End == t.Start)
                 {

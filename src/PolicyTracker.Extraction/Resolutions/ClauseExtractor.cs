@@ -330,6 +330,21 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "..., stressing the need to ...": the main clause's subject issues this directive too.
+            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging")
+            {
+                var start = next == "that" ? i + 2 : i + 1;
+                hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
+                continue;
+            }
+
+            if (prev is "," or "and" && l == "calling" && next is "for" or "on")
+            {
+                hits.Add(new Hit(HitKind.Call, i, i + 2, t.Text + " " + tokens[i + 1].Text, null, sentence.First));
+                i++;
+                continue;
+            }
+
             // ", reviewing the draft documents ...": a participle clause of the main verb.
             if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
             {
