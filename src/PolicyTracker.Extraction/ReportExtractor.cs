@@ -13,7 +13,7 @@ namespace PolicyTracker.Extraction;
 public sealed class ReportExtractor
 {
     /// <summary>Bumped whenever a change alters what is extracted; stored with every record.</summary>
-    public const string Version = "0.9.0";
+    public const string Version = "1.0.0";
 
     /// <summary>The shared instance; the extractor holds no per-call state.</summary>
     public static ReportExtractor Default { get; } = new();
@@ -36,8 +36,15 @@ public sealed class ReportExtractor
 
     private static ReportExtraction Run(string text)
     {
-        var layout = HeaderParser.Parse(text);
-        var tokens = Tokenizer.Tokenize(text, layout.BodyStart, text.Length);
+        List<Token>? bodyTokens = null;
+        var bodyTokensStart = -1;
+        var layout = HeaderParser.Parse(text, start =>
+        {
+            bodyTokens = Tokenizer.Tokenize(text, start, text.Length);
+            bodyTokensStart = start;
+            return bodyTokens;
+        });
+        var tokens = bodyTokens is not null && bodyTokensStart == layout.BodyStart ? bodyTokens : Tokenizer.Tokenize(text, layout.BodyStart, text.Length);
         var sentences = SentenceSplitter.Split(text, tokens);
         var a = new Analysis(text, tokens, sentences, layout.Reference);
 

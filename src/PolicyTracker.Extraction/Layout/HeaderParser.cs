@@ -8,7 +8,11 @@ namespace PolicyTracker.Extraction.Layout;
 /// optional dateline ("BEIJING, May 30 (Xinhua) --").</summary>
 internal static class HeaderParser
 {
-    public static ReportLayout Parse(string text)
+    public static ReportLayout Parse(string text) => Parse(text, start => Tokenizer.Tokenize(text, start, text.Length));
+
+    /// <summary>Parses the header; <paramref name="bodyTokens"/> tokenizes the body from an offset
+    /// (the caller can keep the list and so tokenize only once).</summary>
+    public static ReportLayout Parse(string text, Func<int, List<Token>> bodyTokens)
     {
         var pos = 0;
         var (hStart, hEnd, next) = NextLine(text, pos);
@@ -72,7 +76,7 @@ internal static class HeaderParser
                         outletSpan = new TextSpan(dateline.OutletStart, dateline.OutletEnd - dateline.OutletStart);
                     }
 
-                    var year = published?.Year ?? YearInference.Infer(text, dash.End, dateline.Month, dateline.Day);
+                    var year = published?.Year ?? YearInference.Infer(bodyTokens(dash.End), dateline.Month, dateline.Day);
                     if (year > 0 && DateWords.Make(year, dateline.Month, dateline.Day) is { } dl)
                     {
                         // A late-December byline can carry an early-January dateline and vice versa.

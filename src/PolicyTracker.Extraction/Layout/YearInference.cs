@@ -30,9 +30,8 @@ internal static class YearInference
         return 0;
     }
 
-    public static int Infer(string text, int bodyStart, int month, int day)
+    public static int Infer(List<Token> tokens, int month, int day)
     {
-        var tokens = Tokenizer.Tokenize(text, bodyStart, Math.Min(text.Length, bodyStart + 20_000));
         var mentioned = new HashSet<int>();
         var fullDates = new List<DateOnly>();
         var weekdays = new HashSet<DayOfWeek>();

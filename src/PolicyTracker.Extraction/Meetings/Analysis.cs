@@ -49,5 +49,17 @@ internal sealed class Analysis
 
     public Token Tok(int i) => Tokens[i];
 
-    public string CanonicalBody(string written) => BodyGazetteer.Default.Canonicalize(written, Text);
+    private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);
+
+    /// <summary>Canonical body name, memoised: context look-ups scan the whole text.</summary>
+    public string CanonicalBody(string written)
+    {
+        if (!_canonical.TryGetValue(written, out var canonical))
+        {
+            canonical = BodyGazetteer.Default.Canonicalize(written, Text);
+            _canonical[written] = canonical;
+        }
+
+        return canonical;
+    }
 }
