@@ -701,7 +701,12 @@ internal static class MeetingDetector
                 k--;
             }
 
-            if (k >= sentence.First && tokens[k].Lower is "convened" or "convenes" or "convening" or "summoned")
+            if (k >= sentence.First && tokens[k].Lower is "convened" or "convenes" or "convening" or "summoned" or "chaired" or "chairs" or "chairing")
+            {
+                return bp;
+            }
+
+            if (k - 1 >= sentence.First && tokens[k].Lower == "over" && tokens[k - 1].Lower is "presided" or "presides" or "presiding")
             {
                 return bp;
             }

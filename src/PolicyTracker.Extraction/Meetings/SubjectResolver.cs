@@ -104,8 +104,9 @@ internal static class SubjectResolver
 
             if (ChairTitleNouns.Contains(l) && k > start && tokens[k - 1].Lower == "the")
             {
+                // "The President instructed ...": the chair, when the chair holds that title or no title is known.
                 var title = meeting.ChairTitle;
-                return allowPeople && title is not null && title.Contains(t.Text, StringComparison.OrdinalIgnoreCase);
+                return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
             }
         }
 

@@ -128,7 +128,7 @@ internal static class ParticipantExtractor
             // "Also present were ...", "Taking part were ...", "Around the table were ..."
             if ((t.Lower is "were" or "was") && pending.Count == 0 && i > sentence.First && AttendanceLead(tokens, sentence.First, i))
             {
-                forward = ParticipantRole.Attendee;
+                forward = SpeakingLead(tokens, sentence.First, i) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
                 forwardOnce = false;
                 continue;
             }
@@ -176,11 +176,24 @@ internal static class ParticipantExtractor
         meeting.AddParticipant(n.Name, role, n.Title, span, n.Resolved ? 0.85 : 0.6);
     }
 
+    private static bool SpeakingLead(List<Token> tokens, int first, int i)
+    {
+        for (var k = first; k < i; k++)
+        {
+            if (tokens[k].Lower is "speaking" or "spoke" or "addressing" or "reporting")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool AttendanceLead(List<Token> tokens, int first, int i)
     {
         for (var k = first; k < i; k++)
         {
-            if (tokens[k].Lower is "present" or "attending" or "part" or "table" or "room" or "attendance" or "joining" or "participating" or "attended")
+            if (tokens[k].Lower is "present" or "attending" or "part" or "table" or "room" or "attendance" or "joining" or "participating" or "attended" or "speaking" or "reporting")
             {
                 return true;
             }
@@ -265,7 +278,7 @@ internal static class ParticipantExtractor
             return role;
         }
 
-        if (l == "attending" && i > sentence.First && tokens[i - 1].Lower == "also")
+        if (l is "attending" or "speaking" && i > sentence.First && tokens[i - 1].Lower == "also")
         {
             // "Also attending were ..." is handled by the "were" lead.
             return null;

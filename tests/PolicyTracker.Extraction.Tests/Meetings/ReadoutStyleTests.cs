@@ -37,4 +37,22 @@ public sealed class ReadoutStyleTests
         m.RoleOf("Mart Kask").ShouldBe(ParticipantRole.Speaker);
         m.RoleOf("Arvo Lind").ShouldBe(ParticipantRole.Chair);
     }
+
+    [Fact]
+    public void Speakers_after_also_speaking_were_and_the_president_as_subject()
+    {
+        var m = Extract.Single("President Arvo Lind held a meeting with government members on Wednesday. Also speaking were Deputy Prime Minister Kaja Mets and Transport Minister Mart Kask. The President instructed the government to draft an aviation programme.");
+        m.RoleOf("Kaja Mets").ShouldBe(ParticipantRole.Speaker);
+        m.RoleOf("Mart Kask").ShouldBe(ParticipantRole.Speaker);
+        m.Resolutions.Single().Text.ShouldBe("the government to draft an aviation programme");
+    }
+
+    [Fact]
+    public void Chairing_a_body_without_a_meeting_noun_is_a_meeting()
+    {
+        var m = Extract.Single("Prime Minister Rua Tane chaired the Island Cabinet on Tuesday. Ministers agreed to cut fuel taxes.");
+        m.Body.ShouldBe("Island Cabinet");
+        m.RoleOf("Rua Tane").ShouldBe(ParticipantRole.Chair);
+        m.Resolutions.Single().Text.ShouldBe("to cut fuel taxes");
+    }
 }
