@@ -2,6 +2,8 @@ namespace PolicyTracker.Extraction.Text;
 
 internal enum TokenKind
 {
+    /// <summary>The default token past either end of a range.</summary>
+    None,
     Word,
     Number,
     Punct,
@@ -12,7 +14,7 @@ internal readonly record struct Token(int Start, int End, string Text, string Lo
 {
     public bool IsWord => Kind == TokenKind.Word;
 
-    public bool IsCap => Kind == TokenKind.Word && Text.Length > 0 && char.IsUpper(Text[0]);
+    public bool IsCap => Kind == TokenKind.Word && Text is { Length: > 0 } && char.IsUpper(Text[0]);
 
     public bool IsPunct => Kind == TokenKind.Punct;
 
