@@ -384,7 +384,7 @@ internal static class ClauseExtractor
                     j++;
                 }
 
-                if (l is "adopted" or "approved" or "passed" && j < sentence.Last && tokens[j].Lower == "in" && j + 1 < sentence.Last && tokens[j + 1].Lower == "principle")
+                if (tokens[j - 1].Lower is "adopted" or "approved" or "passed" && j < sentence.Last && tokens[j].Lower == "in" && j + 1 < sentence.Last && tokens[j + 1].Lower == "principle")
                 {
                     j += 2;
                 }

@@ -62,7 +62,7 @@ internal static class DirectiveVerbs
         "report", "reports", "bill", "bills", "draft", "drafts", "decision", "decisions", "list", "lists", "agenda", "strategy", "strategies",
         "program", "programs", "programme", "programmes", "policy", "policies", "proposal", "proposals", "rules", "provisions", "budget",
         "budgets", "resolution", "resolutions", "recommendations", "communique", "communiqué", "outline", "paper", "amendment",
-        "amendments", "ordinance", "ordinances", "directive", "directives", "code", "notice", "circular", "constitution", "charter",
+        "amendments", "revision", "revisions", "ordinance", "ordinances", "directive", "directives", "code", "notice", "circular", "constitution", "charter",
         "treaty", "roadmap", "framework", "blueprint", "declaration", "act", "decree", "decrees", "statute", "measures", "procedures",
         "white", "motion", "motions", "concept", "doctrine", "catalogue", "catalog", "interpretation", "protocol", "convention", "agreement", "accord", "memorandum", "initiative", "scheme", "package",
     }.ToFrozenSet(StringComparer.Ordinal);
