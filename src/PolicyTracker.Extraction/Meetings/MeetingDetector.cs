@@ -115,8 +115,8 @@ internal static class MeetingDetector
                     }
                     else
                     {
-                        var mention = new Mention(vb.First, vb.HeadIndex, vb.Last, vb.Text, vb.First, vb.Last, false, "meeting", true, false, false, null);
-                        current = Create(a, s, mention, vb.Text, vb.First, vb.Last, false);
+                        var mention = new Mention(vb.First, vb.HeadIndex, vb.Last, vb.Text, vb.First, vb.Last, vb.IsGeneric, "meeting", true, false, false, null);
+                        current = Create(a, s, mention, vb.Text, vb.First, vb.Last, vb.IsGeneric);
                     }
 
                     switched = true;
@@ -690,7 +690,8 @@ internal static class MeetingDetector
         var sentence = a.Sentences[s];
         foreach (var bp in a.Bodies[s])
         {
-            if (bp.IsGeneric)
+            // "The cabinet met ..." names a body only when no meeting is known yet.
+            if (bp.IsGeneric && a.Meetings.Count > 0)
             {
                 continue;
             }
