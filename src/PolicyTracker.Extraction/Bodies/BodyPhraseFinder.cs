@@ -87,6 +87,13 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
+            // "Central Conference on Work Relating to Foreign Affairs": "to" inside a long capitalised name.
+            if (t.Lower == "to" && j - start >= 3 && tokens[j - 1].IsCap && j + 1 < last && tokens[j + 1].IsCap && !DateWords.IsDateWord(tokens[j + 1].Lower))
+            {
+                j++;
+                continue;
+            }
+
             // "Chief Executive in Council", "Governor General in Council"
             if (t.Lower == "in" && j > start && j + 1 < last && tokens[j + 1].Lower == "council" && tokens[j + 1].IsCap)
             {

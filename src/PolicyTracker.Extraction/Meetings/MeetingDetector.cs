@@ -712,6 +712,13 @@ internal static class MeetingDetector
                 return bp;
             }
 
+            // "addressed the Central Conference on Work Relating to Foreign Affairs": the body is itself a gathering.
+            if (k >= sentence.First && bp.Head is "conference" or "congress" or "assembly" && !bp.IsGeneric
+                && tokens[k].Lower is "held" or "holds" or "addressed" or "addresses" or "attended" or "attends" or "opened" or "closed" or "concluded" or "convened")
+            {
+                return bp;
+            }
+
             var j = bp.Last;
             if (j < sentence.Last && tokens[j].Text == ",")
             {
