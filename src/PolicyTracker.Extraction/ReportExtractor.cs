@@ -26,12 +26,19 @@ public sealed class ReportExtractor
         {
             return Run(text);
         }
-#pragma warning disable CA1031 // The contract is to never throw: a defect must cost one report, not the caller.
+#pragma warning disable CA1031 // The contract is to never throw: a defect must cost one report's meetings, not the caller.
         catch (Exception)
-#pragma warning restore CA1031
         {
-            return new ReportExtraction(new ReportHeader(null, null, null, null, null, null), [], Version);
+            try
+            {
+                return new ReportExtraction(HeaderParser.Parse(text).Header, [], Version);
+            }
+            catch (Exception)
+            {
+                return new ReportExtraction(new ReportHeader(null, null, null, null, null, null), [], Version);
+            }
         }
+#pragma warning restore CA1031
     }
 
     private static ReportExtraction Run(string text)

@@ -575,6 +575,11 @@ internal static class ClauseExtractor
         var pieces = SplitAndThat(tokens, start, end);
         foreach (var (ps, pe) in pieces)
         {
+            if (pe <= ps)
+            {
+                continue;
+            }
+
             var span = new TextSpan(tokens[ps].Start, tokens[pe - 1].End - tokens[ps].Start);
             var text = DocumentParser.Text(a, ps, pe);
             if (!meeting.ResolutionSpans.Add(span))
