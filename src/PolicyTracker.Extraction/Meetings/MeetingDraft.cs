@@ -107,4 +107,7 @@ internal sealed class DocumentDraft
     public double Confidence { get; set; } = 0.8;
 
     public int Meeting { get; set; } = -1;
+
+    /// <summary>Content words of the title, for spotting the same document named twice.</summary>
+    public HashSet<string>? TitleKey { get; set; }
 }

@@ -257,9 +257,19 @@ internal static class ClauseExtractor
             var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
 
             // "it was decided that ..."
-            if (l is "decided" or "agreed" or "resolved" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
+            if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
             {
-                var start = next == "that" ? i + 2 : i + 1;
+                // "it was emphasized at the meeting that ..."
+                var start = i + 1;
+                for (var k = i + 1; k < sentence.Last && k <= i + 6; k++)
+                {
+                    if (tokens[k].Lower == "that")
+                    {
+                        start = k + 1;
+                        break;
+                    }
+                }
+
                 hits.Add(new Hit(HitKind.ItWasDecided, i, start, t.Text, null, i - 2));
                 continue;
             }
@@ -432,7 +442,9 @@ internal static class ClauseExtractor
                     }
                 }
 
-                if (l is "decided" or "decides" && next is "at" or "on" or "in" or "during" or "." && !(next == "on" && i + 2 < sentence.Last && tokens[i + 2].IsWord && !tokens[i + 2].IsCap))
+                if (l is "decided" or "decides" or "stressed" or "emphasized" or "emphasised" or "urged" or "demanded" or "agreed"
+                    && next is "at" or "on" or "in" or "during" or "." && !(next == "on" && i + 2 < sentence.Last && tokens[i + 2].IsWord && !tokens[i + 2].IsCap)
+                    && !HasComplement(tokens, i + 1, sentence.Last))
                 {
                     // "China will pursue ..., the conference decided at its session": the directive comes first.
                     var comma = LastComma(tokens, sentence.First, i);
@@ -445,12 +457,37 @@ internal static class ClauseExtractor
                     continue;
                 }
 
+                // "urged at the meeting that ..."
+                if (start < sentence.Last && tokens[start].Lower is "at" or "during")
+                {
+                    for (var k = start + 1; k < sentence.Last && k <= start + 6; k++)
+                    {
+                        if (tokens[k].Lower == "that")
+                        {
+                            start = k;
+                            break;
+                        }
+                    }
+                }
+
                 if (start < sentence.Last && tokens[start].Lower == "that")
                 {
                     start++;
                 }
 
                 hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
+                continue;
+            }
+
+            if (DirectiveVerbs.Say.Contains(l) && l is "said" or "says" or "stated" && next is "." or "at" or "on" or "in" or "during" or "")
+            {
+                // "Efforts must be made to ..., the meeting said."
+                var comma = LastComma(tokens, sentence.First, i);
+                if (comma > sentence.First && HasObligation(tokens, sentence.First, comma))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, sentence.First, t.Text, null, comma + 1) { ObjectEnd = comma });
+                }
+
                 continue;
             }
 
@@ -482,6 +519,20 @@ internal static class ClauseExtractor
     private static bool LooksLikeClause(List<Token> tokens, int start, int last) => start < last && tokens[start].IsCap && DateWordsHelper(tokens[start]);
 
     private static bool DateWordsHelper(Token t) => Dates.DateWords.IsDateWord(t.Lower);
+
+    // "urged at the meeting that ..." still has its object after the verb.
+    private static bool HasComplement(List<Token> tokens, int from, int last)
+    {
+        for (var k = from; k < last; k++)
+        {
+            if (tokens[k].Lower == "that" || (tokens[k].Lower == "to" && k + 1 < last && tokens[k + 1].IsWord && !tokens[k + 1].IsCap && tokens[k + 1].Lower is not ("the" or "a" or "an")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static int LastComma(List<Token> tokens, int first, int verb)
     {
@@ -721,13 +772,13 @@ internal static class ClauseExtractor
 
     private static void AddDocument(MeetingDraft meeting, DocumentDraft draft)
     {
-        var key = Key(draft.Title);
+        var key = draft.TitleKey ??= Key(draft.Title);
 
         // Duplicates are near each other; a bounded look-back keeps huge inputs linear.
         for (var i = meeting.Documents.Count - 1; i >= 0 && i >= meeting.Documents.Count - 32; i--)
         {
             var d = meeting.Documents[i];
-            var k = Key(d.Title);
+            var k = d.TitleKey ??= Key(d.Title);
             if (k.SetEquals(key) || (key.Count > 0 && k.IsSupersetOf(key)) || (k.Count > 0 && key.IsSupersetOf(k) && k.Count >= 3))
             {
                 return;

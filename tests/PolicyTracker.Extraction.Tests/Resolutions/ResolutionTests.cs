@@ -63,4 +63,25 @@ public sealed class ResolutionTests
         Texts("Premier Jon Vik chaired a meeting of the State Board on Monday. Vik said the reform must be completed this year. Vik said the economy has grown.")
             .ShouldBe(["the reform must be completed this year"]);
     }
+
+    [Fact]
+    public void A_directive_stated_before_its_verb_is_the_clause_before_the_comma()
+    {
+        Texts("Premier Jon Vik chaired a meeting of the State Board on Monday. Efforts must be made to stabilise prices, the meeting said. Fiscal support will be stepped up, the meeting stressed. The economy grew, the meeting said.")
+            .ShouldBe(["Efforts must be made to stabilise prices", "Fiscal support will be stepped up"]);
+    }
+
+    [Fact]
+    public void It_was_emphasized_at_the_meeting_that_gives_the_clause()
+    {
+        Texts("The State Board held a meeting on Monday. It was emphasized at the meeting that debt risks should be defused.")
+            .ShouldBe(["debt risks should be defused"]);
+    }
+
+    [Fact]
+    public void Participial_directives_share_the_main_subject()
+    {
+        Texts("Premier Jon Vik presided over a meeting of the State Board on Monday, stressing the need to stabilise jobs and calling for support for small firms.")
+            .ShouldBe(["the need to stabilise jobs", "support for small firms"]);
+    }
 }
