@@ -1,0 +1,218 @@
+using System.Collections.Frozen;
+using System.Text;
+using PolicyTracker.Extraction.Dates;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Bodies;
+
+/// <summary>Finds names of bodies: capitalised phrases whose head is an organisation word
+/// ("Political Bureau of the CPC Central Committee", "NPC Standing Committee's Council of
+/// Chairpersons", "Red and White Cabinet") and bare common nouns ("the cabinet").</summary>
+internal static class BodyPhraseFinder
+{
+    public static readonly FrozenSet<string> OrgHeads = new[]
+    {
+        "council", "committee", "commission", "cabinet", "bureau", "politburo", "government", "presidium", "conference",
+        "congress", "assembly", "group", "board", "secretariat", "parliament", "duma", "senate", "legislature", "directorate",
+        "leadership", "junta", "executive", "chamber",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    // Lower-case heads that can stand alone for a body already named.
+    public static readonly FrozenSet<string> GenericHeads = new[]
+    {
+        "council", "committee", "commission", "cabinet", "government", "politburo", "presidium", "legislature", "secretariat", "bureau",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> SkipStarts = new[]
+    {
+        "the", "a", "an", "also", "in", "on", "at", "after", "before", "under", "according", "when", "while", "its", "his", "her", "their",
+        "it", "he", "she", "they", "this", "that", "as", "but", "and", "with", "for", "from", "by", "to", "during", "since", "among",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static List<BodyPhrase> Find(List<Token> tokens, int first, int last)
+    {
+        var result = new List<BodyPhrase>();
+        var i = first;
+        while (i < last)
+        {
+            var t = tokens[i];
+            if (t.IsWord && !t.IsCap && GenericHeads.Contains(t.Lower))
+            {
+                var g = Generic(tokens, first, last, i);
+                result.Add(g);
+                i = g.Last;
+                continue;
+            }
+
+            if (!t.IsCap || SkipStarts.Contains(t.Lower) || DateWords.IsDateWord(t.Lower))
+            {
+                i++;
+                continue;
+            }
+
+            var end = Extend(tokens, i, last);
+            var head = HeadIndex(tokens, i, end);
+            if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
+            {
+                result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, false));
+            }
+
+            i = Math.Max(end, i + 1);
+        }
+
+        return result;
+    }
+
+    // Capitalised words joined by "of", "for", "and", "on", "the", "'s", ordinals and a parenthetical acronym.
+    private static int Extend(List<Token> tokens, int start, int last)
+    {
+        var j = start;
+        var end = start;
+        while (j < last)
+        {
+            var t = tokens[j];
+            if ((t.IsCap || (t.Kind == TokenKind.Number && IsOrdinal(t.Lower))) && !(j > start && DateWords.IsDateWord(t.Lower) && t.Lower != "may"))
+            {
+                j++;
+                end = j;
+                continue;
+            }
+
+            if (t.Text == "(" && j + 2 < last && tokens[j + 2].Text == ")" && tokens[j + 1].IsWord)
+            {
+                j += 3;
+                end = j;
+                continue;
+            }
+
+            // "Central Conference on Work Relating to Foreign Affairs": "to" inside a long capitalised name.
+            if (t.Lower == "to" && j - start >= 3 && tokens[j - 1].IsCap && j + 1 < last && tokens[j + 1].IsCap && !DateWords.IsDateWord(tokens[j + 1].Lower))
+            {
+                j++;
+                continue;
+            }
+
+            // "Chief Executive in Council", "Governor General in Council"
+            if (t.Lower == "in" && j > start && j + 1 < last && tokens[j + 1].Lower == "council" && tokens[j + 1].IsCap)
+            {
+                j++;
+                continue;
+            }
+
+            if (t.IsWord && Connectors.Contains(t.Lower) && j > start)
+            {
+                // A connector joins only when a capitalised, non-date word follows.
+                // "the Politburo and the Secretariat" are two bodies; "Peace and Security Council" is one.
+                if (t.Lower == "and" && j + 1 < last && tokens[j + 1].Lower == "the")
+                {
+                    break;
+                }
+
+                var k = j + 1;
+                while (k < last && tokens[k].IsWord && (tokens[k].Lower == "the" || tokens[k].Lower == "'s"))
+                {
+                    k++;
+                }
+
+                if (k < last && (tokens[k].IsCap || (tokens[k].Kind == TokenKind.Number && IsOrdinal(tokens[k].Lower))) && !DateWords.IsDateWord(tokens[k].Lower))
+                {
+                    j = k;
+                    continue;
+                }
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    // The head is the last word of the first segment (before "of", "for", "on"), after any possessive.
+    private static int HeadIndex(List<Token> tokens, int start, int end)
+    {
+        var segStart = start;
+        var head = -1;
+        for (var k = start; k < end; k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "of" or "for" or "on" or "(")
+            {
+                break;
+            }
+
+            if (l == "'s")
+            {
+                segStart = k + 1;
+                head = -1;
+                continue;
+            }
+
+            if (tokens[k].IsWord && k >= segStart && l != "and" && l != "the")
+            {
+                head = k;
+            }
+        }
+
+        return head;
+    }
+
+    private static BodyPhrase Generic(List<Token> tokens, int first, int last, int i)
+    {
+        var start = i;
+        var adjectives = 0;
+        while (start > first)
+        {
+            var p = tokens[start - 1];
+            if (p.IsCap && !SkipStarts.Contains(p.Lower))
+            {
+                start--;
+                continue;
+            }
+
+            if (p.Lower == "'s" && start - 2 >= first && tokens[start - 2].IsCap)
+            {
+                start -= 2;
+                continue;
+            }
+
+            if (p.IsWord && !p.IsCap && adjectives == 0 && p.Lower is "federal" or "national" or "new" or "interim" or "central" or "state" or "provincial" or "regional")
+            {
+                start--;
+                adjectives++;
+                continue;
+            }
+
+            break;
+        }
+
+        var end = i + 1;
+        if (tokens[i].Lower == "presidium" && end + 2 < last && tokens[end].Lower == "of" && tokens[end + 1].Lower == "the" && tokens[end + 2].IsWord)
+        {
+            end += 3;
+        }
+
+        var generic = start == i || (start == i - 1 && !tokens[start].IsCap);
+        return new BodyPhrase(start, end, i, Text(tokens, start, end), tokens[i].Lower, generic);
+    }
+
+    public static bool IsOrdinal(string lower) => lower.Length >= 3 && char.IsDigit(lower[0]) && (lower.EndsWith("st", StringComparison.Ordinal) || lower.EndsWith("nd", StringComparison.Ordinal) || lower.EndsWith("rd", StringComparison.Ordinal) || lower.EndsWith("th", StringComparison.Ordinal));
+
+    public static string Text(List<Token> tokens, int start, int end)
+    {
+        var sb = new StringBuilder();
+        for (var k = start; k < end; k++)
+        {
+            var t = tokens[k];
+            if (k > start && t.Lower != "'s" && t.Text != ")" && tokens[k - 1].Text != "(")
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(t.Text);
+        }
+
+        return sb.ToString();
+    }
+}

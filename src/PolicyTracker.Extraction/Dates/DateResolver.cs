@@ -1,0 +1,110 @@
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Dates;
+
+/// <summary>Finds "on May 30", "Jan. 24", "Oct. 20-23", "30 September 2022", "on Monday",
+/// "last Thursday" in a token range and resolves them against the report's reference date.</summary>
+internal static class DateResolver
+{
+    public static void Find(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)
+    {
+        for (var i = first; i < last; i++)
+        {
+            var t = tokens[i];
+            if (!t.IsWord)
+            {
+                continue;
+            }
+
+            var month = DateWords.Month(t.Lower);
+            if (month > 0 && (t.Lower != "may" || t.IsCap))
+            {
+                var j = i + 1;
+                if (j < last && tokens[j].Text == "." && tokens[j].Start == t.End)
+                {
+                    j++;
+                }
+
+                if (j < last && tokens[j].Kind == TokenKind.Number && DateWords.Day(tokens[j].Text) > 0)
+                {
+                    var day = DateWords.Day(tokens[j].Text);
+                    var end = j + 1;
+                    var year = 0;
+                    if (end + 1 < last && tokens[end].Text == "," && DateWords.Year(tokens[end + 1].Text) > 0)
+                    {
+                        year = DateWords.Year(tokens[end + 1].Text);
+                        end += 2;
+                    }
+
+                    Add(tokens, i, end, year, month, day, reference, output);
+                    i = end - 1;
+                    continue;
+                }
+
+                // "30 September 2022"
+                if (i > first && tokens[i - 1].Kind == TokenKind.Number && DateWords.Day(tokens[i - 1].Text) > 0)
+                {
+                    var year = i + 1 < last ? DateWords.Year(tokens[i + 1].Text) : 0;
+                    Add(tokens, i - 1, year > 0 ? i + 2 : i + 1, year, month, DateWords.Day(tokens[i - 1].Text), reference, output);
+                }
+
+                continue;
+            }
+
+            if (DateWords.TryWeekday(t.Lower, out var weekday) && t.IsCap && reference is { } r)
+            {
+                var prev = i > first ? tokens[i - 1].Lower : string.Empty;
+                var back = ((int)r.DayOfWeek - (int)weekday + 7) % 7;
+                if (prev == "last" || prev == "previous")
+                {
+                    back = back == 0 ? 7 : back;
+                }
+                else if (prev == "next" || prev == "coming")
+                {
+                    continue;
+                }
+
+                var date = r.AddDays(-back);
+                output.Add(new DateMention(prev is "last" or "previous" ? i - 1 : i, i + 1, date, IsStartCue(tokens, i - (prev is "on" ? 1 : 0), first), false));
+            }
+        }
+    }
+
+    private static void Add(List<Token> tokens, int start, int end, int year, int month, int day, DateOnly? reference, List<DateMention> output)
+    {
+        if (year == 0)
+        {
+            if (reference is not { } r)
+            {
+                return;
+            }
+
+            year = r.Year;
+            var candidate = DateWords.Make(year, month, day);
+
+            // A month-day well after the report date belongs to the previous year.
+            if (candidate is { } c && c.DayNumber - r.DayNumber > 45)
+            {
+                year--;
+            }
+        }
+
+        var date = DateWords.Make(year, month, day);
+        if (date is { } d)
+        {
+            var startCue = IsStartCue(tokens, start - (start > 0 && tokens[start - 1].Lower == "on" ? 1 : 0), 0);
+            output.Add(new DateMention(start, end, d, startCue, false));
+        }
+    }
+
+    private static bool IsStartCue(List<Token> tokens, int i, int first)
+    {
+        if (i - 1 < first || i - 1 < 0)
+        {
+            return false;
+        }
+
+        var p = tokens[i - 1].Lower;
+        return p is "from" or "opened" or "began" or "started" or "opening";
+    }
+}

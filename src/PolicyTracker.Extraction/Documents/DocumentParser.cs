@@ -1,0 +1,415 @@
+using System.Text;
+using PolicyTracker.Extraction.Meetings;
+using PolicyTracker.Extraction.Resolutions;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Documents;
+
+/// <summary>Splits the object of a document verb into documents: series ("a guideline on A, an
+/// opinion on B and a plan on C"), "another one on Y", appositives ("a policy, the National
+/// Policy 2019"), and distributes a shared head ("the work reports of A, B and C").</summary>
+internal static class DocumentParser
+{
+    internal readonly record struct Item(int First, int Last, string Title, string? Kind, bool IsDocument, bool IsSummary);
+
+    private static readonly string[] NumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both", "many", "multiple", "some"];
+
+    /// <summary>Where the object starting at <paramref name="start"/> ends.</summary>
+    public static int ObjectEnd(List<Token> tokens, int start, int last)
+    {
+        var words = 0;
+        for (var k = start; k < last; k++)
+        {
+            var t = tokens[k];
+            var next = k + 1 < last ? tokens[k + 1] : default;
+            if (t.Text is ";" or ":" || (t.Text == "." && k == last - 1))
+            {
+                return k;
+            }
+
+            if (t.Text == "," && next.IsWord)
+            {
+                var nl = next.Lower;
+                if (nl is "a" or "an" or "the" or "another" or "and" or "its" or "their" || nl == "as" && k + 2 < last && tokens[k + 2].Lower == "well"
+                    || nl == "together" || nl == "along" || nl == "plus" || (next.IsCap && !IsVerb(next)))
+                {
+                    if (nl == "and" && k + 2 < last && (IsVerb(tokens[k + 2]) || !(tokens[k + 2].IsCap || tokens[k + 2].Lower is "a" or "an" or "the" or "another" or "its" or "their")))
+                    {
+                        return k;
+                    }
+
+                    continue;
+                }
+
+                // "another draft, which revises ..." keeps its clause: the head alone says nothing.
+                if (nl is "which" or "who" && words <= 2)
+                {
+                    continue;
+                }
+
+                return k;
+            }
+
+            if (t.IsWord && t.Lower is "after" or "before" or "when" or "while" or "because" or "so" && k > start)
+            {
+                return k;
+            }
+
+            if (t.IsWord && t.Lower == "and" && next.IsWord && (IsVerb(next) || next.Lower is "then" or "also" or "later"))
+            {
+                return k;
+            }
+
+            if (t.IsWord && t.Lower == "at" && next.IsWord && k + 2 < last && MeetingWords.Nouns.Contains(tokens[k + 2].Lower))
+            {
+                return k;
+            }
+
+            if (t.IsWord)
+            {
+                words++;
+            }
+        }
+
+        return last;
+    }
+
+    private static bool IsVerb(Token t) => t.IsWord && (DirectiveVerbs.IsActionVerb(t.Lower) || t.Lower is "promulgated" or "decided" or "voted" or "submitted" or "referred" or "sent" or "gave" or "called" or "urged" or "asked" or "signed");
+
+    public static List<Item> Split(Analysis a, int start, int end, DocumentDraft? previous)
+    {
+        var tokens = a.Tokens;
+        var pieces = new List<(int First, int Last)>();
+        var pieceStart = start;
+        for (var k = start; k < end; k++)
+        {
+            var t = tokens[k];
+            int skip;
+            if (IsSeparator(tokens, k, end, out skip))
+            {
+                if (k > pieceStart)
+                {
+                    pieces.Add((pieceStart, k));
+                }
+
+                pieceStart = k + skip;
+                k = pieceStart - 1;
+            }
+
+            _ = t;
+        }
+
+        if (end > pieceStart)
+        {
+            pieces.Add((pieceStart, end));
+        }
+
+        var items = new List<Item>();
+        string? previousKind = previous?.Kind;
+        for (var p = 0; p < pieces.Count; p++)
+        {
+            var (first, last) = pieces[p];
+            while (first < last && (tokens[first].Text is "," or "\"" or "\u201C" || (tokens[first].IsWord && tokens[first].Lower is "a" or "an" or "the" or "their" or "its" or "this" or "these" or "those" or "his" or "her" or "all" or "on")))
+            {
+                first++;
+            }
+
+            if (first + 2 < last && tokens[first].Lower == "number" && tokens[first + 1].Lower == "of")
+            {
+                first += 2;
+            }
+
+            while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also"))
+            {
+                last--;
+            }
+
+            if (last <= first)
+            {
+                continue;
+            }
+
+            var firstLower = tokens[first].Lower;
+            var summary = Array.IndexOf(NumberWords, firstLower) >= 0 || (tokens[first].Kind == TokenKind.Number && first + 1 < last && tokens[first + 1].Lower.EndsWith('s'));
+
+            // "another one on Y", "another on Y", "the other one, a revised draft ..."
+            if (firstLower is "another" or "other")
+            {
+                var rest = first + 1;
+                if (rest < last && tokens[rest].Lower == "one")
+                {
+                    rest++;
+                }
+
+                if (rest >= last && p + 1 < pieces.Count)
+                {
+                    continue; // the appositive that follows names it
+                }
+
+                var restKind = rest < last ? HeadKind(tokens, rest, last) : null;
+                if (restKind is not null)
+                {
+                    items.Add(new Item(rest, last, Text(a, rest, last), restKind, true, false));
+                    previousKind = restKind;
+                    continue;
+                }
+
+                var kind = previousKind ?? "document";
+                var title = rest < last ? kind + " " + Text(a, rest, last) : kind;
+                items.Add(new Item(first, last, title, kind, true, false));
+                continue;
+            }
+
+            var head = HeadKind(tokens, first, last);
+            if (head is not null)
+            {
+                previousKind = head;
+            }
+
+            items.Add(new Item(first, last, Text(a, first, last), head, head is not null, summary));
+        }
+
+        // "the draft documents and personnel plan for X" -> "draft documents for X", "personnel plan for X".
+        for (var i = 0; i < items.Count; i++)
+        {
+            var it = items[i];
+            if (!it.IsDocument)
+            {
+                continue;
+            }
+
+            var and = -1;
+            var prep = -1;
+            for (var k = it.First; k < it.Last; k++)
+            {
+                var l = tokens[k].Lower;
+                if (l == "and" && and < 0 && k > it.First && DirectiveVerbs.IsDocumentKind(tokens[k - 1].Lower))
+                {
+                    and = k;
+                }
+                else if (l is "for" or "on" or "of" && and > 0)
+                {
+                    prep = k;
+                    break;
+                }
+                else if (tokens[k].IsPunct)
+                {
+                    break;
+                }
+            }
+
+            if (and > 0 && prep > and + 1 && DirectiveVerbs.IsDocumentKind(tokens[prep - 1].Lower))
+            {
+                var tail = Text(a, prep, it.Last);
+                var left = Text(a, it.First, and) + " " + tail;
+                var right = Text(a, and + 1, prep) + " " + tail;
+                items[i] = it with { Title = left, Kind = DirectiveVerbs.KindOf(tokens[and - 1].Lower) };
+                items.Insert(i + 1, new Item(and + 1, it.Last, right, DirectiveVerbs.KindOf(tokens[prep - 1].Lower), true, false));
+                i++;
+            }
+        }
+
+        // An appositive proper name of the same kind replaces the description before it.
+        for (var i = 0; i + 1 < items.Count; i++)
+        {
+            var x = items[i];
+            var y = items[i + 1];
+            if (x.IsDocument && y.IsDocument && x.Kind == y.Kind && tokens[y.First].IsCap && y.First > x.Last && tokens[y.First - 1].Lower == "the" && tokens[y.First - 2].Text == ",")
+            {
+                items[i] = y;
+                items.RemoveAt(i + 1);
+            }
+        }
+
+        // "The work reports of A, B and C" -> a work report of each.
+        if (items.Count > 1 && items[0].IsDocument)
+        {
+            var of = IndexOfWord(tokens, items[0].First, items[0].Last, "of");
+            if (of > items[0].First)
+            {
+                var headText = Singular(Text(a, items[0].First, of));
+                for (var i = 1; i < items.Count; i++)
+                {
+                    if (!items[i].IsDocument && !items[i].IsSummary)
+                    {
+                        var it = items[i];
+                        var lead = tokens[it.First - 1].Lower == "the" ? "the " : string.Empty;
+                        items[i] = it with { Title = headText + " of " + lead + it.Title, Kind = items[0].Kind, IsDocument = true };
+                    }
+                }
+
+                if (items.Skip(1).All(x => x.IsDocument))
+                {
+                    items[0] = items[0] with { Title = Singular(Text(a, items[0].First, of)) + " " + Text(a, of, items[0].Last) };
+                }
+            }
+        }
+
+        return items;
+    }
+
+    private static string Singular(string s)
+    {
+        var i = s.LastIndexOf(' ');
+        var last = i < 0 ? s : s[(i + 1)..];
+        var lower = last.ToLowerInvariant();
+        if (lower.EndsWith('s') && DirectiveVerbs.DocumentKinds.Contains(lower) && lower is not ("rules" or "provisions" or "recommendations"))
+        {
+            return s[..^1];
+        }
+
+        return s;
+    }
+
+    private static int IndexOfWord(List<Token> tokens, int first, int last, string word)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (tokens[k].Lower == word)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool IsSeparator(List<Token> tokens, int k, int end, out int skip)
+    {
+        skip = 0;
+        var t = tokens[k];
+        var n1 = k + 1 < end ? tokens[k + 1] : default;
+        var n2 = k + 2 < end ? tokens[k + 2] : default;
+        if (t.Text == "," && n1.IsWord)
+        {
+            if (IsItemStart(n1))
+            {
+                skip = 1;
+                return true;
+            }
+
+            if (n1.Lower == "and" && n2.IsWord && (IsItemStart(n2) || n2.IsCap))
+            {
+                skip = 2;
+                return true;
+            }
+
+            if (n1.Lower == "as" && n2.Lower == "well" && k + 3 < end && tokens[k + 3].Lower == "as")
+            {
+                skip = 4;
+                return true;
+            }
+
+            if (n1.Lower is "together" or "along" && n2.Lower == "with")
+            {
+                skip = 3;
+                return true;
+            }
+        }
+
+        if (t.IsWord && t.Lower == "and" && n1.IsWord && IsItemStart(n1) && n1.Lower != "the")
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (t.IsWord && t.Lower == "and" && n1.IsWord && n1.Lower == "the" && n2.IsCap)
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (t.IsWord && t.Lower is "together" or "along" && n1.Lower == "with")
+        {
+            skip = 2;
+            return true;
+        }
+
+        if (t.IsWord && t.Lower == "as" && n1.Lower == "well" && n2.Lower == "as")
+        {
+            skip = 3;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsItemStart(Token t) => t.IsWord && t.Lower is "a" or "an" or "another" or "the" or "their" or "its";
+
+    /// <summary>The document kind of the phrase's head noun, or null when it is not a document.</summary>
+    public static string? HeadKind(List<Token> tokens, int first, int last)
+    {
+        // A proper title ("Prohibition on Face Covering Regulation") ends in its kind.
+        if (tokens[first].IsCap)
+        {
+            string? lastCap = null;
+            for (var k = first; k < last; k++)
+            {
+                var t = tokens[k];
+                if (t.IsCap || t.Kind == TokenKind.Number)
+                {
+                    if (t.IsCap)
+                    {
+                        lastCap = t.Lower;
+                    }
+
+                    continue;
+                }
+
+                if (t.IsWord && t.Lower is "on" or "of" or "for" or "and" or "the" or "'s" && k + 1 < last && (tokens[k + 1].IsCap || tokens[k + 1].Lower == "the"))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            if (lastCap is not null && DirectiveVerbs.IsDocumentKind(lastCap))
+            {
+                return DirectiveVerbs.KindOf(lastCap);
+            }
+        }
+
+        string? head = null;
+        for (var k = first; k < last; k++)
+        {
+            var t = tokens[k];
+            if (t.IsPunct || (t.IsWord && k > first && (t.Lower is "on" or "of" or "for" or "to" or "from" or "that" or "which" or "by" or "with" or "in" or "under" or "at" or "regarding" or "concerning" or "together" or "along" or "plus" or "as" || (t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower.Length > 5 && !t.IsCap && !(k + 1 < last && DirectiveVerbs.DocumentKinds.Contains(tokens[k + 1].Lower))))))
+            {
+                break;
+            }
+
+            if (t.IsWord && t.Lower is not ("itself" or "and" or "'s"))
+            {
+                head = t.Lower;
+            }
+        }
+
+        return head is not null && DirectiveVerbs.IsDocumentKind(head) ? DirectiveVerbs.KindOf(head) : null;
+    }
+
+    internal static string Text(Analysis a, int first, int last)
+    {
+        var raw = a.Text[a.Tokens[first].Start..a.Tokens[last - 1].End];
+        var sb = new StringBuilder(raw.Length);
+        var space = false;
+        foreach (var c in raw)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+
+            if (space && sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            space = false;
+            sb.Append(c);
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,242 @@
+using PolicyTracker.Extraction.Dates;
+using PolicyTracker.Extraction.Gazetteers;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Layout;
+
+/// <summary>Reads the headline, the optional byline ("  ·  2023-05-31  ·   Source: X") and the
+/// optional dateline ("BEIJING, May 30 (Xinhua) --").</summary>
+internal static class HeaderParser
+{
+    public static ReportLayout Parse(string text) => Parse(text, start => Tokenizer.Tokenize(text, start, text.Length));
+
+    /// <summary>Parses the header; <paramref name="bodyTokens"/> tokenizes the body from an offset
+    /// (the caller can keep the list and so tokenize only once).</summary>
+    public static ReportLayout Parse(string text, Func<int, List<Token>> bodyTokens)
+    {
+        var pos = 0;
+        var (hStart, hEnd, next) = NextLine(text, pos);
+        if (hStart < 0)
+        {
+            return new ReportLayout(new ReportHeader(null, null, null, null, null, null), text.Length, null);
+        }
+
+        var headline = text[hStart..hEnd];
+        var headlineSpan = new TextSpan(hStart, hEnd - hStart);
+        pos = next;
+
+        string? outlet = null;
+        TextSpan? outletSpan = null;
+        DateOnly? published = null;
+        TextSpan? publishedSpan = null;
+
+        var (bStart, bEnd, afterByline) = NextLine(text, pos);
+        if (bStart >= 0 && IsByline(text, bStart, bEnd))
+        {
+            var iso = FindIsoDate(text, bStart, bEnd);
+            if (iso.Date is { } d)
+            {
+                published = d;
+                publishedSpan = new TextSpan(iso.Start, 10);
+            }
+
+            var src = text.IndexOf("Source:", bStart, bEnd - bStart, StringComparison.OrdinalIgnoreCase);
+            if (src >= 0)
+            {
+                var (s, e) = Trim(text, src + 7, bEnd);
+                if (e > s)
+                {
+                    outlet = Outlets.Canonicalize(text[s..e]);
+                    outletSpan = new TextSpan(s, e - s);
+                }
+            }
+
+            pos = afterByline;
+        }
+
+        var bodyStart = pos;
+        DateOnly? reference = published;
+
+        // Dateline: upper-case place, month and day, outlet in parentheses, then a dash.
+        var (dStart, dEnd, _) = NextLine(text, pos);
+        if (dStart >= 0)
+        {
+            var limit = Math.Min(dEnd, dStart + 120);
+            var dash = IndexOfDash(text, dStart, limit);
+            if (dash.Start > dStart)
+            {
+                var tokens = Tokenizer.Tokenize(text, dStart, dash.Start);
+                var dateline = ParseDateline(text, tokens);
+                if (dateline.Ok)
+                {
+                    bodyStart = dash.End;
+                    if (outlet is null && dateline.OutletStart >= 0)
+                    {
+                        outlet = Outlets.Canonicalize(text[dateline.OutletStart..dateline.OutletEnd]);
+                        outletSpan = new TextSpan(dateline.OutletStart, dateline.OutletEnd - dateline.OutletStart);
+                    }
+
+                    var year = published?.Year ?? YearInference.Infer(bodyTokens(dash.End), dateline.Month, dateline.Day);
+                    if (year > 0 && DateWords.Make(year, dateline.Month, dateline.Day) is { } dl)
+                    {
+                        // A late-December byline can carry an early-January dateline and vice versa.
+                        if (published is { } p && Math.Abs(dl.DayNumber - p.DayNumber) > 180)
+                        {
+                            dl = DateWords.Make(dl.DayNumber > p.DayNumber ? year - 1 : year + 1, dateline.Month, dateline.Day) ?? dl;
+                        }
+
+                        reference = dl;
+                        if (published is null)
+                        {
+                            published = dl;
+                            publishedSpan = new TextSpan(dateline.DateStart, dateline.DateEnd - dateline.DateStart);
+                        }
+                    }
+                }
+            }
+        }
+
+        var header = new ReportHeader(headline, headlineSpan, outlet, outletSpan, published, publishedSpan);
+        return new ReportLayout(header, bodyStart, reference);
+    }
+
+    private static bool IsByline(string text, int start, int end)
+    {
+        var line = text.AsSpan(start, end - start);
+        return line.Contains('\u00B7') || line.Contains("Source:", StringComparison.OrdinalIgnoreCase)
+            || (end - start <= 40 && FindIsoDate(text, start, end).Date is not null);
+    }
+
+    private static (int Start, DateOnly? Date) FindIsoDate(string text, int start, int end)
+    {
+        for (var i = start; i + 10 <= end; i++)
+        {
+            if (char.IsDigit(text[i]) && text[i + 4] == '-' && text[i + 7] == '-'
+                && DateWords.Year(text.Substring(i, 4)) is var y and > 0
+                && int.TryParse(text.AsSpan(i + 5, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var m)
+                && int.TryParse(text.AsSpan(i + 8, 2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                && (i == start || !char.IsDigit(text[i - 1])))
+            {
+                if (DateWords.Make(y, m, d) is { } date)
+                {
+                    return (i, date);
+                }
+            }
+        }
+
+        return (-1, null);
+    }
+
+    private readonly record struct DashPos(int Start, int End);
+
+    private static DashPos IndexOfDash(string text, int start, int limit)
+    {
+        for (var i = start; i < limit; i++)
+        {
+            if (text[i] == '-' && i + 1 < limit && text[i + 1] == '-')
+            {
+                return new DashPos(i, i + 2);
+            }
+
+            if (text[i] is '\u2014' or '\u2013')
+            {
+                return new DashPos(i, i + 1);
+            }
+        }
+
+        return new DashPos(-1, -1);
+    }
+
+    private readonly record struct Dateline(bool Ok, int Month, int Day, int DateStart, int DateEnd, int OutletStart, int OutletEnd);
+
+    private static Dateline ParseDateline(string text, List<Token> tokens)
+    {
+        // The place is in capitals; a month and a day follow; the outlet is in parentheses.
+        if (tokens.Count < 3 || !tokens[0].IsWord || !string.Equals(tokens[0].Text.ToUpperInvariant(), tokens[0].Text, StringComparison.Ordinal))
+        {
+            return default;
+        }
+
+        for (var i = 1; i < tokens.Count - 1; i++)
+        {
+            var month = DateWords.Month(tokens[i].Lower);
+            if (month == 0)
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            if (tokens[j].Text == ".")
+            {
+                j++;
+            }
+
+            if (j >= tokens.Count || DateWords.Day(tokens[j].Text) == 0)
+            {
+                continue;
+            }
+
+            var day = DateWords.Day(tokens[j].Text);
+            int oStart = -1, oEnd = -1;
+            for (var k = j + 1; k < tokens.Count; k++)
+            {
+                if (tokens[k].Text == "(")
+                {
+                    for (var m = k + 1; m < tokens.Count; m++)
+                    {
+                        if (tokens[m].Text == ")")
+                        {
+                            if (m > k + 1)
+                            {
+                                oStart = tokens[k + 1].Start;
+                                oEnd = tokens[m - 1].End;
+                            }
+
+                            break;
+                        }
+                    }
+
+                    break;
+                }
+            }
+
+            return new Dateline(true, month, day, tokens[i].Start, tokens[j].End, oStart, oEnd);
+        }
+
+        return default;
+    }
+
+    private static (int Start, int End, int Next) NextLine(string text, int pos)
+    {
+        while (pos < text.Length)
+        {
+            var nl = text.IndexOfAny(['\n', '\r'], pos);
+            var end = nl < 0 ? text.Length : nl;
+            var (s, e) = Trim(text, pos, end);
+            var next = nl < 0 ? text.Length : nl + 1;
+            if (e > s)
+            {
+                return (s, e, next);
+            }
+
+            pos = next;
+        }
+
+        return (-1, -1, text.Length);
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || text[start] == '\u00B7'))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == '\u00B7'))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+}

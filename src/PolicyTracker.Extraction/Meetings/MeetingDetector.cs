@@ -1,0 +1,775 @@
+using PolicyTracker.Extraction.Bodies;
+using PolicyTracker.Extraction.Dates;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Meetings;
+
+/// <summary>Finds the meetings a report describes and which sentence talks about which meeting.
+/// A meeting is introduced by a meeting noun that some verb or preposition anchors ("chaired the
+/// first meeting of X", "decided at a meeting", "X held its session") or by "X met" / "convened X";
+/// a later mention of a known body moves the focus back to that body's meeting.</summary>
+internal static class MeetingDetector
+{
+    private readonly record struct Mention(int Start, int Noun, int End, string? BodyText, int BodyFirst, int BodyLast, bool Generic, string Kind, bool Anchored, bool Passing, bool Definite, string? AliasExtra);
+
+    public static void Detect(Analysis a)
+    {
+        var current = -1;
+        var firstMeetingSentence = -1;
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            var sentence = a.Sentences[s];
+            var switched = false;
+            foreach (var m in FindMentions(a, s))
+            {
+                if (m.Passing)
+                {
+                    continue;
+                }
+
+                var body = m.BodyText;
+                var generic = m.Generic;
+                int bodyFirst = m.BodyFirst, bodyLast = m.BodyLast;
+                if (body is not null && generic)
+                {
+                    var antecedent = FindAntecedent(a, s, m.BodyFirst, HeadOf(body));
+                    if (antecedent is { } ant)
+                    {
+                        body = ant.Text;
+                        generic = false;
+                        bodyFirst = ant.First;
+                        bodyLast = ant.Last;
+                    }
+                    else if (current >= 0)
+                    {
+                        continue;
+                    }
+                }
+
+                if (body is null && m.Anchored && (current < 0 || !m.Definite))
+                {
+                    var subject = SubjectBody(a, s, m.Start);
+                    if (subject is { } sb)
+                    {
+                        var resolved = sb.IsGeneric ? FindAntecedent(a, s, sb.First, sb.Head) ?? sb : sb;
+                        body = resolved.Text;
+                        generic = resolved.IsGeneric;
+                        bodyFirst = resolved.First;
+                        bodyLast = resolved.Last;
+                    }
+                }
+
+                if (body is null)
+                {
+                    if (m.Anchored && current < 0)
+                    {
+                        // "At the meeting, ministers approved ...": the body named just before.
+                        var earlier = EarlierBody(a, s);
+                        if (earlier is { } eb)
+                        {
+                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, false);
+                        }
+                        else
+                        {
+                            current = Create(a, s, m, null, -1, -1, false);
+                        }
+
+                        switched = true;
+                    }
+
+                    continue;
+                }
+
+                var canonical = a.CanonicalBody(body);
+                var existing = FindMeeting(a, canonical);
+                if (existing >= 0 && !(m.Anchored && DistinctKind(a.Meetings[existing].Kind, m.Kind)))
+                {
+                    if (existing != current)
+                    {
+                        current = existing;
+                        switched = true;
+                    }
+
+                    continue;
+                }
+
+                // The first meeting named with its body counts even without an anchoring verb
+                // ("The State Council executive meeting, chaired by ..., approved ...").
+                if (m.Anchored || (a.Meetings.Count == 0 && !generic))
+                {
+                    current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
+                    switched = true;
+                }
+            }
+
+            if (!switched)
+            {
+                var verbal = VerbalMeeting(a, s);
+                if (verbal is { } vb)
+                {
+                    var canonical = a.CanonicalBody(vb.Text);
+                    var existing = FindMeeting(a, canonical);
+                    if (existing >= 0)
+                    {
+                        current = existing;
+                    }
+                    else
+                    {
+                        var mention = new Mention(vb.First, vb.HeadIndex, vb.Last, vb.Text, vb.First, vb.Last, vb.IsGeneric, "meeting", true, false, false, null);
+                        current = Create(a, s, mention, vb.Text, vb.First, vb.Last, vb.IsGeneric);
+                    }
+
+                    switched = true;
+                }
+            }
+
+            if (!switched && current >= 0)
+            {
+                // "The Political Bureau also urged ..." turns back to that body's meeting.
+                var subject = LeadingBody(a, s);
+                if (subject is { } lb)
+                {
+                    var canonical = a.CanonicalBody(lb.Text);
+                    var existing = FindMeeting(a, canonical);
+                    if (existing >= 0)
+                    {
+                        current = existing;
+                    }
+                }
+            }
+
+            if (current >= 0 && firstMeetingSentence < 0)
+            {
+                firstMeetingSentence = s;
+            }
+
+            a.SentenceMeeting[s] = current;
+            _ = sentence;
+        }
+
+        if (a.Meetings.Count == 0)
+        {
+            Fallback(a);
+        }
+
+        // Lead sentences before the first meeting is named belong to it.
+        for (var s = 0; s < a.Sentences.Count && a.SentenceMeeting[s] < 0; s++)
+        {
+            a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
+        }
+    }
+
+    private static int FindMeeting(Analysis a, string canonical)
+    {
+        var key = BodyGazetteer.Key(canonical);
+        for (var i = a.Meetings.Count - 1; i >= 0 && i >= a.Meetings.Count - 64; i--)
+        {
+            if (a.Meetings[i].Body is not null && string.Equals(a.Meetings[i].BodyKey, key, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static BodyPhrase? EarlierBody(Analysis a, int s)
+    {
+        for (var k = s - 1; k >= 0 && k >= s - 3; k--)
+        {
+            var subject = SubjectBody(a, k, a.Sentences[k].Last);
+            if (subject is { IsGeneric: false } sb)
+            {
+                return sb;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool DistinctKind(string a, string b) => (a == "study") != (b == "study");
+
+    internal static bool SameBody(string? x, string? y)
+    {
+        if (x is null || y is null)
+        {
+            return false;
+        }
+
+        return string.Equals(BodyGazetteer.Key(x), BodyGazetteer.Key(y), StringComparison.Ordinal);
+    }
+
+    private static string HeadOf(string body)
+    {
+        var i = body.LastIndexOf(' ');
+        return (i < 0 ? body : body[(i + 1)..]).ToLowerInvariant();
+    }
+
+    private static int Create(Analysis a, int s, Mention m, string? body, int bodyFirst, int bodyLast, bool generic)
+    {
+        var draft = new MeetingDraft { IntroSentence = s, IntroToken = m.Noun, Kind = m.Kind };
+        if (body is not null)
+        {
+            var cleaned = BodyGazetteer.Clean(body);
+            if (generic && cleaned.Length > 0)
+            {
+                cleaned = char.ToUpperInvariant(cleaned[0]) + cleaned[1..];
+            }
+
+            var canonical = BodyGazetteer.Default.Canonicalize(cleaned, a.Text);
+            draft.Body = canonical;
+            if (!string.Equals(canonical, cleaned, StringComparison.OrdinalIgnoreCase))
+            {
+                draft.Aliases.Add(cleaned);
+            }
+
+            if (m.AliasExtra is not null && !draft.Aliases.Contains(m.AliasExtra))
+            {
+                draft.Aliases.Add(m.AliasExtra);
+            }
+
+            foreach (var alias in BodyGazetteer.Default.Aliases(cleaned, a.Text))
+            {
+                if (!draft.Aliases.Contains(alias) && !string.Equals(alias, canonical, StringComparison.Ordinal))
+                {
+                    draft.Aliases.Add(alias);
+                }
+            }
+
+            if (bodyFirst >= 0 && bodyLast > bodyFirst)
+            {
+                draft.BodySpan = new TextSpan(a.Tokens[bodyFirst].Start, a.Tokens[bodyLast - 1].End - a.Tokens[bodyFirst].Start);
+            }
+        }
+
+        var start = m.Start;
+        var end = Math.Max(m.End, m.Noun + 1);
+        if (end > start && end <= a.Tokens.Count)
+        {
+            draft.Session = a.Text[a.Tokens[start].Start..a.Tokens[end - 1].End];
+            draft.Span = new TextSpan(a.Tokens[start].Start, a.Tokens[end - 1].End - a.Tokens[start].Start);
+
+            // "its first meeting" reads "first meeting of the Standing Committee ...".
+            if (body is not null && MeetingWords.Nouns.Contains(a.Tokens[end - 1].Lower) && (bodyFirst < 0 || bodyFirst >= end || bodyLast <= start))
+            {
+                var name = BodyGazetteer.Clean(body);
+                var poss = name.IndexOf("'s ", StringComparison.Ordinal);
+                var leadingPossessor = poss > 0 && name.IndexOf(' ', StringComparison.Ordinal) > poss;
+                draft.Session += " of the " + (leadingPossessor ? name[(poss + 3)..] : name);
+            }
+        }
+
+        a.Meetings.Add(draft);
+        return a.Meetings.Count - 1;
+    }
+
+    private static List<Mention> FindMentions(Analysis a, int s)
+    {
+        var result = new List<Mention>();
+        var sentence = a.Sentences[s];
+        var tokens = a.Tokens;
+        var pastContext = HasPastMarker(a, sentence);
+        for (var i = sentence.First; i < sentence.Last; i++)
+        {
+            var t = tokens[i];
+            if (!t.IsWord || t.IsCap && i != sentence.First || !MeetingWords.Nouns.Contains(t.Lower))
+            {
+                continue;
+            }
+
+            if (t.Lower is "summit" or "forum" or "conference" && !HasBodyAfter(a, s, i))
+            {
+                continue;
+            }
+
+            // Walk back over session modifiers and a premodifying body name.
+            var start = i;
+            var modifiers = new List<string>();
+            var premodFirst = -1;
+            var premodLast = -1;
+            var passing = false;
+            while (start > sentence.First)
+            {
+                var p = tokens[start - 1];
+                if (p.IsWord && MeetingWords.PassingModifiers.Contains(p.Lower))
+                {
+                    passing = true;
+                    break;
+                }
+
+                if (p.IsWord && (MeetingWords.Modifiers.Contains(p.Lower) || BodyPhraseFinder.IsOrdinal(p.Lower)) && !p.IsCap)
+                {
+                    modifiers.Add(p.Lower);
+                    start--;
+                    continue;
+                }
+
+                if (p.Kind == TokenKind.Number && BodyPhraseFinder.IsOrdinal(p.Lower))
+                {
+                    start--;
+                    continue;
+                }
+
+                if ((p.IsCap && !MeetingWords.Determiners.Contains(p.Lower) && !DateWords.IsDateWord(p.Lower)) || p.Text is "(" or ")"
+                    || (p.Lower == "'s" && start - 2 >= sentence.First && tokens[start - 2].IsCap && start - 1 > sentence.First && premodFirst >= 0)
+                    || (p.IsWord && !p.IsCap && BodyPhraseFinder.GenericHeads.Contains(p.Lower)))
+                {
+                    if (premodLast < 0)
+                    {
+                        premodLast = start;
+                    }
+
+                    premodFirst = start - 1;
+                    start--;
+                    continue;
+                }
+
+                if (p.IsCap && DateWords.IsDateWord(p.Lower))
+                {
+                    start--;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (passing)
+            {
+                result.Add(new Mention(start, i, i + 1, null, -1, -1, false, "meeting", false, true, false, null));
+                continue;
+            }
+
+            // "a National Security Council (NSC) meeting" is one premodifier; balance stray parentheses.
+            if (premodFirst >= 0 && tokens[premodFirst].Text == "(")
+            {
+                premodFirst++;
+            }
+
+            var detIndex = start - 1;
+            var det = detIndex >= sentence.First ? tokens[detIndex].Lower : string.Empty;
+            var definite = det is "the" or "this" or "that";
+            string? bodyText = null;
+            int bodyFirst = -1, bodyLast = -1;
+            var generic = false;
+            string? aliasExtra = null;
+            var end = i + 1;
+
+            // "... meeting of (the) X"
+            if (i + 1 < sentence.Last && tokens[i + 1].Lower == "of")
+            {
+                foreach (var bp in a.Bodies[s])
+                {
+                    if (bp.First > i + 1 && bp.First <= i + 5 && NoPunctBetween(tokens, i + 1, bp.First))
+                    {
+                        bodyText = bp.Text;
+                        bodyFirst = bp.First;
+                        bodyLast = bp.Last;
+                        generic = bp.IsGeneric;
+                        end = bp.Last;
+                        aliasExtra = UnderExtension(a, s, bp, ref end);
+                        break;
+                    }
+                }
+            }
+
+            // "a meeting with (the permanent) members of the Security Council", "with government members"
+            if (bodyText is null && i + 1 < sentence.Last && tokens[i + 1].Lower == "with")
+            {
+                var k = i + 2;
+                while (k < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k].Lower is not ("members" or "ministers" or "heads" or "leaders"))
+                {
+                    k++;
+                }
+
+                if (k < sentence.Last && k < i + 6 && tokens[k].IsWord && k > i + 2 && BodyPhraseFinder.GenericHeads.Contains(tokens[k - 1].Lower))
+                {
+                    bodyText = tokens[k - 1].Text;
+                    bodyFirst = k - 1;
+                    bodyLast = k;
+                    generic = true;
+                }
+                else if (k + 1 < sentence.Last && k < i + 6 && tokens[k].IsWord && tokens[k + 1].Lower == "of")
+                {
+                    foreach (var bp in a.Bodies[s])
+                    {
+                        if (bp.First > k + 1 && bp.First <= k + 3 && !bp.IsGeneric)
+                        {
+                            bodyText = bp.Text;
+                            bodyFirst = bp.First;
+                            bodyLast = bp.Last;
+                            end = bp.Last;
+                            break;
+                        }
+                    }
+                }
+            }
+
+            if (bodyText is null && premodFirst >= 0 && premodLast > premodFirst)
+            {
+                bodyText = BodyPhraseFinder.Text(tokens, premodFirst, premodLast);
+                bodyFirst = premodFirst;
+                bodyLast = premodLast;
+                generic = premodLast - premodFirst == 1 && !tokens[premodFirst].IsCap;
+                if (premodLast - premodFirst == 1 && tokens[premodFirst].IsCap && !BodyPhraseFinder.OrgHeads.Contains(tokens[premodFirst].Lower) && !IsAcronym(tokens[premodFirst].Text))
+                {
+                    bodyText = null;
+                }
+            }
+
+            // "the council's 1218th meeting", "its first executive meeting"
+            if (bodyText is null && det == "'s")
+            {
+                foreach (var bp in a.Bodies[s])
+                {
+                    if (bp.Last == detIndex)
+                    {
+                        bodyText = bp.Text;
+                        bodyFirst = bp.First;
+                        bodyLast = bp.Last;
+                        generic = bp.IsGeneric;
+                        break;
+                    }
+                }
+
+                start = bodyFirst >= 0 ? bodyFirst : start;
+            }
+
+            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last));
+            if (passingPrep)
+            {
+                result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
+                continue;
+            }
+
+            if (det is "its" or "their")
+            {
+                definite = false;
+            }
+
+            var kind = MeetingWords.KindOf(t.Lower, modifiers);
+            var sessionStart = det is "a" or "an" or "the" or "its" or "their" or "his" or "her" ? start : start;
+            result.Add(new Mention(sessionStart, i, end, bodyText, bodyFirst, bodyLast, generic, kind, anchored, false, definite && bodyText is null, aliasExtra));
+        }
+
+        return result;
+    }
+
+    private static bool HasBodyAfter(Analysis a, int s, int i)
+    {
+        if (i + 1 < a.Sentences[s].Last && a.Tokens[i + 1].Lower == "of")
+        {
+            return true;
+        }
+
+        return i > a.Sentences[s].First && (a.Tokens[i - 1].IsCap || BodyPhraseFinder.GenericHeads.Contains(a.Tokens[i - 1].Lower));
+    }
+
+    private static bool IsAcronym(string s) => s.Length >= 2 && s.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    private static string? UnderExtension(Analysis a, int s, BodyPhrase bp, ref int end)
+    {
+        var tokens = a.Tokens;
+        if (bp.Last + 1 < a.Sentences[s].Last && tokens[bp.Last].Lower == "under")
+        {
+            foreach (var next in a.Bodies[s])
+            {
+                if (next.First > bp.Last && next.First <= bp.Last + 3)
+                {
+                    end = next.Last;
+                    return BodyGazetteer.Clean(BodyPhraseFinder.Text(tokens, bp.First, next.Last));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NoPunctBetween(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].IsPunct)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasPastMarker(Analysis a, Sentence sentence)
+    {
+        for (var k = sentence.First; k + 1 < sentence.Last; k++)
+        {
+            if (a.Tokens[k].Lower == "last" && a.Tokens[k + 1].Lower is "month" or "year" or "week")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAnchored(Analysis a, Sentence sentence, int start, int noun, string det, bool pastContext, out bool passing)
+    {
+        passing = false;
+        var tokens = a.Tokens;
+        var k = start - 1;
+        if (det == "'s")
+        {
+            // possessor already consumed; look before it
+        }
+
+        // Prepositions right before the mention.
+        if (k >= sentence.First)
+        {
+            var prev = MeetingWords.Determiners.Contains(tokens[k].Lower) || tokens[k].Lower == "'s" ? k - 1 : k;
+            if (prev >= sentence.First)
+            {
+                var p = tokens[prev].Lower;
+                if (MeetingWords.PassingPrepositions.Contains(p) || (prev - 1 >= sentence.First && tokens[prev - 1].Lower == "ahead" && p == "of"))
+                {
+                    passing = true;
+                    return false;
+                }
+
+                if (p is "at" or "with")
+                {
+                    if (p == "at" && (pastContext || ParticipleAfterNoun(tokens, prev, sentence.First)))
+                    {
+                        passing = true;
+                        return false;
+                    }
+
+                    return p == "at" || det is "a" or "an";
+                }
+            }
+        }
+
+        // A holding verb shortly before the mention.
+        for (var j = start - 1; j >= sentence.First && j >= start - 6; j--)
+        {
+            var t = tokens[j];
+            if (t.IsPunct && t.Text is "." or ";" or ":")
+            {
+                break;
+            }
+
+            if (t.IsWord && MeetingWords.AnchorVerbs.Contains(t.Lower))
+            {
+                if (j - 1 >= sentence.First && MeetingWords.Modals.Contains(tokens[j - 1].Lower))
+                {
+                    return false;
+                }
+
+                return true;
+            }
+        }
+
+        _ = noun;
+        return false;
+    }
+
+    // "A State Council executive meeting chaired by Premier Li Qiang", "the symposium, held on Dec. 2".
+    private static bool AnchoredAfter(List<Token> tokens, int end, int last)
+    {
+        var k = end;
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k + 1 >= last)
+        {
+            return false;
+        }
+
+        var verb = tokens[k].Lower;
+        var next = tokens[k + 1].Lower;
+        return (verb is "chaired" or "presided" or "convened" or "attended" or "addressed" && next is "by" or "over")
+            || (verb == "held" && next is "on" or "in" or "at" or "by");
+    }
+
+    // "the resolution adopted at the plenary session": a participle after a common noun.
+    private static bool ParticipleAfterNoun(List<Token> tokens, int at, int first)
+    {
+        if (at - 2 < first)
+        {
+            return false;
+        }
+
+        var verb = tokens[at - 1];
+        var noun = tokens[at - 2];
+        return verb.IsWord && verb.Lower.EndsWith("ed", StringComparison.Ordinal) && noun.IsWord && !noun.IsCap
+            && !BodyPhraseFinder.GenericHeads.Contains(noun.Lower) && noun.Lower is not ("it" or "they" or "he" or "she" or "meeting" or "session" or "participants" or "members" or "ministers" or "leaders" or "lawmakers" or "also");
+    }
+
+    /// <summary>The body a sentence is about: the last body name before <paramref name="before"/>
+    /// that is not the complement of "of" (a title's organisation).</summary>
+    internal static BodyPhrase? SubjectBody(Analysis a, int s, int before)
+    {
+        BodyPhrase? best = null;
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First >= before)
+            {
+                break;
+            }
+
+            if (bp.First > a.Sentences[s].First && IsComplement(a.Tokens, bp.First, a.Sentences[s].First))
+            {
+                continue;
+            }
+
+            best = bp;
+        }
+
+        return best;
+    }
+
+    private static bool IsComplement(List<Token> tokens, int first, int sentenceFirst)
+    {
+        var k = first - 1;
+        if (k >= sentenceFirst && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k >= sentenceFirst && tokens[k].Lower is "of" or "by" or "to" or "from" or "with" or "under" or "in" or "on" or "for" or "about";
+    }
+
+    private static BodyPhrase? LeadingBody(Analysis a, int s)
+    {
+        var sentence = a.Sentences[s];
+        foreach (var bp in a.Bodies[s])
+        {
+            var k = bp.First;
+            while (k > sentence.First && a.Tokens[k - 1].IsWord && a.Tokens[k - 1].Lower is "the" or "that" or "this")
+            {
+                k--;
+            }
+
+            if (k == sentence.First && !bp.IsGeneric)
+            {
+                return bp;
+            }
+
+            break;
+        }
+
+        return null;
+    }
+
+    private static BodyPhrase? FindAntecedent(Analysis a, int s, int before, string head)
+    {
+        for (var k = s; k >= 0 && k >= s - 40; k--)
+        {
+            var list = a.Bodies[k];
+            for (var j = list.Count - 1; j >= 0; j--)
+            {
+                var bp = list[j];
+                if (k == s && bp.First >= before)
+                {
+                    continue;
+                }
+
+                if (!bp.IsGeneric && bp.Head == head)
+                {
+                    return bp;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // "The Political Bureau ... met on Wednesday", "convened the National Security Council".
+    private static BodyPhrase? VerbalMeeting(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        foreach (var bp in a.Bodies[s])
+        {
+            // "The cabinet met ..." names a body only when no meeting is known yet.
+            if (bp.IsGeneric && a.Meetings.Count > 0)
+            {
+                continue;
+            }
+
+            var k = bp.First - 1;
+            if (k >= sentence.First && tokens[k].Lower == "the")
+            {
+                k--;
+            }
+
+            if (k >= sentence.First && tokens[k].Lower is "convened" or "convenes" or "convening" or "summoned" or "chaired" or "chairs" or "chairing")
+            {
+                return bp;
+            }
+
+            if (k - 1 >= sentence.First && tokens[k].Lower == "over" && tokens[k - 1].Lower is "presided" or "presides" or "presiding")
+            {
+                return bp;
+            }
+
+            // "addressed the Central Conference on Work Relating to Foreign Affairs": the body is itself a gathering.
+            if (k >= sentence.First && bp.Head is "conference" or "congress" or "assembly" && !bp.IsGeneric
+                && tokens[k].Lower is "held" or "holds" or "addressed" or "addresses" or "attended" or "attends" or "opened" or "closed" or "concluded" or "convened")
+            {
+                return bp;
+            }
+
+            var j = bp.Last;
+            if (j < sentence.Last && tokens[j].Text == ",")
+            {
+                continue;
+            }
+
+            for (var n = 0; n < 4 && j < sentence.Last; n++, j++)
+            {
+                var l = tokens[j].Lower;
+                if (l is "met" or "meets" or "convened" && !(j - 1 >= sentence.First && MeetingWords.Modals.Contains(tokens[j - 1].Lower)))
+                {
+                    return bp;
+                }
+
+                if (!(l is "on" or "in" or "also" or "again" or "last" or "earlier" || DateWords.IsDateWord(l)))
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ...").
+    private static void Fallback(Analysis a)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            foreach (var bp in a.Bodies[s])
+            {
+                if (bp.IsGeneric)
+                {
+                    continue;
+                }
+
+                for (var j = bp.Last; j < Math.Min(bp.Last + 16, a.Sentences[s].Last); j++)
+                {
+                    if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower))
+                    {
+                        var mention = new Mention(bp.First, bp.HeadIndex, bp.Last, bp.Text, bp.First, bp.Last, false, "meeting", true, false, false, null);
+                        Create(a, s, mention, bp.Text, bp.First, bp.Last, false);
+                        for (var k = 0; k < a.Sentences.Count; k++)
+                        {
+                            a.SentenceMeeting[k] = 0;
+                        }
+
+                        return;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using PolicyTracker.Extraction.Bodies;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Meetings;
+
+/// <summary>Decides whether the subject of a verb is the meeting itself (the meeting, it, the
+/// body, participants) or its chair (by name, surname, "he", or "the premier").</summary>
+internal static class SubjectResolver
+{
+    private static readonly FrozenSet<string> Collective = new[]
+    {
+        "participants", "members", "ministers", "leaders", "lawmakers", "legislators", "deputies", "delegates", "attendees", "councillors", "councilors",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> LeadIns = new[]
+    {
+        "in", "at", "on", "after", "before", "under", "with", "to", "among", "according", "for", "during", "following", "looking", "turning",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Subordinators = new[]
+    {
+        "after", "before", "when", "since", "because", "although", "though", "if", "unless", "until", "whereas", "once", "which", "who", "whom",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> ChairTitleNouns = new[]
+    {
+        "premier", "president", "chancellor", "minister", "chairman", "chairwoman", "chairperson", "leader", "secretary", "governor", "mayor", "chief",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>True when the subject in tokens [from, verb) is the meeting or its chair;
+    /// false when it is someone or something else or cannot be found.</summary>
+    public static bool IsMeetingOrChair(Analysis a, int s, int from, int verb, MeetingDraft meeting, bool allowPeople = true)
+    {
+        var tokens = a.Tokens;
+        var start = from;
+
+        // Skip a leading participial or prepositional phrase ("Noting that ..., the meeting").
+        if (start < verb && tokens[start].IsWord && (tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) || LeadIns.Contains(tokens[start].Lower)))
+        {
+            for (var k = verb - 1; k > start; k--)
+            {
+                if (tokens[k].Text == ",")
+                {
+                    start = k + 1;
+                    break;
+                }
+            }
+        }
+
+        var names = a.Names[s];
+        var bodies = a.Bodies[s];
+        for (var k = start; k < verb; k++)
+        {
+            var t = tokens[k];
+            foreach (var bp in bodies)
+            {
+                if (bp.First == k || bp.HeadIndex == k)
+                {
+                    // Another body's call ("the European Union urged ...") is not this meeting's.
+                    return bp.IsGeneric || meeting.Body is null || MeetingDetector.SameBody(a.CanonicalBody(bp.Text), meeting.Body)
+                        || string.Equals(bp.Head, LastWord(meeting.Body), StringComparison.OrdinalIgnoreCase);
+                }
+            }
+
+            foreach (var n in names)
+            {
+                if (n.First <= k && k < n.Last)
+                {
+                    return allowPeople && IsChair(meeting, n.Name);
+                }
+            }
+
+            if (!t.IsWord)
+            {
+                continue;
+            }
+
+            var l = t.Lower;
+            if (l is "that" or "this" && k + 1 < verb && MeetingWords.Nouns.Contains(tokens[k + 1].Lower))
+            {
+                return true;
+            }
+
+            if (Subordinators.Contains(l))
+            {
+                return false;
+            }
+
+            if (l is "he" or "she")
+            {
+                return allowPeople && IsChair(meeting, PreviousSubject(a, s));
+            }
+
+            if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
+            {
+                return true;
+            }
+
+            if (l is "which" or "that" or "who" or "whom")
+            {
+                return false;
+            }
+
+            if (ChairTitleNouns.Contains(l) && k > start && tokens[k - 1].Lower == "the")
+            {
+                // "The President instructed ...": the chair, when the chair holds that title or no title is known.
+                var title = meeting.ChairTitle;
+                return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return false;
+    }
+
+    private static string LastWord(string s)
+    {
+        var i = s.LastIndexOf(' ');
+        return i < 0 ? s : s[(i + 1)..];
+    }
+
+    public static bool IsChair(MeetingDraft meeting, string? name) => name is not null && string.Equals(meeting.Chair, name, StringComparison.Ordinal);
+
+    public static string? PreviousSubject(Analysis a, int s)
+    {
+        for (var k = s - 1; k >= 0 && k >= s - 4; k--)
+        {
+            if (a.SubjectPerson.Length > k && a.SubjectPerson[k] is { } p)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The person a sentence is about: its first named person before any verb-like word,
+    /// or, for a sentence opening with "He"/"She", the previous one.</summary>
+    public static void ComputeSubjects(Analysis a)
+    {
+        a.SubjectPerson = new string?[a.Sentences.Count];
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            var sentence = a.Sentences[s];
+            string? person = null;
+            var start = sentence.First;
+            if (sentence.Count > 0 && a.Tokens[start].IsWord && (a.Tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) || LeadIns.Contains(a.Tokens[start].Lower)))
+            {
+                for (var k = start; k < sentence.Last && k < start + 30; k++)
+                {
+                    if (a.Tokens[k].Text == ",")
+                    {
+                        start = k + 1;
+                        break;
+                    }
+                }
+            }
+
+            if (start < sentence.Last && a.Tokens[start].Lower is "he" or "she")
+            {
+                person = PreviousSubject(a, s);
+            }
+            else
+            {
+                foreach (var n in a.Names[s])
+                {
+                    if (n.First < start)
+                    {
+                        continue;
+                    }
+
+                    if (n.First - start < 12)
+                    {
+                        person = n.Name;
+                    }
+
+                    break;
+                }
+            }
+
+            a.SubjectPerson[s] = person;
+        }
+    }
+
+    internal static bool IsVerbLike(Token t) => t.IsWord && (Resolutions.DirectiveVerbs.IsActionVerb(t.Lower) || Resolutions.DirectiveVerbs.Say.Contains(t.Lower));
+}

@@ -1,0 +1,335 @@
+using PolicyTracker.Extraction.Meetings;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.People;
+
+/// <summary>Assigns people to meetings from presence cues. A cue such as "chaired", "spoke" or
+/// "attended" gives its role to the names before it (its subjects); "presided over by",
+/// "attended by", "Also present were", "Taking part were" give theirs to the names after it.
+/// Names with no cue in their sentence are only mentioned, not present.</summary>
+internal static class ParticipantExtractor
+{
+    public static void Extract(Analysis a)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            var m = a.SentenceMeeting[s];
+            if (m < 0 || a.Names[s].Count == 0)
+            {
+                continue;
+            }
+
+            Sentence(a, s, a.Meetings[m]);
+        }
+
+        // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
+        // person who convened or opened the meeting in its introducing sentence chaired it.
+        foreach (var meeting in a.Meetings)
+        {
+            if (meeting.Chair is not null)
+            {
+                continue;
+            }
+
+            foreach (var n in a.Names[meeting.IntroSentence])
+            {
+                if (n.First >= meeting.IntroToken)
+                {
+                    break;
+                }
+
+                if (n.First > a.Sentences[meeting.IntroSentence].First && a.Tokens[n.First - 1].Lower is "by" or "with" or "and")
+                {
+                    continue;
+                }
+
+                if (meeting.Find(n.Name) is null && a.Tokens[meeting.IntroToken].Lower != "symposium")
+                {
+                    var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
+                    meeting.AddParticipant(n.Name, ParticipantRole.Chair, n.Title, span, 0.5);
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static void Sentence(Analysis a, int s, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var names = a.Names[s];
+        var pending = new List<NameCandidate>();
+        var lastGroup = new List<NameCandidate>();
+        ParticipantRole? forward = null;
+        var forwardOnce = false;
+        var nameIndex = 0;
+        var sawAttendance = false;
+
+        for (var i = sentence.First; i < sentence.Last; i++)
+        {
+            while (nameIndex < names.Count && names[nameIndex].First == i)
+            {
+                var n = names[nameIndex++];
+                pending.Add(n);
+                if (forward is { } fr)
+                {
+                    Assign(a, meeting, n, fr);
+                    if (forwardOnce)
+                    {
+                        forward = null;
+                    }
+                }
+            }
+
+            var t = tokens[i];
+            if (!t.IsWord)
+            {
+                continue;
+            }
+
+            var cue = Cue(a, sentence, i, out var passive, out var initial, out var skip);
+            if (cue is { } role)
+            {
+                if (role == ParticipantRole.Attendee)
+                {
+                    sawAttendance = true;
+                }
+
+                if (passive || initial)
+                {
+                    forward = role;
+                    forwardOnce = initial;
+                    pending.Clear();
+                }
+                else if (pending.Count > 0)
+                {
+                    foreach (var n in pending)
+                    {
+                        Assign(a, meeting, n, role);
+                    }
+
+                    lastGroup = [.. pending];
+                    pending.Clear();
+                    forward = null;
+                }
+                else
+                {
+                    foreach (var n in lastGroup)
+                    {
+                        Assign(a, meeting, n, role);
+                    }
+                }
+
+                i += skip;
+                continue;
+            }
+
+            // "Also present were ...", "Taking part were ...", "Around the table were ..."
+            if ((t.Lower is "were" or "was") && pending.Count == 0 && i > sentence.First && AttendanceLead(tokens, sentence.First, i))
+            {
+                forward = SpeakingLead(tokens, sentence.First, i) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
+                forwardOnce = false;
+                continue;
+            }
+
+            if ((t.Lower is "together" or "along") && i + 1 < sentence.Last && tokens[i + 1].Lower == "with" && (sawAttendance || lastGroup.Count > 0))
+            {
+                forward = lastGroup.Count > 0 ? BestRole(meeting, lastGroup) : ParticipantRole.Attendee;
+                if (forward == ParticipantRole.Chair)
+                {
+                    forward = ParticipantRole.Attendee;
+                }
+
+                forwardOnce = false;
+                i++;
+                continue;
+            }
+
+            if (t.Lower == "as" && i + 1 < sentence.Last && tokens[i + 1].Lower is "was" or "were" or "did" && sawAttendance)
+            {
+                forward = ParticipantRole.Attendee;
+                forwardOnce = false;
+                i++;
+            }
+        }
+    }
+
+    private static ParticipantRole BestRole(MeetingDraft meeting, List<NameCandidate> group)
+    {
+        var role = ParticipantRole.Attendee;
+        foreach (var n in group)
+        {
+            var p = meeting.Find(n.Name);
+            if (p is not null && p.Role < role)
+            {
+                role = p.Role;
+            }
+        }
+
+        return role;
+    }
+
+    private static void Assign(Analysis a, MeetingDraft meeting, NameCandidate n, ParticipantRole role)
+    {
+        var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
+        meeting.AddParticipant(n.Name, role, n.Title, span, n.Resolved ? 0.85 : 0.6);
+    }
+
+    private static bool SpeakingLead(List<Token> tokens, int first, int i)
+    {
+        for (var k = first; k < i; k++)
+        {
+            if (tokens[k].Lower is "speaking" or "spoke" or "addressing" or "reporting")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AttendanceLead(List<Token> tokens, int first, int i)
+    {
+        for (var k = first; k < i; k++)
+        {
+            if (tokens[k].Lower is "present" or "attending" or "part" or "table" or "room" or "attendance" or "joining" or "participating" or "attended" or "speaking" or "reporting")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ParticipantRole? Cue(Analysis a, Sentence sentence, int i, out bool passive, out bool initial, out int skip)
+    {
+        var tokens = a.Tokens;
+        passive = false;
+        initial = false;
+        skip = 0;
+        var l = tokens[i].Lower;
+        var next = i + 1 < sentence.Last ? tokens[i + 1].Lower : string.Empty;
+        var next2 = i + 2 < sentence.Last ? tokens[i + 2].Lower : string.Empty;
+        ParticipantRole? role = null;
+        switch (l)
+        {
+            case "chaired" or "chairs" or "chairing" or "presided" or "presides" or "presiding" or "convened" or "convenes" or "convening":
+                role = ParticipantRole.Chair;
+                break;
+            case "held" or "holds" or "hosted" or "hosts" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being" or "had" or "has" or "have"):
+                role = ParticipantRole.Chair;
+                break;
+            case "chair" when i >= 2 && tokens[i - 1].Lower == "the" && tokens[i - 2].Lower == "in":
+                role = ParticipantRole.Chair;
+                break;
+            case "led" when next == "by" && MeetingNounBefore(tokens, sentence.First, i):
+                role = ParticipantRole.Chair;
+                break;
+            case "briefed" when next != "on" && !(i - 1 >= sentence.First && tokens[i - 1].Lower is "was" or "were" or "also" or "been"):
+                role = ParticipantRole.Speaker;
+                break;
+            case "addressed" or "addresses" or "addressing" or "spoke" or "speaks" or "speaking" or "lectured":
+                role = ParticipantRole.Speaker;
+                break;
+            case "gave" or "delivered" or "made" or "offered" or "presented" when SpeechObject(tokens, i, sentence.Last):
+                role = ParticipantRole.Speaker;
+                break;
+            case "attended" or "attends" or "attending" or "participated" or "joined":
+                role = ParticipantRole.Attendee;
+                break;
+            case "present" when i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "also":
+                role = ParticipantRole.Attendee;
+                break;
+            case "attendance" when i > sentence.First && tokens[i - 1].Lower == "in":
+                role = ParticipantRole.Attendee;
+                break;
+            case "sat" when next is "down" or "in" or "with":
+                role = ParticipantRole.Attendee;
+                break;
+            case "was" or "were" when next == "at" && MeetingNounAfter(tokens, i + 1, sentence.Last):
+                role = ParticipantRole.Attendee;
+                break;
+        }
+
+        if (role is null)
+        {
+            return null;
+        }
+
+        // "presided over by X", "attended by X"
+        var k = i + 1;
+        if (k < sentence.Last && tokens[k].Lower == "over")
+        {
+            k++;
+        }
+
+        if (k < sentence.Last && tokens[k].Lower == "by")
+        {
+            passive = true;
+            skip = k - i;
+            return role;
+        }
+
+        // "Presiding over the session, Moon ordered ..."
+        if (i == sentence.First && l.EndsWith("ing", StringComparison.Ordinal))
+        {
+            initial = true;
+            return role;
+        }
+
+        if (l is "attending" or "speaking" && i > sentence.First && tokens[i - 1].Lower == "also")
+        {
+            // "Also attending were ..." is handled by the "were" lead.
+            return null;
+        }
+
+        _ = next2;
+        return role;
+    }
+
+    private static bool SpeechObject(List<Token> tokens, int i, int last)
+    {
+        for (var k = i + 1; k < Math.Min(last, i + 6); k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "speech" or "speeches" or "presentation" or "presentations" or "lecture" or "lectures" or "update" or "updates" or "address" or "briefing" or "briefings" or "talk" or "remarks" or "views" or "report" or "reports")
+            {
+                return true;
+            }
+
+            if (tokens[k].IsPunct)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MeetingNounBefore(List<Token> tokens, int first, int i)
+    {
+        for (var k = i - 1; k >= first && k >= i - 5; k--)
+        {
+            if (MeetingWords.Nouns.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MeetingNounAfter(List<Token> tokens, int i, int last)
+    {
+        for (var k = i; k < last && k < i + 5; k++)
+        {
+            if (MeetingWords.Nouns.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

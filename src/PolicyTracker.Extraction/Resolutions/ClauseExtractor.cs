@@ -1,0 +1,953 @@
+using PolicyTracker.Extraction.Documents;
+using PolicyTracker.Extraction.Meetings;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.Resolutions;
+
+/// <summary>Finds directive verbs and document verbs in each sentence and turns their objects
+/// into resolutions and documents of the sentence's meeting.</summary>
+internal static class ClauseExtractor
+{
+    private enum HitKind
+    {
+        Directive,
+        Call,
+        Say,
+        Document,
+        Briefed,
+        PassiveDirective,
+        PassiveDocument,
+        ItWasDecided,
+    }
+
+    private sealed record Hit(HitKind Kind, int Verb, int ObjectStart, string VerbText, DocumentAction? Action, int SubjectStart)
+    {
+        public int ObjectEnd { get; set; } = -1;
+
+        public bool Valid { get; set; }
+
+        public bool Coordinated { get; set; }
+    }
+
+    public static void Extract(Analysis a)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            var m = a.SentenceMeeting[s];
+            if (m < 0)
+            {
+                continue;
+            }
+
+            Sentence(a, s, m);
+        }
+    }
+
+    private static void Sentence(Analysis a, int s, int meetingIndex)
+    {
+        var meeting = a.Meetings[meetingIndex];
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var hits = FindHits(a, sentence);
+        PassiveDocuments(a, s, meetingIndex);
+        if (hits.Count == 0)
+        {
+            return;
+        }
+
+        // Coordination, subjects and object ends, in order.
+        Hit? previous = null;
+        var regionStart = sentence.First;
+        for (var h = 0; h < hits.Count; h++)
+        {
+            var hit = hits[h];
+            if (previous is not null && previous.ObjectEnd > hit.Verb && !IsCoordinated(tokens, sentence.First, hit.Verb, out _)
+                && hit.Kind is not (HitKind.ItWasDecided or HitKind.PassiveDirective))
+            {
+                // A verb inside an earlier object ("urged that X be asked to ...") is part of it.
+                hits.RemoveAt(h);
+                h--;
+                continue;
+            }
+
+            if (previous is not null && IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) && boundary > previous.Verb
+                && (tokens[boundary].Text == "," || !HasSubordinator(tokens, previous.Verb, hit.Verb)))
+            {
+                hit.Coordinated = true;
+                hit.Valid = previous.Valid;
+                if (previous.ObjectEnd < 0 || previous.ObjectEnd > boundary)
+                {
+                    previous.ObjectEnd = boundary;
+                }
+            }
+            else
+            {
+                var from = Math.Max(regionStart, hit.SubjectStart);
+                if (previous is not null)
+                {
+                    from = Math.Max(from, AfterClauseBreak(tokens, previous.Verb, hit.Verb));
+                    if (previous.ObjectEnd > 0 && previous.ObjectEnd <= hit.Verb)
+                    {
+                        from = Math.Max(from, previous.ObjectEnd);
+                    }
+                }
+
+                hit.Valid = hit.Kind switch
+                {
+                    HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.ItWasDecided => true,
+                    HitKind.Document or HitKind.Briefed => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
+                    _ => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting),
+                };
+            }
+
+            hit.ObjectEnd = hit.ObjectEnd >= 0 && hit.ObjectStart < hit.ObjectEnd ? hit.ObjectEnd : hit.Kind is HitKind.Document or HitKind.Briefed
+                ? DocumentParser.ObjectEnd(tokens, hit.ObjectStart, sentence.Last)
+                : ResolutionEnd(tokens, hit.ObjectStart, sentence.Last);
+            previous = hit;
+        }
+
+        foreach (var hit in hits)
+        {
+            if (!hit.Valid || hit.ObjectEnd <= hit.ObjectStart)
+            {
+                continue;
+            }
+
+            switch (hit.Kind)
+            {
+                case HitKind.Document:
+                case HitKind.Briefed:
+                    Documents(a, s, meetingIndex, hit);
+                    break;
+                case HitKind.PassiveDocument:
+                    break;
+                default:
+                    Resolution(a, s, meeting, hit);
+                    break;
+            }
+        }
+    }
+
+    private static bool HasSubordinator(List<Token> tokens, int from, int to)
+    {
+        for (var k = from + 1; k < to; k++)
+        {
+            if (tokens[k].IsWord && tokens[k].Lower is "after" or "before" or "when" or "since" or "because" or "although" or "which" or "who" or "whom" or "whose" or "while" or "once" or "until")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int AfterClauseBreak(List<Token> tokens, int from, int to)
+    {
+        var result = from;
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text == ";" || (tokens[k].Text == "," && k + 1 < to && tokens[k + 1].Lower == "and"))
+            {
+                result = k + 1;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsCoordinated(List<Token> tokens, int first, int verb, out int boundary)
+    {
+        boundary = -1;
+        var k = verb - 1;
+        while (k >= first && tokens[k].IsWord && tokens[k].Lower is "also" or "further" or "then" or "later" or "again" or "strongly" or "repeatedly" or "subsequently" or "finally")
+        {
+            k--;
+        }
+
+        if (k >= first && tokens[k].Lower == "and")
+        {
+            boundary = k > first && tokens[k - 1].Text == "," ? k - 1 : k;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static int ResolutionEnd(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last; k++)
+        {
+            var t = tokens[k];
+            if (t.Text == ";")
+            {
+                return k;
+            }
+
+            if (t.Text == "," && k + 1 < last)
+            {
+                var n = tokens[k + 1].Lower;
+                if (n is "which" or "citing" or "noting" or "adding" or "according" or "whereas")
+                {
+                    return k;
+                }
+
+                if (n == "that" && k + 2 < last && tokens[k + 2].Lower == "is")
+                {
+                    return k;
+                }
+
+                if (IsTrailingAttribution(tokens, k + 1, last))
+                {
+                    return k;
+                }
+            }
+        }
+
+        var end = last;
+        while (end > start && tokens[end - 1].IsPunct && tokens[end - 1].Text is "." or "," or "!" or "?")
+        {
+            end--;
+        }
+
+        return end;
+    }
+
+    // "..., Prime Minister Chris Hipkins told reporters": who reported the directive, not part of it.
+    private static bool IsTrailingAttribution(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last && k < start + 10; k++)
+        {
+            var t = tokens[k];
+            if (t.IsWord && t.Lower is "said" or "told" or "says" or "tells" or "added" or "announced" or "stated" or "reported" or "confirmed")
+            {
+                return k > start && tokens[k - 1].IsCap;
+            }
+
+            if (!(t.IsCap || (t.IsWord && (t.Lower is "the" or "'s" || People.PersonNameNormalizer.IsTitleWord(t.Lower)))))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<Hit> FindHits(Analysis a, Sentence sentence)
+    {
+        var tokens = a.Tokens;
+        var hits = new List<Hit>();
+        for (var i = sentence.First; i < sentence.Last; i++)
+        {
+            var t = tokens[i];
+            if (!t.IsWord)
+            {
+                continue;
+            }
+
+            var l = t.Lower;
+            var prev = i > sentence.First ? tokens[i - 1].Lower : string.Empty;
+            var next = i + 1 < sentence.Last ? tokens[i + 1].Lower : string.Empty;
+            var adjectival = prev is "the" or "a" or "an" or "its" or "their" or "newly" or "recently" or "being" or "be" or "been";
+            var auxIndex = i - 1;
+            while (auxIndex > sentence.First && tokens[auxIndex].IsWord && tokens[auxIndex].Lower is "also" or "all" or "further" or "then" or "both" or "unanimously" or "formally" or "likewise")
+            {
+                auxIndex--;
+            }
+
+            var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
+
+            // "it was decided that ..."
+            if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
+            {
+                // "it was emphasized at the meeting that ..."
+                var start = i + 1;
+                for (var k = i + 1; k < sentence.Last && k <= i + 6; k++)
+                {
+                    if (tokens[k].Lower == "that")
+                    {
+                        start = k + 1;
+                        break;
+                    }
+                }
+
+                hits.Add(new Hit(HitKind.ItWasDecided, i, start, t.Text, null, i - 2));
+                continue;
+            }
+
+            if (aux is "was" or "were" or "is" or "are" or "been" or "be")
+            {
+                if (aux is "was" or "were" && DirectiveVerbs.PassiveDirective.Contains(l) && (next == "to" || next == "on"))
+                {
+                    hits.Add(new Hit(HitKind.PassiveDirective, i, ClauseStart(tokens, sentence.First, i), t.Text, null, sentence.First));
+                    continue;
+                }
+
+                if (l == "called" && next == "on" && i + 2 < sentence.Last && tokens[i + 2].Lower == "to")
+                {
+                    hits.Add(new Hit(HitKind.PassiveDirective, i, ClauseStart(tokens, sentence.First, i), "called on", null, sentence.First));
+                    continue;
+                }
+
+                if (l == "briefed" && next == "on")
+                {
+                    hits.Add(new Hit(HitKind.Briefed, i, i + 2, "briefed on", null, sentence.First));
+                }
+
+                continue;
+            }
+
+            if (adjectival)
+            {
+                continue;
+            }
+
+            if (DirectiveVerbs.Call.Contains(l) && next is "for" or "on" or "upon")
+            {
+                if (prev is "to" or "will" or "would")
+                {
+                    continue;
+                }
+
+                hits.Add(new Hit(HitKind.Call, i, i + 2, t.Text + " " + tokens[i + 1].Text, null, sentence.First));
+                i++;
+                continue;
+            }
+
+            // "gave its approval to", "signed off on", "voted to approve"
+            // "gave its approval to", "gave the green light to", "gave its nod to"
+            if (l is "gave" or "gives" or "granted")
+            {
+                var k = i + 1;
+                while (k < sentence.Last && k < i + 5 && tokens[k].Lower is "its" or "their" or "the" or "final" or "formal" or "green" or "in-principle")
+                {
+                    k++;
+                }
+
+                if (k + 1 < sentence.Last && tokens[k].Lower is "approval" or "nod" or "light" or "go-ahead" or "assent" && tokens[k + 1].Lower == "to")
+                {
+                    var objectStart = k + 2;
+                    var isDocument = LooksLikeDocument(a, objectStart, sentence.Last);
+                    hits.Add(new Hit(isDocument ? HitKind.Document : HitKind.Directive, i, objectStart, "approved", isDocument ? DocumentAction.Approved : null, sentence.First));
+                    i = k + 1;
+                    continue;
+                }
+            }
+
+            if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 3, "signed off on", DocumentAction.Approved, sentence.First));
+                i += 2;
+                continue;
+            }
+
+            // "..., stressing the need to ...": the main clause's subject issues this directive too.
+            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging")
+            {
+                var start = next == "that" ? i + 2 : i + 1;
+                hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
+                continue;
+            }
+
+            if (prev is "," or "and" && l == "calling" && next is "for" or "on")
+            {
+                hits.Add(new Hit(HitKind.Call, i, i + 2, t.Text + " " + tokens[i + 1].Text, null, sentence.First));
+                i++;
+                continue;
+            }
+
+            // ", reviewing the draft documents ...": a participle clause of the main verb.
+            if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 1, t.Text, ingAction, sentence.First));
+                continue;
+            }
+
+            if (DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var action))
+            {
+                if (prev == "to" && !(i - 2 >= sentence.First && tokens[i - 2].Lower is "voted" or "agreed" or "decided"))
+                {
+                    continue;
+                }
+
+                if (prev is "will" or "would" or "had" || aux is "had" or "has" or "have")
+                {
+                    while (i + 2 < sentence.Last && tokens[i + 1].Lower == "and" && DirectiveVerbs.DocumentVerbs.ContainsKey(tokens[i + 2].Lower))
+                    {
+                        i += 2;
+                    }
+
+                    continue;
+                }
+
+                // "reviewed and approved": the last verb of the chain names the action.
+                var j = i + 1;
+                var verbText = t.Text;
+                while (j + 1 < sentence.Last && tokens[j].Lower == "and" && DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[j + 1].Lower, out var later))
+                {
+                    action = later;
+                    verbText = tokens[j + 1].Text;
+                    j += 2;
+                }
+
+                if (j < sentence.Last && tokens[j].Lower == "on" && l is "deliberated" or "deliberate" or "decided")
+                {
+                    j++;
+                }
+
+                if (tokens[j - 1].Lower is "adopted" or "approved" or "passed" && j < sentence.Last && tokens[j].Lower == "in" && j + 1 < sentence.Last && tokens[j + 1].Lower == "principle")
+                {
+                    j += 2;
+                }
+
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && !LooksLikeDocument(a, j, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
+                }
+                else if (l is "passed" or "pass" && !LooksLikeDocument(a, j, sentence.Last))
+                {
+                    // "passed on", "passed away" and the like.
+                }
+                else
+                {
+                    hits.Add(new Hit(HitKind.Document, i, j, verbText, action, sentence.First));
+                }
+
+                i = j - 1;
+                continue;
+            }
+
+            if (DirectiveVerbs.Directive.Contains(l))
+            {
+                if (prev is "to" or "will" or "would" or "should" or "must" or "may" or "might" or "can" or "could" or "not")
+                {
+                    continue;
+                }
+
+                var start = i + 1;
+                if (l == "warned" && next != "against")
+                {
+                    continue;
+                }
+
+                if (l is "agreed" or "agrees")
+                {
+                    if (next is not ("to" or "that" or "on" or "in"))
+                    {
+                        continue;
+                    }
+
+                    if (next == "on" && !LooksLikeClause(tokens, i + 2, sentence.Last))
+                    {
+                        start = i + 2;
+                    }
+                }
+
+                if (l is "decided" or "decides" or "stressed" or "emphasized" or "emphasised" or "urged" or "demanded" or "agreed"
+                    && next is "at" or "on" or "in" or "during" or "." && !(next == "on" && i + 2 < sentence.Last && tokens[i + 2].IsWord && !tokens[i + 2].IsCap)
+                    && !HasComplement(tokens, i + 1, sentence.Last))
+                {
+                    // "China will pursue ..., the conference decided at its session": the directive comes first.
+                    var comma = LastComma(tokens, sentence.First, i);
+                    if (comma > sentence.First)
+                    {
+                        var hit = new Hit(HitKind.Directive, i, sentence.First, t.Text, null, comma + 1) { ObjectEnd = comma };
+                        hits.Add(hit);
+                    }
+
+                    continue;
+                }
+
+                // "urged at the meeting that ..."
+                if (start < sentence.Last && tokens[start].Lower is "at" or "during")
+                {
+                    for (var k = start + 1; k < sentence.Last && k <= start + 6; k++)
+                    {
+                        if (tokens[k].Lower == "that")
+                        {
+                            start = k;
+                            break;
+                        }
+                    }
+                }
+
+                if (start < sentence.Last && tokens[start].Lower == "that")
+                {
+                    start++;
+                }
+
+                hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
+                continue;
+            }
+
+            if (DirectiveVerbs.Say.Contains(l) && l is "said" or "says" or "stated" && next is "." or "at" or "on" or "in" or "during" or "")
+            {
+                // "Efforts must be made to ..., the meeting said."
+                var comma = LastComma(tokens, sentence.First, i);
+                if (comma > sentence.First && HasObligation(tokens, sentence.First, comma))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, sentence.First, t.Text, null, comma + 1) { ObjectEnd = comma });
+                }
+
+                continue;
+            }
+
+            if (DirectiveVerbs.Say.Contains(l) && l is "said" or "says" or "stated")
+            {
+                var start = next == "that" ? i + 2 : i + 1;
+                if (HasObligation(tokens, start, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, start, t.Text, null, sentence.First));
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private static string Participle(string ing)
+    {
+        var stem = ing[..^3];
+        return stem switch
+        {
+            "review" or "discuss" or "pass" or "consider" or "examin" => stem + "ed",
+            "adopt" => "adopted",
+            "approv" or "deliberat" or "issu" => stem + "ed",
+            _ => string.Empty,
+        };
+    }
+
+    private static bool LooksLikeClause(List<Token> tokens, int start, int last) => start < last && tokens[start].IsCap && DateWordsHelper(tokens[start]);
+
+    private static bool DateWordsHelper(Token t) => Dates.DateWords.IsDateWord(t.Lower);
+
+    // "urged at the meeting that ..." still has its object after the verb.
+    private static bool HasComplement(List<Token> tokens, int from, int last)
+    {
+        for (var k = from; k < last; k++)
+        {
+            if (tokens[k].Lower == "that" || (tokens[k].Lower == "to" && k + 1 < last && tokens[k + 1].IsWord && !tokens[k + 1].IsCap && tokens[k + 1].Lower is not ("the" or "a" or "an")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int LastComma(List<Token> tokens, int first, int verb)
+    {
+        for (var k = verb - 1; k > first; k--)
+        {
+            if (tokens[k].Text == ",")
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int ClauseStart(List<Token> tokens, int first, int verb)
+    {
+        for (var k = verb - 1; k > first; k--)
+        {
+            if (tokens[k].Text == ";" || (tokens[k].Text == "," && k + 1 < verb && tokens[k + 1].Lower == "and"))
+            {
+                return k + (tokens[k].Text == "," ? 2 : 1);
+            }
+        }
+
+        return first;
+    }
+
+    private static bool HasObligation(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last; k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "should" or "must")
+            {
+                return true;
+            }
+
+            if (tokens[k].Text is ";")
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool LooksLikeDocument(Analysis a, int start, int last)
+    {
+        var tokens = a.Tokens;
+        var k = start;
+        while (k < last && tokens[k].IsWord && tokens[k].Lower is "a" or "an" or "the" or "their" or "its" or "another" or "both" or "two" or "three" or "four" or "five" or "several")
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].Lower is "it" or "them" or "one")
+        {
+            return true;
+        }
+
+        var end = DocumentParser.ObjectEnd(tokens, start, last);
+        return k < end && DocumentParser.HeadKind(tokens, k, end) is not null;
+    }
+
+    private static void Resolution(Analysis a, int s, MeetingDraft meeting, Hit hit)
+    {
+        var tokens = a.Tokens;
+        var start = hit.ObjectStart;
+        var end = hit.ObjectEnd;
+        while (start < end && tokens[start].IsPunct && tokens[start].Text is "," or ":")
+        {
+            start++;
+        }
+
+        while (end > start && tokens[end - 1].IsPunct && tokens[end - 1].Text is "," or "." or ";" or ":" or "-" or "--")
+        {
+            end--;
+        }
+
+        if (end <= start)
+        {
+            return;
+        }
+
+        // An assessment ("agreed that the campaign has met its goals") is not a directive.
+        if (hit.VerbText.ToLowerInvariant() is "agreed" or "agrees" or "confirmed" or "confirms" or "noted" or "said" && HasPerfect(tokens, start, end))
+        {
+            return;
+        }
+
+        var pieces = SplitAndThat(tokens, start, end);
+        foreach (var (ps, pe) in pieces)
+        {
+            if (pe <= ps)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[ps].Start, tokens[pe - 1].End - tokens[ps].Start);
+            var text = DocumentParser.Text(a, ps, pe);
+            if (!meeting.ResolutionSpans.Add(span))
+            {
+                continue;
+            }
+
+            var issuer = hit.Kind == HitKind.PassiveDirective || hit.Kind == HitKind.ItWasDecided ? "meeting" : IssuerOf(a, s, hit, meeting);
+            var confidence = hit.Kind switch
+            {
+                HitKind.Say => 0.55,
+                HitKind.PassiveDirective => 0.65,
+                _ => hit.Coordinated ? 0.75 : 0.8,
+            };
+            meeting.Resolutions.Add(new ExtractedResolution(text, hit.VerbText, issuer, span, confidence));
+        }
+
+        _ = s;
+    }
+
+    private static string IssuerOf(Analysis a, int s, Hit hit, MeetingDraft meeting)
+    {
+        foreach (var n in a.Names[s])
+        {
+            if (n.First < hit.Verb && SubjectResolver.IsChair(meeting, n.Name))
+            {
+                return n.Name;
+            }
+        }
+
+        return "meeting";
+    }
+
+    private static List<(int Start, int End)> SplitAndThat(List<Token> tokens, int start, int end)
+    {
+        var result = new List<(int, int)>();
+        var s = start;
+        for (var k = start; k + 2 < end; k++)
+        {
+            if (tokens[k].Text == "," && tokens[k + 1].Lower == "and" && tokens[k + 2].Lower == "that")
+            {
+                result.Add((s, k));
+                s = k + 3;
+                k += 2;
+            }
+        }
+
+        result.Add((s, end));
+        return result;
+    }
+
+    private static bool HasPerfect(List<Token> tokens, int start, int end)
+    {
+        for (var k = start; k < end; k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "should" or "must" or "be")
+            {
+                return false;
+            }
+
+            if (l is "has" or "have" or "had")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Documents(Analysis a, int s, int meetingIndex, Hit hit)
+    {
+        var tokens = a.Tokens;
+        var meeting = a.Meetings[meetingIndex];
+        var start = hit.ObjectStart;
+        var end = hit.ObjectEnd;
+        if (start >= end)
+        {
+            return;
+        }
+
+        var first = tokens[start].Lower;
+        if (first is "it" or "them")
+        {
+            // "discussed a draft law and adopted it": the action applies to what was just named.
+            if (hit.Action is { } act)
+            {
+                var recent = new List<DocumentDraft>();
+                for (var i = meeting.Documents.Count - 1; i >= 0 && i >= meeting.Documents.Count - 16; i--)
+                {
+                    var d = meeting.Documents[i];
+                    if (d.Span.Start < tokens[start].Start && d.Span.Start >= a.Tokens[a.Sentences[s].First].Start)
+                    {
+                        recent.Insert(0, d);
+                    }
+                }
+
+                if (recent.Count == 0 && meeting.Documents.Count > 0)
+                {
+                    recent = [meeting.Documents[^1]];
+                }
+
+                if (first == "it" && recent.Count > 1)
+                {
+                    recent = [recent[^1]];
+                }
+
+                foreach (var d in recent)
+                {
+                    d.Action = act;
+                }
+            }
+
+            return;
+        }
+
+        if (TryCoreference(a, meetingIndex, start, end, hit.Kind == HitKind.Briefed ? null : hit.Action))
+        {
+            return;
+        }
+
+        var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : a.DocumentMentions.Count > 0 ? a.DocumentMentions[^1] : null;
+        foreach (var item in DocumentParser.Split(a, start, end, previous))
+        {
+            if (!item.IsDocument || item.IsSummary)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
+            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = hit.Kind == HitKind.Briefed ? null : hit.Action, Span = span, Meeting = meetingIndex };
+            a.DocumentMentions.Add(draft);
+            if (draft.Action is not null)
+            {
+                AddDocument(meeting, draft);
+            }
+        }
+    }
+
+    private static void AddDocument(MeetingDraft meeting, DocumentDraft draft)
+    {
+        var key = draft.TitleKey ??= Key(draft.Title);
+
+        // Duplicates are near each other; a bounded look-back keeps huge inputs linear.
+        for (var i = meeting.Documents.Count - 1; i >= 0 && i >= meeting.Documents.Count - 32; i--)
+        {
+            var d = meeting.Documents[i];
+            var k = d.TitleKey ??= Key(d.Title);
+            if (k.SetEquals(key) || (key.Count > 0 && k.IsSupersetOf(key)) || (k.Count > 0 && key.IsSupersetOf(k) && k.Count >= 3))
+            {
+                return;
+            }
+        }
+
+        meeting.Documents.Add(draft);
+    }
+
+    private static HashSet<string> Key(string title)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in title.ToLowerInvariant().Split([' ', ',', '\'', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (w is not ("a" or "an" or "the" or "of" or "on" or "and" or "for" or "to" or "s"))
+            {
+                set.Add(w);
+            }
+        }
+
+        return set;
+    }
+
+    // "The two drafts had been deliberated and approved ...", "both documents".
+    private static bool TryCoreference(Analysis a, int meetingIndex, int start, int end, DocumentAction? action)
+    {
+        var tokens = a.Tokens;
+        var k = start;
+        if (k < end && tokens[k].Lower is "the" or "these" or "those")
+        {
+            k++;
+        }
+
+        var count = k < end ? tokens[k].Lower switch
+        {
+            "two" or "both" => 2,
+            "three" => 3,
+            "four" => 4,
+            _ => 0,
+        } : 0;
+        if (count == 0 || k + 1 >= end || end - k > 3)
+        {
+            return false;
+        }
+
+        var noun = tokens[k + 1].Lower;
+        if (!Resolutions.DirectiveVerbs.DocumentKinds.Contains(noun))
+        {
+            return false;
+        }
+
+        var mentions = a.DocumentMentions;
+        if (mentions.Count < count || action is null)
+        {
+            return true;
+        }
+
+        var meeting = a.Meetings[meetingIndex];
+        for (var i = mentions.Count - count; i < mentions.Count; i++)
+        {
+            var d = mentions[i];
+            if (d.Meeting == meetingIndex && meeting.Documents.Contains(d))
+            {
+                d.Action = action;
+                continue;
+            }
+
+            var copy = new DocumentDraft { Title = d.Title, Kind = d.Kind, Action = action, Span = d.Span, Meeting = meetingIndex, Confidence = 0.7 };
+            AddDocument(meeting, copy);
+        }
+
+        return true;
+    }
+
+    // "X was adopted", "X and Y were approved in principle", "..., as was another draft, which ...".
+    private static void PassiveDocuments(Analysis a, int s, int meetingIndex)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        for (var i = sentence.First + 1; i < sentence.Last; i++)
+        {
+            var aux = tokens[i].Lower;
+            if (aux is not ("was" or "were" or "been"))
+            {
+                continue;
+            }
+
+            var j = i + 1;
+            while (j < sentence.Last && tokens[j].IsWord && tokens[j].Lower is "also" or "all" or "then" or "both" or "further" or "unanimously" or "formally")
+            {
+                j++;
+            }
+
+            if (j >= sentence.Last || !DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[j].Lower, out var action) || !tokens[j].Lower.EndsWith("ed", StringComparison.Ordinal) && tokens[j].Lower != "heard")
+            {
+                continue;
+            }
+
+            var v = j + 1;
+            while (v + 1 < sentence.Last && tokens[v].Lower == "and" && DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[v + 1].Lower, out var later))
+            {
+                action = later;
+                v += 2;
+            }
+
+            // An agent other than the meeting ("approved by the Central Committee") is another body's act.
+            if (v + 1 < sentence.Last && tokens[v].Lower == "by")
+            {
+                continue;
+            }
+
+            var subjectStart = ClauseStart(tokens, sentence.First, i);
+            if (tokens[i - 1].Lower is "as" && tokens[i].Lower is "was" or "were")
+            {
+                continue;
+            }
+
+            // "as was another draft, which ..." after the clause.
+            var subjectEnd = i;
+            if (tokens[i].Lower == "been" && i - 1 > subjectStart && tokens[i - 1].Lower is "had" or "has" or "have")
+            {
+                subjectEnd = i - 1;
+            }
+
+            var meeting = a.Meetings[meetingIndex];
+            var cut = DocumentParser.ObjectEnd(tokens, subjectStart, subjectEnd);
+            if (cut > subjectStart && !TryCoreference(a, meetingIndex, subjectStart, cut, action))
+            {
+                var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : null;
+                foreach (var item in DocumentParser.Split(a, subjectStart, cut, previous))
+                {
+                    if (!item.IsDocument || item.IsSummary)
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
+                    var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = action, Span = span, Meeting = meetingIndex, Confidence = 0.75 };
+                    a.DocumentMentions.Add(draft);
+                    AddDocument(meeting, draft);
+                }
+            }
+
+            // ", as was another draft, which revises ..."
+            for (var k = v; k + 2 < sentence.Last; k++)
+            {
+                if (tokens[k].Text == "," && tokens[k + 1].Lower == "as" && tokens[k + 2].Lower is "was" or "were")
+                {
+                    var start = k + 3;
+                    var end = DocumentParser.ObjectEnd(tokens, start, sentence.Last);
+                    var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : null;
+                    foreach (var item in DocumentParser.Split(a, start, end, previous))
+                    {
+                        if (!item.IsDocument)
+                        {
+                            continue;
+                        }
+
+                        var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
+                        var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = action, Span = span, Meeting = meetingIndex, Confidence = 0.7 };
+                        a.DocumentMentions.Add(draft);
+                        AddDocument(meeting, draft);
+                    }
+
+                    break;
+                }
+            }
+
+            i = v;
+        }
+    }
+}
