@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using PolicyTracker.Extraction.Json;
 using PolicyTracker.Extraction.Tests.Support;
 
 namespace PolicyTracker.Extraction.Tests.Robustness;
@@ -76,7 +77,7 @@ public sealed class RobustnessTests
     public void Extraction_is_deterministic_across_threads()
     {
         var text = "Head\n  ·  2024-03-06  ·   Source: Wire\n\nPremier Ana Ruiz chaired a meeting of the Harbour Council on Monday. The meeting called for cleaner ports and adopted a plan on dredging.";
-        var expected = CorpusHarness.Serialize(ReportExtractor.Default.Extract(text));
-        Parallel.For(0, 64, _ => CorpusHarness.Serialize(ReportExtractor.Default.Extract(text)).ShouldBe(expected));
+        var expected = ExtractionJson.ToJson(ReportExtractor.Default.Extract(text));
+        Parallel.For(0, 64, _ => ExtractionJson.ToJson(ReportExtractor.Default.Extract(text)).ShouldBe(expected));
     }
 }
