@@ -62,11 +62,20 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report,
         var names = extracted.BodyAliases.Select(TextKeys.Clean).Where(a => a.Length > 0).Prepend(name).ToList();
         var keys = names.Select(n => n.ToLowerInvariant()).Distinct().ToList();
 
-        var organization = keys.Select(k => _organizations.GetValueOrDefault(k)).FirstOrDefault(o => o is not null)
-            ?? await db.Organizations.Include(o => o.Aliases)
-                .Where(o => keys.Contains(o.NameKey) || o.Aliases.Any(a => keys.Contains(a.AliasKey)))
-                .OrderBy(o => o.NameKey == keys[0] ? 0 : 1)
-                .FirstOrDefaultAsync(ct);
+        // The extractor's canonical name decides which body this is. Its other aliases may be generic
+        // ("Cabinet" for the British and the German cabinets alike), so they never pick a body; the
+        // canonical name may match an alias, but only one body's.
+        var key = keys[0];
+        var organization = _organizations.GetValueOrDefault(key)
+            ?? await db.Organizations.Include(o => o.Aliases).FirstOrDefaultAsync(o => o.NameKey == key, ct);
+        if (organization is null)
+        {
+            var byAlias = await db.Organizations.Include(o => o.Aliases)
+                .Where(o => o.Aliases.Any(a => a.AliasKey == key))
+                .Take(2)
+                .ToListAsync(ct);
+            organization = byAlias.Count == 1 ? byAlias[0] : null;
+        }
         if (organization is null)
         {
             organization = new Organization { Name = name };
@@ -79,10 +88,7 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report,
             organization.Aliases.Add(new OrganizationAlias { Alias = alias });
         }
 
-        foreach (var key in keys)
-        {
-            _organizations[key] = organization;
-        }
+        _organizations[key] = organization;
 
         return organization;
     }

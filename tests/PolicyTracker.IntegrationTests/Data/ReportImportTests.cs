@@ -292,4 +292,20 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
 
     private static string Sha(string text) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public async Task Two_bodies_sharing_a_generic_alias_stay_two_bodies()
+    {
+        var importer = fixture.Importer(t => Extractions.Build(t, t.Contains("London", StringComparison.Ordinal)
+                ? "Cabinet of the United Kingdom" : "Federal Cabinet",
+            Extractions.CommissionDate, [], [], [], aliases: ["Cabinet"]));
+
+        (await importer.ImportAsync(new ImportRequest("Cabinet meets in London\n\nThe Cabinet met."))).Succeeded.ShouldBeTrue();
+        (await importer.ImportAsync(new ImportRequest("Cabinet meets in Berlin\n\nThe Cabinet met."))).Succeeded.ShouldBeTrue();
+
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Organizations.Select(o => o.Name).OrderBy(n => n).ToListAsync())
+            .ShouldBe(["Cabinet of the United Kingdom", "Federal Cabinet"]);
+        (await db.Meetings.CountAsync()).ShouldBe(2);
+    }
 }
