@@ -36,7 +36,8 @@ pg_free_port() {
 # Runs a server binary as the cluster's owner: initdb and postgres refuse to run as root,
 # so root hands them to the `postgres` account the Debian package creates.
 pg_as_owner() {
-  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+  # From /: the postgres account may not be able to enter the caller's working directory.
+  if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 # pg_start DATA_DIR PORT [extra server options]: initdb once, then start (reusing an existing cluster).

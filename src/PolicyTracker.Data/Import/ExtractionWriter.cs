@@ -72,6 +72,7 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report,
         {
             var byAlias = await db.Organizations.Include(o => o.Aliases)
                 .Where(o => o.Aliases.Any(a => a.AliasKey == key))
+                .OrderBy(o => o.Id)
                 .Take(2)
                 .ToListAsync(ct);
             organization = byAlias.Count == 1 ? byAlias[0] : null;
@@ -150,6 +151,7 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report,
             // An alias counts only when it names exactly one person: "Li" is a dozen people.
             var byAlias = await db.People.Include(p => p.Aliases).Include(p => p.Titles)
                 .Where(p => p.Aliases.Any(a => a.AliasKey == key))
+                .OrderBy(p => p.Id)
                 .Take(2)
                 .ToListAsync(ct);
             person = byAlias.Count == 1 ? byAlias[0] : null;
