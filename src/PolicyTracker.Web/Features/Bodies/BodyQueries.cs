@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Bodies;
@@ -28,7 +30,7 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
     public async Task<BodyList> ListAsync(BodyFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Organizations.AsNoTracking();
+        var query = db.Organizations.AsNoTracking().WithPublishedMeeting();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
@@ -38,12 +40,12 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
 
         query = (sort, descending) switch
         {
-            ("meetings", false) => query.OrderBy(o => o.Meetings.Count).ThenBy(o => o.Name),
-            ("meetings", true) => query.OrderByDescending(o => o.Meetings.Count).ThenBy(o => o.Name),
-            ("firstmeeting", false) => query.OrderBy(o => o.Meetings.Min(m => m.Date)).ThenBy(o => o.Name),
-            ("firstmeeting", true) => query.OrderByDescending(o => o.Meetings.Min(m => m.Date)).ThenBy(o => o.Name),
-            ("lastmeeting", false) => query.OrderBy(o => o.Meetings.Max(m => m.Date)).ThenBy(o => o.Name),
-            ("lastmeeting", true) => query.OrderByDescending(o => o.Meetings.Max(m => m.Date)).ThenBy(o => o.Name),
+            ("meetings", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name),
+            ("meetings", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name),
+            ("firstmeeting", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date)).ThenBy(o => o.Name),
+            ("firstmeeting", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date)).ThenBy(o => o.Name),
+            ("lastmeeting", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)).ThenBy(o => o.Name),
+            ("lastmeeting", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)).ThenBy(o => o.Name),
             ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name),
             ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name),
             ("name", true) => query.OrderByDescending(o => o.Name),
@@ -55,7 +57,7 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
         }
         var rows = await query
             .Select(o => new BodyRow(o.Id, o.Name, o.ParentId, o.Parent != null ? o.Parent.Name : null, o.Aliases.Count,
-                o.Meetings.Count, o.Meetings.Min(m => m.Date), o.Meetings.Max(m => m.Date)))
+                o.Meetings.AsQueryable().Where(Published.Meeting).Count(), o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date), o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)))
             .ToListAsync(ct);
         return new BodyList(rows, total);
     }
@@ -63,25 +65,26 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
     public async Task<BodyDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var body = await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+        var body = await db.Organizations.AsNoTracking().WithPublishedMeeting().Where(o => o.Id == id)
             .Select(o => new
             {
                 o.Id,
                 o.Name,
                 Aliases = o.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
-                Parent = o.Parent == null ? null : new BodyLink(o.Parent.Id, o.Parent.Name, o.Parent.Meetings.Count),
-                Children = o.Children.OrderBy(c => c.Name).Select(c => new BodyLink(c.Id, c.Name, c.Meetings.Count)).ToList(),
+                Parent = o.Parent == null ? null : new BodyLink(o.Parent.Id, o.Parent.Name, o.Parent.Meetings.AsQueryable().Count(Published.Meeting)),
+                Children = o.Children.AsQueryable().Where(Published.Body).OrderBy(c => c.Name).Select(c => new BodyLink(c.Id, c.Name, c.Meetings.AsQueryable().Count(Published.Meeting))).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (body is null)
         {
             return null;
         }
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.OrganizationId == id)
+        var meetings = await db.Meetings.AsNoTracking().WithPublishedSource().Where(m => m.OrganizationId == id)
             .OrderByDescending(m => m.Date)
             .Select(m => new BodyMeetingLine(m.Id, m.Date, m.Session,
-                m.Participations.Where(p => p.Role == Data.Entities.ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
-                m.Participations.Count, m.Resolutions.Count, m.DocumentActions.Count))
+                m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
+                m.Participations.AsQueryable().Count(Published.Participation), m.Resolutions.AsQueryable().Count(Published.Resolution),
+                m.DocumentActions.AsQueryable().Count(Published.Action)))
             .ToListAsync(ct);
         return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, ByMonth(meetings.Select(m => m.Date)));
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Documents;
@@ -22,7 +23,7 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
     public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Documents.AsNoTracking();
+        var query = db.Documents.AsNoTracking().WithPublishedAction();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
@@ -34,7 +35,7 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
         }
         if (filter.Action is { } action)
         {
-            query = query.Where(d => d.Actions.Any(a => a.Action == action));
+            query = query.Where(d => d.Actions.AsQueryable().Where(Published.Action).Any(a => a.Action == action));
         }
         var total = await query.CountAsync(ct);
 
@@ -43,12 +44,12 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
             ("title", true) => query.OrderByDescending(d => d.Title),
             ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title),
             ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title),
-            ("actions", false) => query.OrderBy(d => d.Actions.Count).ThenBy(d => d.Title),
-            ("actions", true) => query.OrderByDescending(d => d.Actions.Count).ThenBy(d => d.Title),
-            ("first", false) => query.OrderBy(d => d.Actions.Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("first", true) => query.OrderByDescending(d => d.Actions.Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("last", false) => query.OrderBy(d => d.Actions.Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("last", true) => query.OrderByDescending(d => d.Actions.Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("actions", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title),
+            ("actions", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title),
+            ("first", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("first", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("last", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
+            ("last", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
             _ => query.OrderBy(d => d.Title),
         };
         if (pageSize is { } size)
@@ -57,8 +58,8 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
         }
         var rows = await query
             .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
-                d.Actions.OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
-                d.Actions.Count, d.Actions.Min(a => a.Meeting.Date), d.Actions.Max(a => a.Meeting.Date)))
+                d.Actions.AsQueryable().Where(Published.Action).OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
+                d.Actions.AsQueryable().Where(Published.Action).Count(), d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date), d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)))
             .ToListAsync(ct);
         return new DocumentList(rows, total);
     }
@@ -66,20 +67,20 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
     public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Documents.AsNoTracking().Where(d => d.Kind != null).Select(d => d.Kind!).Distinct().OrderBy(k => k).ToListAsync(ct);
+        return await db.Documents.AsNoTracking().WithPublishedAction().Where(d => d.Kind != null).Select(d => d.Kind!).Distinct().OrderBy(k => k).ToListAsync(ct);
     }
 
     public async Task<DocumentDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+        var document = await db.Documents.AsNoTracking().WithPublishedAction().Where(d => d.Id == id)
             .Select(d => new { d.Id, d.Title, d.Kind })
             .FirstOrDefaultAsync(ct);
         if (document is null)
         {
             return null;
         }
-        var steps = await db.DocumentActions.AsNoTracking().Where(a => a.DocumentId == id)
+        var steps = await db.DocumentActions.AsNoTracking().FromPublished().Where(a => a.DocumentId == id)
             .OrderBy(a => a.Meeting.Date).ThenBy(a => a.Position)
             .Select(a => new DocumentStep(a.Action, a.MeetingId, a.Meeting.Date, a.Meeting.OrganizationId, a.Meeting.Organization.Name,
                 a.Meeting.Session, a.SourceReportId, a.SourceReport.Headline, a.SpanStart, a.SpanLength, a.Verified))

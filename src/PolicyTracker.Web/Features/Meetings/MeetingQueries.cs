@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Meetings;
 
@@ -28,14 +29,14 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
     public async Task<MeetingList> ListAsync(MeetingFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Meetings.AsNoTracking();
+        var query = db.Meetings.AsNoTracking().WithPublishedSource();
         if (filter.BodyId is { } bodyId)
         {
             query = query.Where(m => m.OrganizationId == bodyId);
         }
         if (filter.PersonId is { } personId)
         {
-            query = query.Where(m => m.Participations.Any(p => p.PersonId == personId));
+            query = query.Where(m => m.Participations.AsQueryable().Where(Published.Participation).Any(p => p.PersonId == personId));
         }
         if (filter.From is { } from)
         {
@@ -50,8 +51,8 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
             var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
             query = query.Where(m => EF.Functions.ILike(m.Organization.Name, pattern)
                 || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
-                || m.Participations.Any(p => EF.Functions.ILike(p.Person.Name, pattern))
-                || m.Resolutions.Any(r => EF.Functions.ILike(r.Text, pattern)));
+                || m.Participations.AsQueryable().Where(Published.Participation).Any(p => EF.Functions.ILike(p.Person.Name, pattern))
+                || m.Resolutions.AsQueryable().Where(Published.Resolution).Any(r => EF.Functions.ILike(r.Text, pattern)));
         }
 
         var total = await query.CountAsync(ct);
@@ -66,8 +67,9 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
             .Skip(page * pageSize).Take(pageSize)
             .Select(m => new MeetingRow(
                 m.Id, m.Date, m.OrganizationId, m.Organization.Name, m.Session,
-                m.Participations.Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
-                m.Participations.Count, m.Resolutions.Count, m.DocumentActions.Count, m.Sources.Count))
+                m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
+                m.Participations.AsQueryable().Count(Published.Participation), m.Resolutions.AsQueryable().Count(Published.Resolution),
+                m.DocumentActions.AsQueryable().Count(Published.Action), m.Sources.AsQueryable().Count(Published.Source)))
             .ToListAsync(ct);
         return new MeetingList(rows, total);
     }
@@ -75,7 +77,7 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
     public async Task<MeetingDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking()
+        var meeting = await db.Meetings.AsNoTracking().WithPublishedSource()
             .Where(m => m.Id == id)
             .Select(m => new { m.Id, m.OrganizationId, Body = m.Organization.Name, m.Session, m.Date, m.Location })
             .FirstOrDefaultAsync(ct);
@@ -83,19 +85,19 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
         {
             return null;
         }
-        var participants = await db.Participations.AsNoTracking().Where(p => p.MeetingId == id)
+        var participants = await db.Participations.AsNoTracking().FromPublished().Where(p => p.MeetingId == id)
             .OrderBy(p => p.Role).ThenBy(p => p.Position)
             .Select(p => new ParticipantLine(p.PersonId, p.Person.Name, p.Role, p.TitleAsWritten, p.Verified, p.SourceReportId, p.SpanStart, p.SpanLength))
             .ToListAsync(ct);
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.MeetingId == id)
+        var resolutions = await db.Resolutions.AsNoTracking().FromPublished().Where(r => r.MeetingId == id)
             .OrderBy(r => r.Position)
             .Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, r.Verified, r.SourceReportId, r.SpanStart, r.SpanLength))
             .ToListAsync(ct);
-        var documents = await db.DocumentActions.AsNoTracking().Where(a => a.MeetingId == id)
+        var documents = await db.DocumentActions.AsNoTracking().FromPublished().Where(a => a.MeetingId == id)
             .OrderBy(a => a.Position)
             .Select(a => new DocumentLine(a.DocumentId, a.Document.Title, a.Document.Kind, a.Action, a.SourceReportId, a.SpanStart, a.SpanLength))
             .ToListAsync(ct);
-        var sources = await db.MeetingSources.AsNoTracking().Where(s => s.MeetingId == id)
+        var sources = await db.MeetingSources.AsNoTracking().FromPublished().Where(s => s.MeetingId == id)
             .OrderBy(s => s.SourceReport.Published)
             .Select(s => new SourceLine(s.SourceReportId, s.SourceReport.Headline, s.SourceReport.Outlet, s.SourceReport.Published))
             .ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Overview;
 
@@ -14,9 +15,9 @@ public sealed class OverviewQueries(IDbContextFactory<PolicyTrackerDbContext> fa
         return new OverviewCounts(
             await db.Reports.CountAsync(ct),
             await db.Reports.CountAsync(r => r.Status == ReportStatus.Draft, ct),
-            await db.Meetings.CountAsync(ct),
-            await db.People.CountAsync(ct),
-            await db.Organizations.CountAsync(ct),
-            await db.Documents.CountAsync(ct));
+            await db.Meetings.WithPublishedSource().CountAsync(ct),
+            await db.People.WithPublishedParticipation().CountAsync(ct),
+            await db.Organizations.WithPublishedMeeting().CountAsync(ct),
+            await db.Documents.WithPublishedAction().CountAsync(ct));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.People;
@@ -27,7 +28,7 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     public async Task<PersonList> ListAsync(PersonFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.People.AsNoTracking();
+        var query = db.People.AsNoTracking().WithPublishedParticipation();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             // ILIKE '%…%' is served by the pg_trgm GIN indexes on name and alias.
@@ -38,10 +39,10 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
 
         query = (sort, descending) switch
         {
-            ("meetings", false) => query.OrderBy(p => p.Participations.Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
-            ("meetings", true) => query.OrderByDescending(p => p.Participations.Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
-            ("lastmeeting", false) => query.OrderBy(p => p.Participations.Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
-            ("lastmeeting", true) => query.OrderByDescending(p => p.Participations.Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
+            ("meetings", false) => query.OrderBy(p => p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
+            ("meetings", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
+            ("lastmeeting", false) => query.OrderBy(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
+            ("lastmeeting", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
             ("name", true) => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
             _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
         };
@@ -53,9 +54,9 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
             .Select(p => new PersonRow(
                 p.Id, p.Name,
                 p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
-                p.Titles.OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
-                p.Participations.Select(x => x.MeetingId).Distinct().Count(),
-                p.Participations.Max(x => x.Meeting.Date)))
+                p.Titles.AsQueryable().Where(Published.Title).OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
+                p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count(),
+                p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)))
             .ToListAsync(ct);
         return new PersonList(rows, total);
     }
@@ -63,23 +64,23 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     public async Task<PersonDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var person = await db.People.AsNoTracking().Where(p => p.Id == id)
+        var person = await db.People.AsNoTracking().WithPublishedParticipation().Where(p => p.Id == id)
             .Select(p => new { p.Id, p.Name, Aliases = p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList() })
             .FirstOrDefaultAsync(ct);
         if (person is null)
         {
             return null;
         }
-        var titles = await db.PersonTitles.AsNoTracking().Where(t => t.PersonId == id)
+        var titles = await db.PersonTitles.AsNoTracking().Where(Published.Title).Where(t => t.PersonId == id)
             .OrderByDescending(t => t.LastSeen).ThenBy(t => t.Title)
             .Select(t => new PersonTitleLine(t.Title, t.FirstSeen, t.LastSeen))
             .ToListAsync(ct);
-        var meetings = await db.Participations.AsNoTracking().Where(p => p.PersonId == id)
+        var meetings = await db.Participations.AsNoTracking().FromPublished().Where(p => p.PersonId == id)
             .OrderByDescending(p => p.Meeting.Date).ThenBy(p => p.Meeting.Organization.Name)
             .Select(p => new PersonMeetingLine(p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, p.Meeting.Organization.Name,
                 p.Meeting.Session, p.Role, p.TitleAsWritten, p.SourceReportId, p.SpanStart, p.SpanLength))
             .ToListAsync(ct);
-        var sources = await db.Participations.AsNoTracking().Where(p => p.PersonId == id)
+        var sources = await db.Participations.AsNoTracking().FromPublished().Where(p => p.PersonId == id)
             .GroupBy(p => new { p.SourceReportId, p.SourceReport.Headline, p.SourceReport.Outlet, p.SourceReport.Published })
             .OrderByDescending(g => g.Key.Published)
             .Select(g => new PersonSourceLine(g.Key.SourceReportId, g.Key.Headline, g.Key.Outlet, g.Key.Published, g.Count()))

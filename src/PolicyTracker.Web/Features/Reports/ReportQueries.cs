@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Reports;
@@ -87,10 +88,13 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         return new ReportFacets(outlets, enteredBy);
     }
 
-    public async Task<ReportDetail?> GetAsync(Guid id, CancellationToken ct = default)
+    /// <summary>One report with its facts; a draft or archived report only when <paramref name="includeUnpublished"/>
+    /// (the caller passes <c>Policies.CanEdit</c>), otherwise null as if it did not exist.</summary>
+    public async Task<ReportDetail?> GetAsync(Guid id, bool includeUnpublished, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var report = await db.Reports.AsNoTracking().Where(r => r.Id == id)
+        var reports = includeUnpublished ? db.Reports.AsNoTracking() : db.Reports.AsNoTracking().OnlyPublished();
+        var report = await reports.Where(r => r.Id == id)
             .Select(r => new { r.Id, r.Headline, r.Outlet, r.Published, r.SourceUrl, r.Status, r.EnteredBy, r.EnteredAt, r.ExtractorVersion, r.Text })
             .FirstOrDefaultAsync(ct);
         if (report is null)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Search;
@@ -43,7 +44,7 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         var pattern = "%" + MeetingQueries.EscapeLike(q) + "%";
         await using var db = await factory.CreateDbContextAsync(ct);
 
-        var reports = db.Reports.AsNoTracking().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var reports = db.Reports.AsNoTracking().OnlyPublished().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
         var reportHits = await reports
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Published)
             .Take(PerGroup)
@@ -51,7 +52,7 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions)))
             .ToListAsync(ct);
 
-        var resolutions = db.Resolutions.AsNoTracking().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var resolutions = db.Resolutions.AsNoTracking().FromPublished().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
         var resolutionHits = await resolutions
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Meeting.Date)
             .Take(PerGroup)
@@ -60,32 +61,32 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 r.SourceReportId, r.SpanStart, r.SpanLength))
             .ToListAsync(ct);
 
-        var documents = db.Documents.AsNoTracking()
+        var documents = db.Documents.AsNoTracking().WithPublishedAction()
             .Where(d => d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)) || EF.Functions.ILike(d.Title, pattern));
         var documentHits = await documents
-            .OrderByDescending(d => d.Actions.Count).ThenBy(d => d.Title)
+            .OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title)
             .Take(PerGroup)
-            .Select(d => new DocumentHit(d.Id, d.Title, d.Kind, d.Actions.Count))
+            .Select(d => new DocumentHit(d.Id, d.Title, d.Kind, d.Actions.AsQueryable().Where(Published.Action).Count()))
             .ToListAsync(ct);
 
-        var people = db.People.AsNoTracking()
+        var people = db.People.AsNoTracking().WithPublishedParticipation()
             .Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         var peopleHits = await people
-            .OrderByDescending(p => p.Participations.Count).ThenBy(p => p.Name)
+            .OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Count()).ThenBy(p => p.Name)
             .Take(PerGroup)
             .Select(p => new NameHit(p.Id, p.Name,
                 EF.Functions.ILike(p.Name, pattern) ? null : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
-                p.Participations.Select(x => x.MeetingId).Distinct().Count()))
+                p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()))
             .ToListAsync(ct);
 
-        var bodies = db.Organizations.AsNoTracking()
+        var bodies = db.Organizations.AsNoTracking().WithPublishedMeeting()
             .Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         var bodyHits = await bodies
-            .OrderByDescending(o => o.Meetings.Count).ThenBy(o => o.Name)
+            .OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name)
             .Take(PerGroup)
             .Select(o => new NameHit(o.Id, o.Name,
                 EF.Functions.ILike(o.Name, pattern) ? null : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
-                o.Meetings.Count))
+                o.Meetings.AsQueryable().Where(Published.Meeting).Count()))
             .ToListAsync(ct);
 
         return new SearchResults(
