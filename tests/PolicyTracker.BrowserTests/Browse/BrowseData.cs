@@ -20,8 +20,9 @@ public sealed record BrowseScenario(
 public static class BrowseData
 {
     /// <summary>Two meetings of a new body a month apart, chaired by a new person, the first reviewing a
-    /// new document and the second adopting it, each from its own report. The first report is long,
-    /// holds markup, and has overlapping and out-of-range spans.</summary>
+    /// new document and the second adopting it, each from its own published report. The first report is long,
+    /// holds markup, and has overlapping and out-of-range spans. A third report, still a draft, describes a
+    /// third meeting issuing the document: browse pages must not show it.</summary>
     public static async Task<BrowseScenario> SeedAsync(string connectionString, int year = 2024)
     {
         var tag = "zq" + Guid.NewGuid().ToString("N")[..8];
@@ -62,13 +63,16 @@ public static class BrowseData
         var text = intro + filler + ending;
 
         var report = NewReport($"Harbour Commission reviews safety guideline {tag}", text, new DateOnly(year, 3, 5), ReportStatus.Published);
-        var draft = NewReport($"Harbour Commission adopts safety guideline {tag}",
-            $"The {body.Name} adopted the {document.Title} on April 8. {person.Name} presided.", new DateOnly(year, 4, 9), ReportStatus.Draft);
-        db.AddRange(report, draft);
+        var adoption = NewReport($"Harbour Commission adopts safety guideline {tag}",
+            $"The {body.Name} adopted the {document.Title} on April 8. {person.Name} presided.", new DateOnly(year, 4, 9), ReportStatus.Published);
+        var draft = NewReport($"Harbour Commission issues safety guideline {tag}",
+            $"The {body.Name} issued the {document.Title} on May 20. {person.Name} presided.", new DateOnly(year, 5, 21), ReportStatus.Draft);
+        db.AddRange(report, adoption, draft);
 
         var first = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 3, 4), Session = "spring session", Location = "Port City" };
         var second = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 4, 8) };
-        db.AddRange(first, second);
+        var third = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 5, 20) };
+        db.AddRange(first, second, third);
 
         Add(db, new MeetingSource { Meeting = first }, report, text, "The " + body.Name, intro.IndexOf("\n\n", StringComparison.Ordinal) - intro.IndexOf("The ", StringComparison.Ordinal));
         Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Chair, TitleAsWritten = "chair" }, report, text, person.Name);
@@ -78,12 +82,17 @@ public static class BrowseData
         Add(db, new Resolution { Meeting = first, Text = farResolution, Verb = "decided to", Position = 1 }, report, text, farResolution);
         Add(db, new DocumentAction { Meeting = first, Document = document, Action = DocumentActionKind.Reviewed }, report, text, document.Title);
 
+        var adoptionText = adoption.Text;
+        Add(db, new MeetingSource { Meeting = second }, adoption, adoptionText, "The " + body.Name, adoptionText.Length);
+        Add(db, new Participation { Meeting = second, Person = person, Role = ParticipationRole.Chair }, adoption, adoptionText, person.Name);
+        Add(db, new DocumentAction { Meeting = second, Document = document, Action = DocumentActionKind.Adopted }, adoption, adoptionText, document.Title);
+
         var draftText = draft.Text;
-        Add(db, new MeetingSource { Meeting = second }, draft, draftText, "The " + body.Name, draftText.Length);
-        Add(db, new Participation { Meeting = second, Person = person, Role = ParticipationRole.Chair }, draft, draftText, person.Name);
-        Add(db, new DocumentAction { Meeting = second, Document = document, Action = DocumentActionKind.Adopted }, draft, draftText, document.Title);
+        Add(db, new MeetingSource { Meeting = third }, draft, draftText, "The " + body.Name, draftText.Length);
+        Add(db, new Participation { Meeting = third, Person = person, Role = ParticipationRole.Chair }, draft, draftText, person.Name);
+        Add(db, new DocumentAction { Meeting = third, Document = document, Action = DocumentActionKind.Issued }, draft, draftText, document.Title);
         // A span past the end of the text (a stale record): clipped, never thrown on.
-        Add(db, new Resolution { Meeting = second, Text = "stale", Verb = "noted", SpanStart = draftText.Length + 50, SpanLength = 10 }, draft, null, null);
+        Add(db, new Resolution { Meeting = third, Text = "stale", Verb = "noted", SpanStart = draftText.Length + 50, SpanLength = 10 }, draft, null, null);
 
         await db.SaveChangesAsync();
         return new BrowseScenario(tag, person.Id, person.Name, person.Aliases.First().Alias, body.Id, body.Name, parent.Id,

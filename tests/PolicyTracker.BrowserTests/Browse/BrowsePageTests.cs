@@ -106,11 +106,11 @@ public sealed class BrowsePageTests(AppFixture app)
         var page = await app.OpenAsync($"/reports?q={Uri.EscapeDataString(data.Tag)}");
 
         var grid = page.GetByTestId("reports-grid");
-        await Assertions.Expect(grid.Locator("a[href^='/reports/']")).ToHaveCountAsync(2);
+        await Assertions.Expect(grid.Locator("a[href^='/reports/']")).ToHaveCountAsync(3);
         await Assertions.Expect(grid.Locator("a[href^='/reports/']").First).ToHaveAttributeAsync("href", $"/reports/{data.DraftReportId}");
 
         await page.GotoAsync($"/reports?q={Uri.EscapeDataString(data.Tag)}&status=published");
-        await Assertions.Expect(grid.Locator("a[href^='/reports/']")).ToHaveCountAsync(1);
+        await Assertions.Expect(grid.Locator("a[href^='/reports/']")).ToHaveCountAsync(2);
         await Assertions.Expect(grid.GetByRole(AriaRole.Link, new() { Name = data.ReportHeadline })).ToBeVisibleAsync();
         await AppFixture.ScreenshotAsync(page, "browse-reports");
     }
@@ -149,6 +149,19 @@ public sealed class BrowsePageTests(AppFixture app)
         var page = await app.OpenAsync($"/reports/{data.DraftReportId}?span=99999-5");
 
         await Assertions.Expect(page.GetByTestId("source-text")).ToContainTextAsync("presided");
+        await ExpectNoServerErrorAsync(page);
+    }
+
+    [Fact]
+    public async Task An_analyst_finds_no_draft_report_and_none_of_its_meetings()
+    {
+        var data = await BrowseData.SeedAsync(app.ConnectionString);
+        var page = await app.OpenAsync($"/reports/{data.DraftReportId}", Roles.Analyst);
+
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Report not found");
+        await page.GotoAsync($"/bodies/{data.BodyId}");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(data.BodyName);
+        await Assertions.Expect(page.GetByTestId("body-meetings").Locator("tbody tr")).ToHaveCountAsync(2);
         await ExpectNoServerErrorAsync(page);
     }
 

@@ -204,6 +204,7 @@ public sealed class SignInTests(AppFixture app)
                 Text = text,
                 EnteredBy = "test",
                 ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
+                Status = ReportStatus.Published, // analysts browse only published reports
             };
             var body = new Organization { Id = Guid.CreateVersion7(), Name = $"Commission {Image} {Guid.NewGuid():N}" };
             var meeting = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Session = "Session " + Script, Date = new DateOnly(2024, 5, 30) };
