@@ -2,15 +2,6 @@ using PolicyTracker.Data.Entities;
 
 namespace PolicyTracker.Data.Editing;
 
-public enum FactKind
-{
-    Person,
-    Body,
-    Date,
-    Resolution,
-    Document,
-}
-
 // The editor's working copy of one report's extraction. The review page changes it in memory;
 // ReviewService.SaveAsync writes the differences in one transaction, checking each row's Version.
 public sealed class ReviewDraft

@@ -21,7 +21,7 @@ public sealed class HighlightedText : ComponentBase
         builder.AddAttribute(1, "class", "source-text");
         builder.AddAttribute(2, "data-testid", "source-text");
         var targetMarked = false;
-        foreach (var segment in SpanHighlighter.Split(Text, Spans, Target))
+        foreach (var segment in Segmenter.Split(Text, Spans, Target))
         {
             if (segment.Fact is null && !segment.Target)
             {
@@ -32,7 +32,7 @@ public sealed class HighlightedText : ComponentBase
             var css = "fact";
             if (segment.Fact is { } fact)
             {
-                css += " " + SpanHighlighter.CssClass(fact.Kind);
+                css += " " + Segmenter.CssClass(fact.Kind);
                 builder.AddAttribute(5, "title", $"{fact.Kind.ToString().ToLowerInvariant()}: {fact.Label}");
                 builder.AddAttribute(6, "data-kind", fact.Kind.ToString().ToLowerInvariant());
             }

@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MudBlazor;
+using PolicyTracker.Data;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Features.Editing;
@@ -15,7 +17,7 @@ public sealed partial class ReviewPage
     private readonly Dictionary<string, string?> _personDetails = [];
 
     private ReviewDraft? _draft;
-    private IReadOnlyList<SourceSegment> _segments = [];
+    private IReadOnlyList<TextSegment> _segments = [];
     private IReadOnlyList<MergeSuggestion> _merges = [];
     private List<DocumentSuggestion> _documentLinks = [];
     private IReadOnlyList<ReviewConflict> _conflicts = [];
@@ -207,9 +209,11 @@ public sealed partial class ReviewPage
         _total = items.Count(i => !i.Removed);
         _verified = items.Count(i => !i.Removed && i.Verified);
         var active = _activeKey is null ? null : _draft.Find(_activeKey);
-        _sentence = active is { SpanLength: > 0 } ? SourceSegments.SentenceAround(_draft.Text, active.SpanStart, active.SpanLength) : null;
-        var marked = items.Concat(SourceMarker.For(_draft.Text, _draft.Meetings)).ToList();
-        _segments = SourceSegments.Build(_draft.Text, marked, _activeKey, _sentence);
+        _sentence = active is { SpanLength: > 0 } ? Segmenter.SentenceAround(_draft.Text, active.SpanStart, active.SpanLength) : null;
+        var marked = items.Where(i => !i.Removed && i.SpanLength > 0)
+            .Select(i => new FactSpan(i.SpanStart, i.SpanLength, i.Kind, i.Label, i.Key))
+            .Concat(SourceMarker.For(_draft.Text, _draft.Meetings));
+        _segments = Segmenter.Split(_draft.Text, marked, sentence: _sentence);
     }
 
     private void Select(ReviewItem item)
@@ -684,8 +688,8 @@ public sealed partial class ReviewPage
         };
     }
 
-    private static string MarkClass(SourceSegment s) =>
-        "fact " + SourceSegments.CssClass(s.Kind ?? FactKind.Person) + (s.Active ? " active" : null) + (s.InSentence ? " in-sentence" : null);
+    private string MarkClass(TextSegment s) =>
+        "fact " + Segmenter.CssClass(s.Fact?.Kind ?? FactKind.Person) + (s.Fact?.Key == _activeKey ? " active" : null) + (s.InSentence ? " in-sentence" : null);
 
     private string ReviewText(int start, int end) => ShortText(_draft!.Text[start..end]);
 

@@ -1,30 +1,26 @@
 using System.Globalization;
+using PolicyTracker.Data;
 using PolicyTracker.Data.Editing;
+using PolicyTracker.Web.Components.Shared;
 
 namespace PolicyTracker.Web.Features.Editing;
 
-// A highlight that is not an item of its own: where the text names a meeting's body and date.
-// The database keeps no span for these, so they are found again in the text on each render.
-public sealed class SourceMarker(string key, FactKind kind, string label) : ReviewItem
+// Highlights that are not items of their own: where the text names a meeting's body and date,
+// keyed by the meeting. The database keeps no span for these, so they are found again on each render.
+public static class SourceMarker
 {
-    public override string Key { get; } = key;
-
-    public override FactKind Kind => kind;
-
-    public override string Label => label;
-
-    public static IEnumerable<SourceMarker> For(string text, IEnumerable<ReviewMeeting> meetings)
+    public static IEnumerable<FactSpan> For(string text, IEnumerable<ReviewMeeting> meetings)
     {
         foreach (var meeting in meetings.Where(m => !m.Removed))
         {
             if (Find(text, [meeting.Body]) is { } body)
             {
-                yield return new SourceMarker(meeting.Key, FactKind.Body, meeting.Body) { SpanStart = body.Start, SpanLength = body.Length };
+                yield return new FactSpan(body.Start, body.Length, FactKind.Body, meeting.Body, meeting.Key);
             }
 
             if (meeting.Date is { } date && Find(text, DateForms(date)) is { } written)
             {
-                yield return new SourceMarker(meeting.Key, FactKind.Date, meeting.Body) { SpanStart = written.Start, SpanLength = written.Length };
+                yield return new FactSpan(written.Start, written.Length, FactKind.Date, meeting.Body, meeting.Key);
             }
         }
     }
