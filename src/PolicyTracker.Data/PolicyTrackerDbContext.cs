@@ -24,11 +24,17 @@ public class PolicyTrackerDbContext(DbContextOptions<PolicyTrackerDbContext> opt
 
     public DbSet<Participation> Participations => Set<Participation>();
 
+    public DbSet<ParticipationSource> ParticipationSources => Set<ParticipationSource>();
+
     public DbSet<Resolution> Resolutions => Set<Resolution>();
+
+    public DbSet<ResolutionSource> ResolutionSources => Set<ResolutionSource>();
 
     public DbSet<Document> Documents => Set<Document>();
 
     public DbSet<DocumentAction> DocumentActions => Set<DocumentAction>();
+
+    public DbSet<DocumentActionSource> DocumentActionSources => Set<DocumentActionSource>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 

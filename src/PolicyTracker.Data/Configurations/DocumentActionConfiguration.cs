@@ -8,9 +8,10 @@ internal sealed class DocumentActionConfiguration : IEntityTypeConfiguration<Doc
 {
     public void Configure(EntityTypeBuilder<DocumentAction> builder)
     {
-        builder.MapProvenance("document_actions");
+        builder.ToTable("document_actions");
         builder.Property(a => a.Action).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(a => a.DocumentId);
+        builder.HasIndex(a => new { a.MeetingId, a.DocumentId, a.Action }).IsUnique().HasFilter("deleted_at IS NULL");
         builder.HasIndex(a => new { a.MeetingId, a.Position });
 
         builder.HasOne(a => a.Document)

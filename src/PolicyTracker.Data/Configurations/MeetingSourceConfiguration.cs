@@ -8,7 +8,7 @@ internal sealed class MeetingSourceConfiguration : IEntityTypeConfiguration<Meet
 {
     public void Configure(EntityTypeBuilder<MeetingSource> builder)
     {
-        builder.MapProvenance("meeting_sources", r => r.MeetingSources);
+        builder.MapSource("meeting_sources", r => r.MeetingSources);
         builder.HasIndex(s => new { s.MeetingId, s.SourceReportId }).IsUnique().HasFilter("deleted_at IS NULL");
 
         builder.HasOne(s => s.Meeting)

@@ -8,7 +8,8 @@ internal sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolut
 {
     public void Configure(EntityTypeBuilder<Resolution> builder)
     {
-        builder.MapProvenance("resolutions");
+        builder.ToTable("resolutions");
+        builder.Property(r => r.TextKey).HasMaxLength(4000);
         builder.Property(r => r.Verb).HasMaxLength(100);
         builder.Property(r => r.IssuedBy).HasMaxLength(300);
         builder.HasIndex(r => new { r.MeetingId, r.Position });

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Records;
 
 namespace PolicyTracker.Data.Editing;
 
-// Finds the person, body or document an editor means by a name, through names and aliases.
-// "Xi", "Xi Jinping" and "President Xi Jinping" all find Xi Jinping: a name is also tried without
-// its leading words (titles), and a bare alias counts only when exactly one person has it.
+// Suggestions for the review page's pickers: people, bodies and documents whose names or aliases
+// contain what the editor typed. Deciding which entity a name means is EntityResolver's job.
 public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> factory)
 {
     private const int Limit = 10;
@@ -14,7 +14,7 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
     public async Task<IReadOnlyList<LookupOption>> SearchPeopleAsync(string? text, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var keys = CandidateKeys(text);
+        var keys = EntityResolver.CandidateNames(text).Select(TextKeys.Key).ToList();
         if (keys.Count == 0)
         {
             return [];
@@ -43,7 +43,7 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
     public async Task<LookupOption?> ResolvePersonAsync(string? name, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ResolvePersonAsync(db, name, ct) is { } person ? new LookupOption(person.Id, person.Name, null) : null;
+        return await new EntityResolver(db).FindPersonByMentionAsync(name, ct) is { } person ? new LookupOption(person.Id, person.Name, null) : null;
     }
 
     public async Task<IReadOnlyList<LookupOption>> SearchBodiesAsync(string? text, CancellationToken ct = default)
@@ -77,99 +77,6 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
             .Take(Limit)
             .Select(d => new LookupOption(d.Id, d.Title, d.Kind))
             .ToListAsync(ct);
-    }
-
-    internal static async Task<Person?> ResolvePersonAsync(PolicyTrackerDbContext db, string? name, CancellationToken ct)
-    {
-        var keys = CandidateKeys(name);
-        foreach (var key in keys)
-        {
-            var byName = await db.People.Include(p => p.Aliases).Include(p => p.Titles)
-                .Where(p => p.NameKey == key).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
-            if (byName is not null)
-            {
-                return byName;
-            }
-
-            var byAlias = await db.People.Include(p => p.Aliases).Include(p => p.Titles)
-                .Where(p => p.Aliases.Any(a => a.AliasKey == key)).Take(2).ToListAsync(ct);
-            if (byAlias.Count == 1)
-            {
-                return byAlias[0];
-            }
-        }
-
-        return null;
-    }
-
-    internal static async Task<Person> FindOrCreatePersonAsync(PolicyTrackerDbContext db, Guid? id, string name, CancellationToken ct)
-    {
-        var person = id is { } known
-            ? await db.People.Include(p => p.Aliases).Include(p => p.Titles).SingleOrDefaultAsync(p => p.Id == known, ct)
-            : null;
-        person ??= db.People.Local.FirstOrDefault(p => TextKeys.Key(p.Name) == TextKeys.Key(name))
-            ?? await ResolvePersonAsync(db, name, ct);
-        var clean = TextKeys.Clean(name);
-        if (person is null)
-        {
-            person = new Person { Name = clean };
-            db.People.Add(person);
-        }
-
-        var aliases = person.Aliases.Select(a => TextKeys.Key(a.Alias)).ToHashSet();
-        foreach (var alias in new[] { clean, TextKeys.Surname(clean) })
-        {
-            if (alias is not null && aliases.Add(alias.ToLowerInvariant()))
-            {
-                person.Aliases.Add(new PersonAlias { Alias = alias });
-            }
-        }
-
-        return person;
-    }
-
-    internal static async Task<Organization> FindOrCreateBodyAsync(PolicyTrackerDbContext db, Guid? id, string name, CancellationToken ct)
-    {
-        var key = TextKeys.Key(name);
-        var body = id is { } known ? await db.Organizations.SingleOrDefaultAsync(o => o.Id == known, ct) : null;
-        body ??= db.Organizations.Local.FirstOrDefault(o => TextKeys.Key(o.Name) == key)
-            ?? await db.Organizations.Where(o => o.NameKey == key || o.Aliases.Any(a => a.AliasKey == key))
-                .OrderBy(o => o.NameKey == key ? 0 : 1).FirstOrDefaultAsync(ct);
-        if (body is null)
-        {
-            body = new Organization { Name = TextKeys.Clean(name) };
-            db.Organizations.Add(body);
-        }
-
-        return body;
-    }
-
-    internal static async Task<Document> FindOrCreateDocumentAsync(PolicyTrackerDbContext db, Guid? id, string title, string? kind, CancellationToken ct)
-    {
-        var key = TextKeys.DocumentKey(title);
-        var document = id is { } known ? await db.Documents.SingleOrDefaultAsync(d => d.Id == known, ct) : null;
-        document ??= db.Documents.Local.FirstOrDefault(d => d.NormalizedTitle == key)
-            ?? await db.Documents.FirstOrDefaultAsync(d => d.NormalizedTitle == key, ct);
-        if (document is null)
-        {
-            document = new Document { Title = TextKeys.Clean(title), NormalizedTitle = key, Kind = kind };
-            db.Documents.Add(document);
-        }
-
-        return document;
-    }
-
-    // "President Xi Jinping" -> ["president xi jinping", "xi jinping", "jinping"]: the name, then
-    // without each leading word in turn, so a title in front does not hide the person.
-    internal static List<string> CandidateKeys(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return [];
-        }
-
-        var words = TextKeys.Key(name).Split(' ');
-        return [.. Enumerable.Range(0, words.Length).Select(i => string.Join(' ', words[i..]))];
     }
 
     private static string? Detail(string? title, IEnumerable<string> aliases, int meetings)

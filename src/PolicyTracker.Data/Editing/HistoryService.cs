@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 
 namespace PolicyTracker.Data.Editing;
 
@@ -7,18 +9,21 @@ public sealed record HistoryLine(long Id, DateTimeOffset At, string User, AuditA
     string What, IReadOnlyList<FieldChange> Changes, bool CanRestore);
 
 // The audit trail of a report or a meeting and everything recorded from or at it, as sentences.
-public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> factory, TimeProvider time, ICurrentUser user)
 {
-    private static readonly HashSet<string> Noise = ["version", "search vector", "updated at", "verified at", "content hash", "id"];
+    private static readonly HashSet<string> Noise = ["version", "search vector", "updated at", "verdict at", "published", "content hash", "id"];
 
     public async Task<IReadOnlyList<HistoryLine>> ForReportAsync(Guid reportId, int limit = 200, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var labels = new Dictionary<Guid, (string Type, string What, bool Deleted)>();
-        await LabelAsync(labels, db.Participations.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
-        await LabelAsync(labels, db.Resolutions.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
-        await LabelAsync(labels, db.DocumentActions.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
+        await LabelAsync(labels, db.Participations.IgnoreQueryFilters().Where(p => p.Sources.Any(s => s.SourceReportId == reportId)), ct);
+        await LabelAsync(labels, db.Resolutions.IgnoreQueryFilters().Where(p => p.Sources.Any(s => s.SourceReportId == reportId)), ct);
+        await LabelAsync(labels, db.DocumentActions.IgnoreQueryFilters().Where(p => p.Sources.Any(s => s.SourceReportId == reportId)), ct);
         await LabelAsync(labels, db.MeetingSources.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
+        await LabelAsync(labels, db.ParticipationSources.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
+        await LabelAsync(labels, db.ResolutionSources.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
+        await LabelAsync(labels, db.DocumentActionSources.IgnoreQueryFilters().Where(p => p.SourceReportId == reportId), ct);
         var report = await db.Reports.IgnoreQueryFilters().Where(r => r.Id == reportId)
             .Select(r => new { r.Headline, r.DeletedAt }).FirstOrDefaultAsync(ct);
         if (report is not null)
@@ -55,9 +60,9 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
         {
             return entityType switch
             {
-                nameof(Participation) => await db.RestoreAsync<Participation>(id, ct),
-                nameof(Resolution) => await db.RestoreAsync<Resolution>(id, ct),
-                nameof(DocumentAction) => await db.RestoreAsync<DocumentAction>(id, ct),
+                nameof(Participation) => await RestoreFactAsync<Participation, ParticipationSource>(db, db.Participations, id, ct),
+                nameof(Resolution) => await RestoreFactAsync<Resolution, ResolutionSource>(db, db.Resolutions, id, ct),
+                nameof(DocumentAction) => await RestoreFactAsync<DocumentAction, DocumentActionSource>(db, db.DocumentActions, id, ct),
                 nameof(MeetingSource) => await RestoreSourceAsync(db, id, ct),
                 nameof(Meeting) => await db.RestoreAsync<Meeting>(id, ct),
                 nameof(Report) => await db.RestoreAsync<Report>(id, ct),
@@ -71,6 +76,39 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
         }
     }
 
+    // Undoes a removal: the fact comes back, and the reports whose claims an editor had removed
+    // claim it again, as accepted by whoever restored it.
+    private async Task<bool> RestoreFactAsync<TFact, TSource>(PolicyTrackerDbContext db, DbSet<TFact> facts, Guid id, CancellationToken ct)
+        where TFact : Fact<TSource>
+        where TSource : FactSource
+    {
+        var fact = await facts.IgnoreQueryFilters().Include(f => f.Sources).Include(f => f.Meeting).SingleOrDefaultAsync(f => f.Id == id, ct);
+        if (fact?.DeletedAt is null)
+        {
+            return false;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            foreach (var row in fact.Sources.Where(s => s.DeletedAt is null && s.Verdict == Verdict.Removed))
+            {
+                (row.Verdict, row.VerdictBy, row.VerdictAt) = (Verdict.Accepted, user.Name, time.GetUtcNow());
+            }
+
+            foreach (var entity in new Entity[] { fact, fact.Meeting }.Where(e => e.DeletedAt is not null))
+            {
+                (entity.DeletedAt, entity.DeletedBy) = (null, null);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await PublishedFlags.RefreshAsync(db, [fact.MeetingId], ct);
+            await transaction.CommitAsync(ct);
+        });
+        return true;
+    }
+
     private static async Task<bool> RestoreSourceAsync(PolicyTrackerDbContext db, Guid id, CancellationToken ct)
     {
         var meetingId = await db.MeetingSources.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => s.MeetingId).FirstOrDefaultAsync(ct);
@@ -79,7 +117,7 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
     }
 
     private static async Task LabelAsync<T>(Dictionary<Guid, (string, string, bool)> labels, IQueryable<T> rows, CancellationToken ct)
-        where T : ExtractedRecord
+        where T : Entity
     {
         var list = rows switch
         {
@@ -87,6 +125,9 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
             IQueryable<Resolution> r => await r.Select(x => new { x.Id, What = "resolution “" + x.Text + "”", x.DeletedAt }).ToListAsync(ct),
             IQueryable<DocumentAction> d => await d.Select(x => new { x.Id, What = "document “" + x.Document.Title + "”", x.DeletedAt }).ToListAsync(ct),
             IQueryable<MeetingSource> s => await s.Select(x => new { x.Id, What = "source: meeting of " + x.Meeting.Organization.Name + " in report “" + x.SourceReport.Headline + "”", x.DeletedAt }).ToListAsync(ct),
+            IQueryable<ParticipationSource> s => await s.Select(x => new { x.Id, What = "this report's claim: participant " + x.Fact.Person.Name, x.DeletedAt }).ToListAsync(ct),
+            IQueryable<ResolutionSource> s => await s.Select(x => new { x.Id, What = "this report's claim: resolution “" + x.Fact.Text + "”", x.DeletedAt }).ToListAsync(ct),
+            IQueryable<DocumentActionSource> s => await s.Select(x => new { x.Id, What = "this report's claim: document “" + x.Fact.Document.Title + "”", x.DeletedAt }).ToListAsync(ct),
             _ => [],
         };
         foreach (var row in list)

@@ -37,9 +37,39 @@ public sealed class ReviewDraft
 
     public IEnumerable<ReviewItem> Items => Meetings.SelectMany(m => m.Items);
 
-    public bool HasChanges => HeaderChanged || Meetings.Any(m => m.IsNew || m.Changed || m.Removed || m.Items.Any(i => i.HasChanges));
+    public bool HasChanges => HeaderChanged || Meetings.Any(m => m.HasChanges || m.Items.Any(i => i.HasChanges));
 
     public ReviewItem? Find(string key) => Items.FirstOrDefault(i => i.Key == key);
+
+    // Items still in the report that nobody has looked at.
+    public IEnumerable<ReviewItem> Unjudged => Meetings.Where(m => !m.Removed).SelectMany(m => m.Items).Where(i => !i.Removed && !i.IsNew && i.Verdict == Verdict.Extracted);
+
+    // "Accept all remaining": an explicit act, recorded as a bulk acceptance on each item.
+    public int AcceptAllRemaining()
+    {
+        var items = Unjudged.ToList();
+        foreach (var item in items)
+        {
+            item.Accept(inBulk: true);
+        }
+
+        foreach (var meeting in Meetings.Where(m => !m.Removed && m.Verdict == Verdict.Extracted))
+        {
+            meeting.Verdict = Verdict.Accepted;
+            meeting.InBulk = true;
+        }
+
+        return items.Count;
+    }
+}
+
+// When the body or date of a meeting other reports also describe changes: this report moves to the
+// meeting with the new body and date, or the meeting changes for every report.
+public enum MeetingEditScope
+{
+    Unasked,
+    ThisReport,
+    AllReports,
 }
 
 public sealed class ReviewMeeting
@@ -74,16 +104,38 @@ public sealed class ReviewMeeting
 
     public double Confidence { get; set; }
 
-    public bool Verified { get; set; }
+    public Verdict Verdict { get; set; }
+
+    public bool InBulk { get; set; }
+
+    // The body and date as loaded: changing either on a shared meeting needs a Scope.
+    public Guid? LoadedBodyId { get; init; }
+
+    public DateOnly? LoadedDate { get; init; }
 
     // Other reports describing the same meeting.
     public int OtherSources { get; set; }
+
+    public MeetingEditScope Scope { get; set; }
+
+    // Set by a merge: this report's claims move to that stored meeting.
+    public Guid? MergeInto { get; set; }
 
     public bool IsNew => MeetingId is null;
 
     public bool Changed { get; set; }
 
     public bool Removed { get; set; }
+
+    public bool Verified => Verdict is not Verdict.Extracted;
+
+    public bool HasChanges => IsNew || Changed || Removed || MergeInto is not null || Verdict != LoadedVerdict;
+
+    public Verdict LoadedVerdict { get; init; }
+
+    // A change of body or date that other reports' view of the meeting would feel.
+    public bool MovesSharedMeeting => !IsNew && OtherSources > 0 && Changed
+        && (BodyId != LoadedBodyId || Date != LoadedDate);
 
     public List<ReviewParticipant> Participants { get; init; } = [];
 
@@ -111,9 +163,21 @@ public abstract class ReviewItem
 
     public double Confidence { get; set; }
 
-    public bool Verified { get; set; }
+    // This report's source of the fact.
+    public Guid? SourceId { get; set; }
 
-    public string? VerifiedBy { get; set; }
+    public uint SourceVersion { get; set; }
+
+    public Verdict Verdict { get; set; }
+
+    public bool InBulk { get; set; }
+
+    public string? VerdictBy { get; set; }
+
+    public DateTimeOffset? VerdictAt { get; set; }
+
+    // Other reports that claim the same fact.
+    public int OtherReports { get; set; }
 
     public bool Removed { get; set; }
 
@@ -121,7 +185,39 @@ public abstract class ReviewItem
 
     public bool IsNew => Id is null;
 
-    public bool HasChanges => IsNew ? !Removed : Changed || Removed;
+    // Looked at by a person: accepted, edited or added (removed items leave the list).
+    public bool Verified => Verdict is Verdict.Accepted or Verdict.Edited or Verdict.Added;
+
+    public bool VerdictChanged => Original is { } original && (original.Verdict != Verdict || original.InBulk != InBulk);
+
+    public bool HasChanges => IsNew ? !Removed : Changed || Removed || VerdictChanged;
+
+    public void Accept(bool inBulk = false)
+    {
+        if (Verdict == Verdict.Extracted)
+        {
+            Verdict = Verdict.Accepted;
+            InBulk = inBulk;
+        }
+    }
+
+    // An editor applied an edit: the extractor's claim was wrong in part, or, when nothing
+    // differs from what was loaded, right as it was.
+    public void MarkEdited()
+    {
+        if (Original is { } original && SameFields(original))
+        {
+            Accept();
+            return;
+        }
+
+        Changed = true;
+        if (Verdict is Verdict.Extracted or Verdict.Accepted)
+        {
+            Verdict = Verdict.Edited;
+            InBulk = false;
+        }
+    }
 
     // The item as loaded: after a conflict, the fields the editor did not touch take the other
     // editor's values, so "keep mine" keeps both people's work.
@@ -130,6 +226,8 @@ public abstract class ReviewItem
     internal void Snapshot() => Original = (ReviewItem)MemberwiseClone();
 
     public abstract FactKind Kind { get; }
+
+    protected abstract bool SameFields(ReviewItem other);
 
     public abstract string Label { get; }
 
@@ -150,6 +248,10 @@ public sealed class ReviewParticipant : ReviewItem
 
     public override FactKind Kind => FactKind.Person;
 
+    protected override bool SameFields(ReviewItem other) => other is ReviewParticipant o
+        && o.PersonId == PersonId && o.Name == Name && o.Role == Role && o.TitleAsWritten == TitleAsWritten
+        && o.SpanStart == SpanStart && o.SpanLength == SpanLength;
+
     public override string Label => Name;
 }
 
@@ -164,6 +266,9 @@ public sealed class ReviewResolution : ReviewItem
     public int Position { get; set; }
 
     public override FactKind Kind => FactKind.Resolution;
+
+    protected override bool SameFields(ReviewItem other) => other is ReviewResolution o
+        && o.Text == Text && o.Verb == Verb && o.IssuedBy == IssuedBy && o.SpanStart == SpanStart && o.SpanLength == SpanLength;
 
     public override string Label => Text;
 }
@@ -182,6 +287,10 @@ public sealed class ReviewDocumentAction : ReviewItem
 
     public override FactKind Kind => FactKind.Document;
 
+    protected override bool SameFields(ReviewItem other) => other is ReviewDocumentAction o
+        && o.DocumentId == DocumentId && o.Title == Title && o.DocumentKind == DocumentKind && o.Action == Action
+        && o.SpanStart == SpanStart && o.SpanLength == SpanLength;
+
     public override string Label => Title;
 }
 
@@ -194,8 +303,9 @@ public enum SaveOutcome
 }
 
 // A row someone else changed since this draft was loaded: who, when, and what it holds now.
+// CurrentSourceVersion: when this report's source of the item moved too (its verdict), so "keep mine" takes both.
 public sealed record ReviewConflict(string Key, string What, string? ChangedBy, DateTimeOffset? ChangedAt,
-    IReadOnlyList<FieldChange> TheirChanges, bool RemovedByThem, uint CurrentVersion);
+    IReadOnlyList<FieldChange> TheirChanges, bool RemovedByThem, uint CurrentVersion, uint? CurrentSourceVersion = null);
 
 public sealed record FieldChange(string Field, string? Old, string? New);
 

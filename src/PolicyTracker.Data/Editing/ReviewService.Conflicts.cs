@@ -5,6 +5,9 @@ namespace PolicyTracker.Data.Editing;
 
 public sealed partial class ReviewService
 {
+    // A conflict on this report's source of an item rather than on the fact itself.
+    internal const string SourceSuffix = ":source";
+
     private sealed record Stored(Guid Id, uint Version, DateTimeOffset? DeletedAt);
 
     // Every row this save would write whose version moved since the draft was read.
@@ -24,14 +27,22 @@ public sealed partial class ReviewService
                 expected.Add((meeting.Key, name, nameof(Meeting), meeting.MeetingId!.Value, meeting.MeetingVersion));
             }
 
-            if (meeting.SourceId is { } sourceId && (meeting.Removed || (publish && !meeting.Verified)))
+            if (meeting.SourceId is { } sourceId && (meeting.Removed || meeting.Verdict != meeting.LoadedVerdict))
             {
                 expected.Add((meeting.Key, name + " (as reported here)", nameof(MeetingSource), sourceId, meeting.SourceVersion));
             }
 
-            foreach (var item in meeting.Items.Where(i => !i.IsNew && (i.Changed || i.Removed || meeting.Removed || (publish && !i.Verified))))
+            foreach (var item in meeting.Items.Where(i => !i.IsNew))
             {
-                expected.Add((item.Key, What(item), TypeOf(item), item.Id!.Value, item.Version));
+                if (item.Changed && !item.Removed && !meeting.Removed)
+                {
+                    expected.Add((item.Key, What(item), TypeOf(item), item.Id!.Value, item.Version));
+                }
+
+                if (item.SourceId is { } itemSource && (item.Removed || meeting.Removed || item.VerdictChanged))
+                {
+                    expected.Add((item.Key + SourceSuffix, What(item) + " (as reported here)", TypeOf(item) + "Source", itemSource, item.SourceVersion));
+                }
             }
         }
 
@@ -51,7 +62,10 @@ public sealed partial class ReviewService
                 nameof(MeetingSource) => await Versions(db.MeetingSources, ids, ct),
                 nameof(Participation) => await Versions(db.Participations, ids, ct),
                 nameof(Resolution) => await Versions(db.Resolutions, ids, ct),
-                _ => await Versions(db.DocumentActions, ids, ct),
+                nameof(DocumentAction) => await Versions(db.DocumentActions, ids, ct),
+                nameof(ParticipationSource) => await Versions(db.ParticipationSources, ids, ct),
+                nameof(ResolutionSource) => await Versions(db.ResolutionSources, ids, ct),
+                _ => await Versions(db.DocumentActionSources, ids, ct),
             };
             foreach (var row in rows)
             {
@@ -77,14 +91,39 @@ public sealed partial class ReviewService
             var theirs = audits.Where(a => a.EntityId == m.Id.ToString()).ToList();
             var last = theirs.LastOrDefault();
             var changes = theirs.SelectMany(a => Changes(a.OldValues, a.NewValues))
-                .Where(c => c.Field is not ("deleted at" or "deleted by" or "verified by" or "updated at"))
+                .Where(c => c.Field is not ("deleted at" or "deleted by" or "verdict by" or "verdict at" or "updated at" or "published"))
                 .ToList();
             var current = stored.GetValueOrDefault(m.Id);
             conflicts.Add(new ReviewConflict(m.Key, m.What, last?.UserName, last?.At, changes,
                 current is null || current.DeletedAt is not null, current?.Version ?? 0));
         }
 
-        return conflicts;
+        return MergeSourceConflicts(conflicts);
+    }
+
+    // An item whose fact and whose source (its verdict) both moved is one conflict for the editor.
+    private static List<ReviewConflict> MergeSourceConflicts(List<ReviewConflict> conflicts)
+    {
+        var byKey = conflicts.ToDictionary(c => c.Key);
+        var merged = new List<ReviewConflict>();
+        foreach (var conflict in conflicts)
+        {
+            if (conflict.Key.EndsWith(SourceSuffix, StringComparison.Ordinal))
+            {
+                if (!byKey.ContainsKey(conflict.Key[..^SourceSuffix.Length]))
+                {
+                    merged.Add(conflict);
+                }
+
+                continue;
+            }
+
+            merged.Add(byKey.TryGetValue(conflict.Key + SourceSuffix, out var source)
+                ? conflict with { CurrentSourceVersion = source.CurrentVersion, TheirChanges = [.. conflict.TheirChanges, .. source.TheirChanges] }
+                : conflict);
+        }
+
+        return merged;
     }
 
     private static Task<List<Stored>> Versions<T>(DbSet<T> set, List<Guid> ids, CancellationToken ct)

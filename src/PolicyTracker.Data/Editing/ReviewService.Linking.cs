@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Records;
 
 namespace PolicyTracker.Data.Editing;
 
@@ -47,7 +48,7 @@ public sealed partial class ReviewService
             var key = TextKeys.DocumentKey(item.Title);
             var candidates = await db.Documents.AsNoTracking()
                 .Where(d => d.Id != item.DocumentId
-                    && d.Actions.Any(a => a.SourceReportId != draft.ReportId)
+                    && d.Actions.Any(a => a.Sources.Any(s => s.SourceReportId != draft.ReportId))
                     && (EF.Functions.TrigramsSimilarity(d.NormalizedTitle, key) > 0.45
                         || d.NormalizedTitle.Contains(key) || key.Contains(d.NormalizedTitle)))
                 .OrderByDescending(d => EF.Functions.TrigramsSimilarity(d.NormalizedTitle, key))
@@ -68,72 +69,26 @@ public sealed partial class ReviewService
         return suggestions;
     }
 
-    // Moves this report's source and records from one meeting to the other; the emptied meeting
-    // is removed when no other report describes it. The audit trail keeps both sides.
+    // Moves this report's claims from one meeting to the other, through the same save as every edit:
+    // facts the other meeting already has gain this report as a source, the rest move over, and the
+    // emptied meeting goes when no other report describes it. The audit trail keeps both sides.
     public async Task<ReviewSaveResult> MergeMeetingAsync(Guid reportId, Guid fromMeetingId, Guid intoMeetingId, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
+        var draft = await LoadAsync(reportId, ct);
+        var meeting = draft?.Meetings.FirstOrDefault(m => m.MeetingId == fromMeetingId);
+        await using (var db = await factory.CreateDbContextAsync(ct))
         {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var from = await db.Meetings.SingleOrDefaultAsync(m => m.Id == fromMeetingId, ct);
-            var into = await db.Meetings.SingleOrDefaultAsync(m => m.Id == intoMeetingId, ct);
-            if (from is null || into is null)
+            if (draft is null || meeting is null || !await db.Meetings.AnyAsync(m => m.Id == intoMeetingId, ct))
             {
                 return new ReviewSaveResult(SaveOutcome.NotFound, "One of the two meetings no longer exists.", []);
             }
+        }
 
-            var sources = await db.MeetingSources.Where(s => s.MeetingId == fromMeetingId && s.SourceReportId == reportId).ToListAsync(ct);
-            var alreadySourced = await db.MeetingSources.AnyAsync(s => s.MeetingId == intoMeetingId && s.SourceReportId == reportId, ct);
-            foreach (var source in sources)
-            {
-                if (alreadySourced)
-                {
-                    db.MeetingSources.Remove(source);
-                }
-            }
-
-            // Soft-deleted sources leave the unique index before the move.
-            await db.SaveChangesAsync(ct);
-            foreach (var source in sources.Where(_ => !alreadySourced))
-            {
-                source.MeetingId = intoMeetingId;
-            }
-
-            foreach (var p in await db.Participations.Where(p => p.MeetingId == fromMeetingId && p.SourceReportId == reportId).ToListAsync(ct))
-            {
-                p.MeetingId = intoMeetingId;
-            }
-
-            foreach (var r in await db.Resolutions.Where(r => r.MeetingId == fromMeetingId && r.SourceReportId == reportId).ToListAsync(ct))
-            {
-                r.MeetingId = intoMeetingId;
-            }
-
-            foreach (var a in await db.DocumentActions.Where(a => a.MeetingId == fromMeetingId && a.SourceReportId == reportId).ToListAsync(ct))
-            {
-                a.MeetingId = intoMeetingId;
-            }
-
-            into.Session ??= from.Session;
-            into.Location ??= from.Location;
-            await db.SaveChangesAsync(ct);
-
-            var remaining = await db.MeetingSources.AnyAsync(s => s.MeetingId == fromMeetingId, ct)
-                || await db.Participations.AnyAsync(p => p.MeetingId == fromMeetingId, ct)
-                || await db.Resolutions.AnyAsync(r => r.MeetingId == fromMeetingId, ct)
-                || await db.DocumentActions.AnyAsync(a => a.MeetingId == fromMeetingId, ct);
-            if (!remaining)
-            {
-                db.Meetings.Remove(from);
-                await db.SaveChangesAsync(ct);
-            }
-
-            await transaction.CommitAsync(ct);
-            return ReviewSaveResult.Ok("Merged: this report is now a source of the stored meeting.");
-        });
+        meeting.MergeInto = intoMeetingId;
+        var result = await SaveAsync(draft, publish: false, ct);
+        return result.Outcome == SaveOutcome.Saved
+            ? ReviewSaveResult.Ok("Merged: this report is now a source of the stored meeting.")
+            : result;
     }
 
     public async Task<ReviewSaveResult> SetStatusAsync(Guid reportId, uint version, ReportStatus status, CancellationToken ct = default)
@@ -149,7 +104,14 @@ public sealed partial class ReviewService
         report.Status = status;
         try
         {
-            await db.SaveChangesAsync(ct);
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await PublishedFlags.RefreshReportAsync(db, reportId, ct);
+                await transaction.CommitAsync(ct);
+            });
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Records;
 
 namespace PolicyTracker.Data.Editing;
 
@@ -26,7 +27,8 @@ public sealed partial class ReviewService(
             return null;
         }
 
-        var sources = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == reportId)
+        // A meeting an editor removed from this report stays out of its draft.
+        var sources = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == reportId && s.Verdict != Verdict.Removed)
             .Select(s => new
             {
                 s.Id,
@@ -35,80 +37,96 @@ public sealed partial class ReviewService(
                 s.SpanStart,
                 s.SpanLength,
                 s.Confidence,
-                s.Verified,
+                s.Verdict,
+                s.InBulk,
                 MeetingVersion = s.Meeting.Version,
                 s.Meeting.OrganizationId,
                 Body = s.Meeting.Organization.Name,
                 s.Meeting.Date,
                 s.Meeting.Session,
                 s.Meeting.Location,
-                OtherSources = s.Meeting.Sources.Count(o => o.SourceReportId != reportId),
+                OtherSources = s.Meeting.Sources.Count(o => o.SourceReportId != reportId && o.Verdict != Verdict.Removed),
             })
             .OrderBy(s => s.SpanStart).ThenBy(s => s.Date)
             .ToListAsync(ct);
-        var participants = await db.Participations.AsNoTracking().Where(p => p.SourceReportId == reportId)
-            .OrderBy(p => p.Position).ThenBy(p => p.SpanStart)
-            .Select(p => new
+        var participants = await db.ParticipationSources.AsNoTracking().Where(s => s.SourceReportId == reportId && s.Verdict != Verdict.Removed)
+            .OrderBy(s => s.Fact.Position).ThenBy(s => s.SpanStart)
+            .Select(s => new
             {
-                p.MeetingId,
+                s.Fact.MeetingId,
                 Item = new ReviewParticipant
                 {
-                    Id = p.Id,
-                    Version = p.Version,
-                    SpanStart = p.SpanStart,
-                    SpanLength = p.SpanLength,
-                    Confidence = p.Confidence,
-                    Verified = p.Verified,
-                    VerifiedBy = p.VerifiedBy,
-                    PersonId = p.PersonId,
-                    Name = p.Person.Name,
-                    Role = p.Role,
-                    TitleAsWritten = p.TitleAsWritten,
-                    Position = p.Position,
-                }
+                    Id = s.FactId,
+                    Version = s.Fact.Version,
+                    SourceId = s.Id,
+                    SourceVersion = s.Version,
+                    SpanStart = s.SpanStart,
+                    SpanLength = s.SpanLength,
+                    Confidence = s.Confidence,
+                    Verdict = s.Verdict,
+                    InBulk = s.InBulk,
+                    VerdictBy = s.VerdictBy,
+                    VerdictAt = s.VerdictAt,
+                    OtherReports = s.Fact.Sources.Count(o => o.SourceReportId != reportId && o.Verdict != Verdict.Removed),
+                    PersonId = s.Fact.PersonId,
+                    Name = s.Fact.Person.Name,
+                    Role = s.Fact.Role,
+                    TitleAsWritten = s.Fact.TitleAsWritten,
+                    Position = s.Fact.Position,
+                },
             })
             .ToListAsync(ct);
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.SourceReportId == reportId)
-            .OrderBy(r => r.Position).ThenBy(r => r.SpanStart)
-            .Select(r => new
+        var resolutions = await db.ResolutionSources.AsNoTracking().Where(s => s.SourceReportId == reportId && s.Verdict != Verdict.Removed)
+            .OrderBy(s => s.Fact.Position).ThenBy(s => s.SpanStart)
+            .Select(s => new
             {
-                r.MeetingId,
+                s.Fact.MeetingId,
                 Item = new ReviewResolution
                 {
-                    Id = r.Id,
-                    Version = r.Version,
-                    SpanStart = r.SpanStart,
-                    SpanLength = r.SpanLength,
-                    Confidence = r.Confidence,
-                    Verified = r.Verified,
-                    VerifiedBy = r.VerifiedBy,
-                    Text = r.Text,
-                    Verb = r.Verb,
-                    IssuedBy = r.IssuedBy,
-                    Position = r.Position,
-                }
+                    Id = s.FactId,
+                    Version = s.Fact.Version,
+                    SourceId = s.Id,
+                    SourceVersion = s.Version,
+                    SpanStart = s.SpanStart,
+                    SpanLength = s.SpanLength,
+                    Confidence = s.Confidence,
+                    Verdict = s.Verdict,
+                    InBulk = s.InBulk,
+                    VerdictBy = s.VerdictBy,
+                    VerdictAt = s.VerdictAt,
+                    OtherReports = s.Fact.Sources.Count(o => o.SourceReportId != reportId && o.Verdict != Verdict.Removed),
+                    Text = s.Fact.Text,
+                    Verb = s.Fact.Verb,
+                    IssuedBy = s.Fact.IssuedBy,
+                    Position = s.Fact.Position,
+                },
             })
             .ToListAsync(ct);
-        var documents = await db.DocumentActions.AsNoTracking().Where(a => a.SourceReportId == reportId)
-            .OrderBy(a => a.Position).ThenBy(a => a.SpanStart)
-            .Select(a => new
+        var documents = await db.DocumentActionSources.AsNoTracking().Where(s => s.SourceReportId == reportId && s.Verdict != Verdict.Removed)
+            .OrderBy(s => s.Fact.Position).ThenBy(s => s.SpanStart)
+            .Select(s => new
             {
-                a.MeetingId,
+                s.Fact.MeetingId,
                 Item = new ReviewDocumentAction
                 {
-                    Id = a.Id,
-                    Version = a.Version,
-                    SpanStart = a.SpanStart,
-                    SpanLength = a.SpanLength,
-                    Confidence = a.Confidence,
-                    Verified = a.Verified,
-                    VerifiedBy = a.VerifiedBy,
-                    DocumentId = a.DocumentId,
-                    Title = a.Document.Title,
-                    DocumentKind = a.Document.Kind,
-                    Action = a.Action,
-                    Position = a.Position,
-                }
+                    Id = s.FactId,
+                    Version = s.Fact.Version,
+                    SourceId = s.Id,
+                    SourceVersion = s.Version,
+                    SpanStart = s.SpanStart,
+                    SpanLength = s.SpanLength,
+                    Confidence = s.Confidence,
+                    Verdict = s.Verdict,
+                    InBulk = s.InBulk,
+                    VerdictBy = s.VerdictBy,
+                    VerdictAt = s.VerdictAt,
+                    OtherReports = s.Fact.Sources.Count(o => o.SourceReportId != reportId && o.Verdict != Verdict.Removed),
+                    DocumentId = s.Fact.DocumentId,
+                    Title = s.Fact.Document.Title,
+                    DocumentKind = s.Fact.Document.Kind,
+                    Action = s.Fact.Action,
+                    Position = s.Fact.Position,
+                },
             })
             .ToListAsync(ct);
 
@@ -127,12 +145,11 @@ public sealed partial class ReviewService(
             ExtractorVersion = report.ExtractorVersion,
             LoadedAt = time.GetUtcNow(),
         };
-        var meetingIds = sources.Select(s => s.MeetingId)
-            .Concat(participants.Select(p => p.MeetingId)).Concat(resolutions.Select(r => r.MeetingId)).Concat(documents.Select(d => d.MeetingId))
+        var meetingIds = participants.Select(p => p.MeetingId).Concat(resolutions.Select(r => r.MeetingId)).Concat(documents.Select(d => d.MeetingId))
             .Distinct().ToList();
         var orphans = meetingIds.Except(sources.Select(s => s.MeetingId)).ToList();
         var orphanMeetings = orphans.Count == 0 ? [] : await db.Meetings.AsNoTracking().Where(m => orphans.Contains(m.Id))
-            .Select(m => new { m.Id, m.Version, m.OrganizationId, Body = m.Organization.Name, m.Date, m.Session, m.Location })
+            .Select(m => new { m.Id, m.Version, m.OrganizationId, Body = m.Organization.Name, m.Date, m.Session, m.Location, Sources = m.Sources.Count(s => s.SourceReportId != reportId) })
             .ToListAsync(ct);
 
         foreach (var s in sources)
@@ -144,14 +161,18 @@ public sealed partial class ReviewService(
                 SourceVersion = s.Version,
                 MeetingVersion = s.MeetingVersion,
                 BodyId = s.OrganizationId,
+                LoadedBodyId = s.OrganizationId,
                 Body = s.Body,
                 Date = s.Date,
+                LoadedDate = s.Date,
                 Session = s.Session,
                 Location = s.Location,
                 SpanStart = s.SpanStart,
                 SpanLength = s.SpanLength,
                 Confidence = s.Confidence,
-                Verified = s.Verified,
+                Verdict = s.Verdict,
+                LoadedVerdict = s.Verdict,
+                InBulk = s.InBulk,
                 OtherSources = s.OtherSources,
             });
         }
@@ -163,10 +184,15 @@ public sealed partial class ReviewService(
                 MeetingId = m.Id,
                 MeetingVersion = m.Version,
                 BodyId = m.OrganizationId,
+                LoadedBodyId = m.OrganizationId,
                 Body = m.Body,
                 Date = m.Date,
+                LoadedDate = m.Date,
                 Session = m.Session,
                 Location = m.Location,
+                OtherSources = m.Sources,
+                Verdict = Verdict.Added,
+                LoadedVerdict = Verdict.Added,
             });
         }
 
@@ -194,8 +220,8 @@ public sealed partial class ReviewService(
         return draft;
     }
 
-    // Writes every change in the draft in one transaction. Publishing also marks every remaining
-    // item verified by the current editor: a published report is one a person has checked.
+    // Writes every change in the draft in one transaction. Publishing publishes: it accepts nothing
+    // nobody looked at (the editor's "accept all remaining" does that, and says so on each item).
     public async Task<ReviewSaveResult> SaveAsync(ReviewDraft draft, bool publish, CancellationToken ct = default)
     {
         if (Validate(draft) is { } invalid)
@@ -225,11 +251,11 @@ public sealed partial class ReviewService(
                 }
 
                 var counts = await ApplyAsync(db, report, draft, publish, ct);
-                await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 _log.LogInformation("Report {ReportId} {Action} by {User}: {Writes} record(s) written", draft.ReportId, publish ? "published" : "saved as draft", user.Name, counts);
+                var unjudged = draft.Unjudged.Count();
                 return ReviewSaveResult.Ok(publish
-                    ? $"Published: {counts} record(s) written and verified."
+                    ? $"Published: {counts} record(s) written; {unjudged} item(s) nobody has checked yet stay unverified."
                     : $"Draft saved: {counts} change(s).");
             });
         }
@@ -258,6 +284,10 @@ public sealed partial class ReviewService(
                 meeting.MeetingVersion = conflict.CurrentVersion;
                 meeting.Changed = true;
             }
+            else if (conflict.Key.EndsWith(SourceSuffix, StringComparison.Ordinal) && draft.Find(conflict.Key[..^SourceSuffix.Length]) is { } judged)
+            {
+                judged.SourceVersion = conflict.CurrentVersion;
+            }
             else if (draft.Find(conflict.Key) is { } item)
             {
                 if (fresh?.Items.FirstOrDefault(i => i.Id == item.Id) is { } theirs && item.Original is { } original)
@@ -266,6 +296,7 @@ public sealed partial class ReviewService(
                 }
 
                 item.Version = conflict.CurrentVersion;
+                item.SourceVersion = conflict.CurrentSourceVersion ?? item.SourceVersion;
                 item.Changed = true;
             }
         }
@@ -294,7 +325,10 @@ public sealed partial class ReviewService(
         }
 
         (mine.SpanStart, mine.SpanLength) = Pick((mine.SpanStart, mine.SpanLength), (original.SpanStart, original.SpanLength), (theirs.SpanStart, theirs.SpanLength));
-        mine.Verified |= theirs.Verified;
+        if (mine.Verdict == Verdict.Extracted)
+        {
+            (mine.Verdict, mine.InBulk) = (theirs.Verdict, theirs.InBulk);
+        }
     }
 
     private static T Pick<T>(T mine, T original, T theirs) => EqualityComparer<T>.Default.Equals(mine, original) ? theirs : mine;
@@ -319,9 +353,10 @@ public sealed partial class ReviewService(
                         (theirs.BodyId, theirs.Body, theirs.Date, theirs.Session, theirs.Location, theirs.MeetingVersion, false);
                 }
 
-                Replace(meeting.Participants, conflict.Key, fresh);
-                Replace(meeting.Resolutions, conflict.Key, fresh);
-                Replace(meeting.Documents, conflict.Key, fresh);
+                var key = conflict.Key.EndsWith(SourceSuffix, StringComparison.Ordinal) ? conflict.Key[..^SourceSuffix.Length] : conflict.Key;
+                Replace(meeting.Participants, key, fresh);
+                Replace(meeting.Resolutions, key, fresh);
+                Replace(meeting.Documents, key, fresh);
             }
         }
     }
@@ -370,6 +405,12 @@ public sealed partial class ReviewService(
                 return "Every meeting needs a body.";
             }
 
+            if (meeting.MovesSharedMeeting && meeting.Scope == MeetingEditScope.Unasked && meeting.MergeInto is null)
+            {
+                return $"The meeting of {meeting.Body} is also described by {meeting.OtherSources} other report(s). "
+                    + $"Choose whether to move only this report to the meeting with the new body and date, or to change the meeting for all {meeting.OtherSources + 1} reports.";
+            }
+
             foreach (var item in meeting.Items.Where(i => !i.Removed))
             {
                 if (string.IsNullOrWhiteSpace(item.Label))
@@ -387,10 +428,41 @@ public sealed partial class ReviewService(
         return null;
     }
 
+    // One save's working state: the resolver, the facts of each meeting touched, and what to tidy after.
+    private sealed class Write(PolicyTrackerDbContext db, Report report, DateTimeOffset now)
+    {
+        public PolicyTrackerDbContext Db { get; } = db;
+
+        public Report Report { get; } = report;
+
+        public DateTimeOffset Now { get; } = now;
+
+        public EntityResolver Resolver { get; } = new(db);
+
+        public Dictionary<Guid, MeetingFacts> Facts { get; } = [];
+
+        public HashSet<Guid> Meetings { get; } = [];
+
+        public HashSet<Guid> Documents { get; } = [];
+
+        public int Writes { get; set; }
+
+        public async Task<MeetingFacts> FactsAsync(Meeting meeting, CancellationToken ct)
+        {
+            Meetings.Add(meeting.Id);
+            if (!Facts.TryGetValue(meeting.Id, out var facts))
+            {
+                facts = await MeetingFacts.LoadAsync(Db, meeting, ct);
+                Facts[meeting.Id] = facts;
+            }
+
+            return facts;
+        }
+    }
+
     private async Task<int> ApplyAsync(PolicyTrackerDbContext db, Report report, ReviewDraft draft, bool publish, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var writes = 0;
+        var write = new Write(db, report, time.GetUtcNow());
         if (draft.HeaderChanged || publish)
         {
             db.Entry(report).Property(r => r.Version).OriginalValue = draft.Version;
@@ -403,7 +475,7 @@ public sealed partial class ReviewService(
                 report.Status = ReportStatus.Published;
             }
 
-            writes++;
+            write.Writes++;
         }
 
         foreach (var reviewed in draft.Meetings)
@@ -413,254 +485,387 @@ public sealed partial class ReviewService(
                 continue;
             }
 
-            var meeting = await MeetingAsync(db, reviewed, ct);
             if (reviewed.Removed)
             {
-                writes += await RemoveMeetingAsync(db, report.Id, meeting, reviewed, ct);
+                await RemoveMeetingAsync(write, reviewed, ct);
                 continue;
             }
 
-            var source = reviewed.SourceId is { } sourceId
-                ? await db.MeetingSources.IgnoreQueryFilters().SingleAsync(s => s.Id == sourceId, ct)
-                : null;
-            if (source is null)
+            var meeting = await MeetingAsync(write, reviewed, ct);
+            await MeetingSourceAsync(write, meeting, reviewed, ct);
+            var facts = await write.FactsAsync(meeting, ct);
+            var moved = reviewed.MeetingId is { } storedId && storedId != meeting.Id;
+            if (moved)
             {
-                source = new MeetingSource { Meeting = meeting, SourceReportId = report.Id, SpanStart = 0, SpanLength = 0, Confidence = 1 };
-                db.MeetingSources.Add(source);
-                writes++;
+                write.Meetings.Add(reviewed.MeetingId!.Value);
             }
 
-            if (publish && !source.Verified)
+            foreach (var item in reviewed.Items)
             {
-                db.Entry(source).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
-                Verify(source, now);
+                await ApplyItemAsync(write, meeting, facts, item, moved, ct);
             }
-
-            writes += await ApplyParticipantsAsync(db, report, meeting, reviewed, publish, now, ct);
-            writes += await ApplyResolutionsAsync(db, report, meeting, reviewed, publish, now, ct);
-            writes += await ApplyDocumentsAsync(db, report, meeting, reviewed, publish, now, ct);
         }
 
-        return writes;
+        await db.SaveChangesAsync(ct);
+        await Orphans.RetireAsync(db, write.Meetings, ct);
+        await Orphans.RetireDocumentsAsync(db, write.Documents, ct);
+        await PublishedFlags.RefreshAsync(db, write.Meetings, ct);
+        await PublishedFlags.RefreshReportAsync(db, report.Id, ct);
+        return write.Writes;
     }
 
-    private static async Task<Meeting> MeetingAsync(PolicyTrackerDbContext db, ReviewMeeting reviewed, CancellationToken ct)
+    // The meeting this report's claims belong to after the save: the stored one (changed in place
+    // for every report, unless the editor chose to move only this report), a merge target, or a new one.
+    private static async Task<Meeting> MeetingAsync(Write write, ReviewMeeting reviewed, CancellationToken ct)
     {
-        if (reviewed.MeetingId is { } id)
+        var db = write.Db;
+        if (reviewed.MergeInto is { } intoId)
         {
-            var meeting = await db.Meetings.IgnoreQueryFilters().SingleAsync(m => m.Id == id, ct);
-            if (reviewed.Changed && !reviewed.Removed)
-            {
-                db.Entry(meeting).Property(m => m.Version).OriginalValue = reviewed.MeetingVersion;
-                var body = await EntityLookup.FindOrCreateBodyAsync(db, reviewed.BodyId, reviewed.Body, ct);
-                meeting.Organization = body;
-                meeting.Date = reviewed.Date;
-                meeting.Session = Blank(reviewed.Session);
-                meeting.Location = Blank(reviewed.Location);
-                Restore(meeting);
-            }
-
-            return meeting;
+            return await db.Meetings.SingleAsync(m => m.Id == intoId, ct);
         }
 
-        var newBody = await EntityLookup.FindOrCreateBodyAsync(db, reviewed.BodyId, reviewed.Body, ct);
+        if (reviewed.MeetingId is { } id && !(reviewed.MovesSharedMeeting && reviewed.Scope == MeetingEditScope.ThisReport))
+        {
+            var stored = await db.Meetings.IgnoreQueryFilters().SingleAsync(m => m.Id == id, ct);
+            if (reviewed.Changed)
+            {
+                db.Entry(stored).Property(m => m.Version).OriginalValue = reviewed.MeetingVersion;
+                var body = await write.Resolver.BodyAsync(reviewed.BodyId, reviewed.Body, [], ct);
+                stored.Organization = body;
+                stored.Date = reviewed.Date;
+                stored.Session = Blank(reviewed.Session);
+                stored.Location = Blank(reviewed.Location);
+                Restore(stored);
+                write.Writes++;
+            }
+
+            return stored;
+        }
+
+        // A new meeting, or this report leaving a shared one: the body's meeting on that date if stored.
+        var newBody = await write.Resolver.BodyAsync(reviewed.BodyId, reviewed.Body, [], ct);
+        var existing = reviewed.Date is { } date && db.Entry(newBody).State != EntityState.Added
+            ? await db.Meetings.Where(m => m.OrganizationId == newBody.Id && m.Date == date && m.Id != reviewed.MeetingId)
+                .OrderBy(m => m.Id).FirstOrDefaultAsync(ct)
+            : null;
+        if (existing is not null)
+        {
+            existing.Session ??= Blank(reviewed.Session);
+            existing.Location ??= Blank(reviewed.Location);
+            return existing;
+        }
+
         var added = new Meeting
         {
             Organization = newBody,
+            OrganizationId = newBody.Id,
             Date = reviewed.Date,
             Session = Blank(reviewed.Session),
             Location = Blank(reviewed.Location),
         };
         db.Meetings.Add(added);
+        write.Writes++;
         return added;
     }
 
-    private static async Task<int> RemoveMeetingAsync(PolicyTrackerDbContext db, Guid reportId, Meeting meeting, ReviewMeeting reviewed, CancellationToken ct)
+    private async Task MeetingSourceAsync(Write write, Meeting meeting, ReviewMeeting reviewed, CancellationToken ct)
     {
-        var writes = 0;
-        foreach (var item in reviewed.Items.Where(i => i.Id is not null))
+        var db = write.Db;
+        var source = reviewed.SourceId is { } sourceId
+            ? await db.MeetingSources.SingleOrDefaultAsync(s => s.Id == sourceId, ct)
+            : null;
+        if (source is not null && source.MeetingId != meeting.Id)
+        {
+            var already = await db.MeetingSources.SingleOrDefaultAsync(s => s.MeetingId == meeting.Id && s.SourceReportId == write.Report.Id, ct);
+            if (already is not null)
+            {
+                db.MeetingSources.Remove(source);
+                source = already;
+            }
+            else
+            {
+                source.Meeting = meeting;
+                source.MeetingId = meeting.Id;
+            }
+
+            write.Writes++;
+        }
+
+        if (source is null)
+        {
+            source = await db.MeetingSources.SingleOrDefaultAsync(s => s.MeetingId == meeting.Id && s.SourceReportId == write.Report.Id, ct);
+        }
+
+        if (source is null)
+        {
+            db.MeetingSources.Add(new MeetingSource
+            {
+                Meeting = meeting,
+                MeetingId = meeting.Id,
+                SourceReportId = write.Report.Id,
+                Confidence = 1,
+                Verdict = Verdict.Added,
+                VerdictBy = user.Name,
+                VerdictAt = write.Now,
+            });
+            write.Writes++;
+            return;
+        }
+
+        var verdict = reviewed.Changed && reviewed.Verdict is Verdict.Extracted or Verdict.Accepted ? Verdict.Edited : reviewed.Verdict;
+        if (source.Verdict != verdict || source.InBulk != reviewed.InBulk)
+        {
+            db.Entry(source).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
+            Judge(source, verdict, reviewed.InBulk, write.Now);
+            write.Writes++;
+        }
+    }
+
+    // The editor removed a meeting from this report: its claims are marked removed, kept for the
+    // quality figures; the meeting and facts go when no other report stands behind them.
+    private async Task RemoveMeetingAsync(Write write, ReviewMeeting reviewed, CancellationToken ct)
+    {
+        var db = write.Db;
+        var meetingId = reviewed.MeetingId!.Value;
+        write.Meetings.Add(meetingId);
+        foreach (var item in reviewed.Items.Where(i => !i.IsNew))
         {
             item.Removed = true;
+            if (await SourceAsync(db, item, ct) is { } source)
+            {
+                db.Entry(source).Property(s => s.Version).OriginalValue = item.SourceVersion;
+                Judge(source, Verdict.Removed, false, write.Now);
+                write.Writes++;
+            }
         }
 
-        writes += await RemoveItemsAsync(db.Participations, reviewed.Participants, ct);
-        writes += await RemoveItemsAsync(db.Resolutions, reviewed.Resolutions, ct);
-        writes += await RemoveItemsAsync(db.DocumentActions, reviewed.Documents, ct);
-        if (reviewed.SourceId is { } sourceId)
+        if (reviewed.SourceId is { } sourceId && await db.MeetingSources.SingleOrDefaultAsync(s => s.Id == sourceId, ct) is { } meetingSource)
         {
-            var source = await db.MeetingSources.SingleAsync(s => s.Id == sourceId, ct);
-            db.Entry(source).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
-            db.MeetingSources.Remove(source);
-            writes++;
+            db.Entry(meetingSource).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
+            Judge(meetingSource, Verdict.Removed, false, write.Now);
+            write.Writes++;
         }
-
-        // The meeting itself goes only when no other report describes it.
-        if (!await db.MeetingSources.AnyAsync(s => s.MeetingId == meeting.Id && s.SourceReportId != reportId, ct))
-        {
-            db.Meetings.Remove(meeting);
-            writes++;
-        }
-
-        return writes;
     }
 
-    private static async Task<int> RemoveItemsAsync<T>(DbSet<T> set, IEnumerable<ReviewItem> items, CancellationToken ct)
-        where T : ExtractedRecord
+    // One item: its fact found or created by what identifies it, this report's source judged.
+    // A fact other reports also claim is never rewritten into a different fact: this report's
+    // source moves to the fact it now describes, and the others keep theirs.
+    private async Task ApplyItemAsync(Write write, Meeting meeting, MeetingFacts facts, ReviewItem item, bool moved, CancellationToken ct)
     {
-        var writes = 0;
-        foreach (var item in items.Where(i => i.Id is not null && i.Removed))
+        if (item.IsNew ? item.Removed : !(item.HasChanges || moved))
         {
-            var row = await set.SingleOrDefaultAsync(r => r.Id == item.Id, ct);
-            if (row is not null)
+            return;
+        }
+
+        var db = write.Db;
+        var source = item.IsNew ? null : await SourceAsync(db, item, ct);
+        if (!item.IsNew && source is null)
+        {
+            return;
+        }
+
+        if (source is not null)
+        {
+            db.Entry(source).Property(s => s.Version).OriginalValue = item.SourceVersion;
+        }
+
+        if (item.Removed)
+        {
+            Judge(source!, Verdict.Removed, false, write.Now);
+            write.Meetings.Add(FactOf(source!).MeetingId);
+            write.Writes++;
+            return;
+        }
+
+        if (item.Changed || moved || item.IsNew)
+        {
+            var fact = source is null ? null : FactOf(source);
+            if (fact is not null && item.Changed)
             {
-                set.Entry(row).Property(r => r.Version).OriginalValue = item.Version;
-                set.Remove(row);
-                writes++;
+                db.Entry(fact).Property(f => f.Version).OriginalValue = item.Version;
+            }
+
+            var target = await TargetFactAsync(write, meeting, facts, item, fact, ct);
+            if (source is null)
+            {
+                source = AddSource(target, write.Report.Id);
+            }
+            else if (!ReferenceEquals(target, fact))
+            {
+                source = MoveSource(db, source, target, write.Report.Id);
+                write.Meetings.Add(fact!.MeetingId);
+            }
+
+            source.SpanStart = Math.Max(0, item.SpanStart);
+            source.SpanLength = Math.Max(0, item.SpanLength);
+            if (target is Participation { Person: { } person } participation)
+            {
+                RecordTitle(person, participation.TitleAsWritten, meeting.Date ?? write.Report.Published, write.Report);
             }
         }
 
-        return writes;
+        var verdict = item.IsNew ? Verdict.Added : item.Verdict;
+        if (source!.Verdict != verdict || source.InBulk != item.InBulk || item.IsNew)
+        {
+            Judge(source, verdict, item.InBulk, write.Now);
+        }
+
+        write.Writes++;
     }
 
-    private async Task<int> ApplyParticipantsAsync(PolicyTrackerDbContext db, Report report, Meeting meeting, ReviewMeeting reviewed, bool publish, DateTimeOffset now, CancellationToken ct)
+    // The fact the item now describes. The item's own fact is edited in place while it keeps its
+    // identity, or while no other report claims it and no other fact has the new identity.
+    private static async Task<Fact> TargetFactAsync(Write write, Meeting meeting, MeetingFacts facts, ReviewItem item, Fact? current, CancellationToken ct)
     {
-        var writes = await RemoveItemsAsync(db.Participations, reviewed.Participants, ct);
-        foreach (var item in reviewed.Participants.Where(i => !i.Removed))
+        var db = write.Db;
+        switch (item)
         {
-            var row = await RowAsync(db.Participations, item, publish, ct);
-            if (row is null && !item.IsNew)
+            case ReviewParticipant p:
             {
-                continue;
+                var person = await write.Resolver.PersonAsync(p.PersonId, p.Name, ct);
+                var title = Blank(p.TitleAsWritten);
+                var existing = facts.FindParticipation(person.Id);
+                if (current is Participation own && (ReferenceEquals(existing, own) || (existing is null && item.OtherReports == 0)))
+                {
+                    facts.Forget(own);
+                    (own.Meeting, own.MeetingId, own.Person, own.PersonId) = (meeting, meeting.Id, person, person.Id);
+                    (own.Role, own.TitleAsWritten, own.Position) = (p.Role, title, p.Position);
+                    Restore(own);
+                    facts.Remember(own);
+                    return own;
+                }
+
+                var fact = facts.Participation(person, p.Role, title, p.Position);
+                if (item.Changed)
+                {
+                    (fact.Role, fact.TitleAsWritten) = (p.Role, title ?? fact.TitleAsWritten);
+                }
+
+                return fact;
             }
 
-            var person = await EntityLookup.FindOrCreatePersonAsync(db, item.PersonId, item.Name, ct);
-            if (row is null)
+            case ReviewResolution r:
             {
-                row = new Participation { Meeting = meeting, Person = person, SourceReportId = report.Id, Confidence = 1 };
-                db.Participations.Add(row);
+                var text = r.Text.Trim();
+                var issuer = Blank(r.IssuedBy) is { } name && !string.Equals(name, "meeting", StringComparison.OrdinalIgnoreCase)
+                    ? await write.Resolver.FindPersonByMentionAsync(name, ct)
+                    : null;
+                var existing = facts.FindResolution(text);
+                if (current is Resolution own && (ReferenceEquals(existing, own) || (existing is null && item.OtherReports == 0)))
+                {
+                    facts.Forget(own);
+                    (own.Meeting, own.MeetingId, own.Text, own.TextKey) = (meeting, meeting.Id, text, TextKeys.Key(text));
+                    (own.Verb, own.IssuedBy, own.IssuedByPerson, own.Position) = (r.Verb.Trim(), Blank(r.IssuedBy), issuer, r.Position);
+                    Restore(own);
+                    facts.Remember(own);
+                    return own;
+                }
+
+                var fact = facts.Resolution(text, r.Verb.Trim(), Blank(r.IssuedBy), issuer, r.Position);
+                if (item.Changed)
+                {
+                    (fact.Verb, fact.IssuedBy, fact.IssuedByPerson) = (r.Verb.Trim(), Blank(r.IssuedBy), issuer);
+                }
+
+                return fact;
             }
 
-            row.Person = person;
-            row.Meeting = meeting;
-            row.Role = item.Role;
-            row.TitleAsWritten = Blank(item.TitleAsWritten);
-            row.Position = item.Position;
-            Span(row, item);
-            RecordTitle(person, row.TitleAsWritten, meeting.Date ?? report.Published, report);
-            if (publish || item.Verified)
+            case ReviewDocumentAction d:
             {
-                Verify(row, now);
+                var document = await write.Resolver.DocumentAsync(d.DocumentId, d.Title, Blank(d.DocumentKind), ct);
+                if (current is DocumentAction { DocumentId: var previous } && previous != document.Id)
+                {
+                    write.Documents.Add(previous);
+                }
+
+                var existing = facts.FindAction(document.Id, d.Action);
+                if (current is DocumentAction own && (ReferenceEquals(existing, own) || (existing is null && item.OtherReports == 0)))
+                {
+                    facts.Forget(own);
+                    (own.Meeting, own.MeetingId, own.Document, own.DocumentId) = (meeting, meeting.Id, document, document.Id);
+                    (own.Action, own.Position) = (d.Action, d.Position);
+                    Restore(own);
+                    facts.Remember(own);
+                    return own;
+                }
+
+                return facts.Action(document, d.Action, d.Position);
             }
 
-            writes++;
+            default:
+                throw new InvalidOperationException($"Unknown item {item.GetType().Name}.");
         }
-
-        return writes;
     }
 
-    private async Task<int> ApplyResolutionsAsync(PolicyTrackerDbContext db, Report report, Meeting meeting, ReviewMeeting reviewed, bool publish, DateTimeOffset now, CancellationToken ct)
+    private static async Task<FactSource?> SourceAsync(PolicyTrackerDbContext db, ReviewItem item, CancellationToken ct) => item switch
     {
-        var writes = await RemoveItemsAsync(db.Resolutions, reviewed.Resolutions, ct);
-        foreach (var item in reviewed.Resolutions.Where(i => !i.Removed))
+        ReviewParticipant => await db.ParticipationSources.Include(s => s.Fact).ThenInclude(f => f.Sources).SingleOrDefaultAsync(s => s.Id == item.SourceId, ct),
+        ReviewResolution => await db.ResolutionSources.Include(s => s.Fact).ThenInclude(f => f.Sources).SingleOrDefaultAsync(s => s.Id == item.SourceId, ct),
+        _ => await db.DocumentActionSources.Include(s => s.Fact).ThenInclude(f => f.Sources).SingleOrDefaultAsync(s => s.Id == item.SourceId, ct),
+    };
+
+    private static Fact FactOf(FactSource source) => source switch
+    {
+        ParticipationSource p => p.Fact,
+        ResolutionSource r => r.Fact,
+        DocumentActionSource a => a.Fact,
+        _ => throw new InvalidOperationException($"Unknown source {source.GetType().Name}."),
+    };
+
+    private static FactSource AddSource(Fact fact, Guid reportId) => fact switch
+    {
+        Participation p => Claims.Claim(p, reportId, () => new ParticipationSource { Confidence = 1 }),
+        Resolution r => Claims.Claim(r, reportId, () => new ResolutionSource { Confidence = 1 }),
+        DocumentAction a => Claims.Claim(a, reportId, () => new DocumentActionSource { Confidence = 1 }),
+        _ => throw new InvalidOperationException($"Unknown fact {fact.GetType().Name}."),
+    };
+
+    // Re-points this report's source at another fact; when the report already claims that fact,
+    // the old source is retired instead and the existing one carries the verdict.
+    private static FactSource MoveSource(PolicyTrackerDbContext db, FactSource source, Fact target, Guid reportId)
+    {
+        var existing = target switch
         {
-            var row = await RowAsync(db.Resolutions, item, publish, ct);
-            if (row is null && !item.IsNew)
-            {
-                continue;
-            }
-
-            if (row is null)
-            {
-                row = new Resolution { Meeting = meeting, SourceReportId = report.Id, Text = item.Text, Verb = item.Verb, Confidence = 1 };
-                db.Resolutions.Add(row);
-            }
-
-            row.Meeting = meeting;
-            row.Text = item.Text.Trim();
-            row.Verb = item.Verb.Trim();
-            row.IssuedBy = Blank(item.IssuedBy);
-            row.Position = item.Position;
-            Span(row, item);
-            if (publish || item.Verified)
-            {
-                Verify(row, now);
-            }
-
-            writes++;
+            Participation p => (FactSource?)p.Sources.FirstOrDefault(s => s.SourceReportId == reportId && s.DeletedAt is null),
+            Resolution r => r.Sources.FirstOrDefault(s => s.SourceReportId == reportId && s.DeletedAt is null),
+            DocumentAction a => a.Sources.FirstOrDefault(s => s.SourceReportId == reportId && s.DeletedAt is null),
+            _ => null,
+        };
+        if (existing is not null && !ReferenceEquals(existing, source))
+        {
+            db.Remove(source);
+            return existing;
         }
 
-        return writes;
+        switch ((source, target))
+        {
+            case (ParticipationSource s, Participation p):
+                s.Fact.Sources.Remove(s);
+                (s.Fact, s.FactId) = (p, p.Id);
+                p.Sources.Add(s);
+                break;
+            case (ResolutionSource s, Resolution r):
+                s.Fact.Sources.Remove(s);
+                (s.Fact, s.FactId) = (r, r.Id);
+                r.Sources.Add(s);
+                break;
+            case (DocumentActionSource s, DocumentAction a):
+                s.Fact.Sources.Remove(s);
+                (s.Fact, s.FactId) = (a, a.Id);
+                a.Sources.Add(s);
+                break;
+        }
+
+        return source;
     }
 
-    private async Task<int> ApplyDocumentsAsync(PolicyTrackerDbContext db, Report report, Meeting meeting, ReviewMeeting reviewed, bool publish, DateTimeOffset now, CancellationToken ct)
+    private void Judge(FactSource source, Verdict verdict, bool inBulk, DateTimeOffset now)
     {
-        var writes = await RemoveItemsAsync(db.DocumentActions, reviewed.Documents, ct);
-        foreach (var item in reviewed.Documents.Where(i => !i.Removed))
-        {
-            var row = await RowAsync(db.DocumentActions, item, publish, ct);
-            if (row is null && !item.IsNew)
-            {
-                continue;
-            }
-
-            var document = await EntityLookup.FindOrCreateDocumentAsync(db, item.DocumentId, item.Title, Blank(item.DocumentKind), ct);
-            if (row is null)
-            {
-                row = new DocumentAction { Meeting = meeting, Document = document, SourceReportId = report.Id, Confidence = 1 };
-                db.DocumentActions.Add(row);
-            }
-
-            row.Document = document;
-            row.Meeting = meeting;
-            row.Action = item.Action;
-            row.Position = item.Position;
-            Span(row, item);
-            if (publish || item.Verified)
-            {
-                Verify(row, now);
-            }
-
-            writes++;
-        }
-
-        return writes;
-    }
-
-    // The stored row an item will write to, with the version the editor saw as the concurrency
-    // token; null when the item has no changes to write.
-    private static async Task<T?> RowAsync<T>(DbSet<T> set, ReviewItem item, bool publish, CancellationToken ct)
-        where T : ExtractedRecord
-    {
-        if (item.IsNew || !(item.Changed || (publish && !item.Verified)))
-        {
-            return null;
-        }
-
-        var row = await set.IgnoreQueryFilters().SingleOrDefaultAsync(r => r.Id == item.Id, ct);
-        if (row is null)
-        {
-            return null;
-        }
-
-        set.Entry(row).Property(r => r.Version).OriginalValue = item.Version;
-        Restore(row);
-        return row;
-    }
-
-    private static void Span(ExtractedRecord row, ReviewItem item)
-    {
-        row.SpanStart = item.SpanStart;
-        row.SpanLength = item.SpanLength;
-    }
-
-    private void Verify(ExtractedRecord row, DateTimeOffset now)
-    {
-        if (!row.Verified)
-        {
-            row.Verified = true;
-            row.VerifiedBy = user.Name;
-            row.VerifiedAt = now;
-        }
+        source.Verdict = verdict;
+        source.InBulk = inBulk && verdict == Verdict.Accepted;
+        source.VerdictBy = user.Name;
+        source.VerdictAt = now;
+        Restore(source);
     }
 
     private static void Restore(Entity entity)

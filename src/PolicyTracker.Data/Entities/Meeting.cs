@@ -12,6 +12,9 @@ public class Meeting : Entity
 
     public string? Location { get; set; }
 
+    // True while a published report describes it; kept by PublishedFlags.
+    public bool Published { get; set; }
+
     public ICollection<MeetingSource> Sources { get; set; } = [];
 
     public ICollection<Participation> Participations { get; set; } = [];

@@ -1,11 +1,8 @@
 namespace PolicyTracker.Data.Entities;
 
-public class Participation : ExtractedRecord
+// One person at one meeting, in the strongest role any source gives (chair over speaker over attendee).
+public class Participation : Fact<ParticipationSource>
 {
-    public Guid MeetingId { get; set; }
-
-    public Meeting Meeting { get; set; } = null!;
-
     public Guid PersonId { get; set; }
 
     public Person Person { get; set; } = null!;
@@ -13,7 +10,4 @@ public class Participation : ExtractedRecord
     public ParticipationRole Role { get; set; }
 
     public string? TitleAsWritten { get; set; }
-
-    // Order of appearance in the report, from 0.
-    public int Position { get; set; }
 }

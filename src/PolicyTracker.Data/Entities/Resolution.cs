@@ -2,13 +2,12 @@ using NpgsqlTypes;
 
 namespace PolicyTracker.Data.Entities;
 
-public class Resolution : ExtractedRecord
+public class Resolution : Fact<ResolutionSource>
 {
-    public Guid MeetingId { get; set; }
-
-    public Meeting Meeting { get; set; } = null!;
-
     public required string Text { get; set; }
+
+    // Lowercase and single-spaced: the same call reported twice is one resolution.
+    public string TextKey { get; set; } = string.Empty;
 
     // As written: "called for", "stressed".
     public required string Verb { get; set; }
@@ -19,8 +18,6 @@ public class Resolution : ExtractedRecord
     public Guid? IssuedByPersonId { get; set; }
 
     public Person? IssuedByPerson { get; set; }
-
-    public int Position { get; set; }
 
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 }

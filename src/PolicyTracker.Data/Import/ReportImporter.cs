@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Extraction;
 
 namespace PolicyTracker.Data.Import;
@@ -81,9 +82,10 @@ public sealed class ReportImporter
                 };
                 db.Reports.Add(report);
 
-                var writer = new ExtractionWriter(db, report, VerifiedRecords.None);
+                var writer = new ExtractionWriter(db, report);
                 await writer.WriteAsync(extraction, ct);
                 await db.SaveChangesAsync(ct);
+                await PublishedFlags.RefreshAsync(db, writer.MeetingIds, ct);
                 await transaction.CommitAsync(ct);
                 return Succeeded(report.Id, writer);
             });
@@ -101,8 +103,8 @@ public sealed class ReportImporter
         }
     }
 
-    // Runs the extractor again over a stored report. Records an editor verified stay as they are;
-    // the unverified ones from this report are replaced by what the extractor finds now.
+    // Runs the extractor again over a stored report. What editors judged stays as they left it;
+    // this report's claims nobody judged are replaced by what the extractor finds now.
     public async Task<ImportResult> ReextractAsync(Guid reportId, CancellationToken ct = default)
     {
         await using var db = await _factory.CreateDbContextAsync(ct);
@@ -119,33 +121,25 @@ public sealed class ReportImporter
             }
 
             var extraction = _extract(report.Text);
-            var oldSources = await db.MeetingSources.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct);
-            db.MeetingSources.RemoveRange(oldSources);
-            db.Participations.RemoveRange(await db.Participations.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
-            db.Resolutions.RemoveRange(await db.Resolutions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
-            db.DocumentActions.RemoveRange(await db.DocumentActions.Where(r => r.SourceReportId == reportId && !r.Verified).ToListAsync(ct));
+            var touched = await ReportClaims.MeetingIdsAsync(db, reportId, ct);
+            await ReportClaims.RemoveAsync(db, reportId, extractedOnly: true, ct);
             report.ExtractorVersion = extraction.ExtractorVersion;
-            // Saved first: the soft-deleted sources must leave the unique index before new ones arrive.
+            // Saved first: the retired sources must leave the unique indexes before new ones arrive.
             await db.SaveChangesAsync(ct);
 
-            var writer = new ExtractionWriter(db, report, await VerifiedAsync(db, reportId, ct));
+            var writer = new ExtractionWriter(db, report);
             await writer.WriteAsync(extraction, ct);
             await db.SaveChangesAsync(ct);
-
-            // A meeting this report alone described, which the extractor no longer finds, goes too.
-            var candidates = oldSources.Select(s => s.MeetingId).Distinct().ToList();
-            db.Meetings.RemoveRange(await db.Meetings
-                .Where(m => candidates.Contains(m.Id)
-                    && !m.Sources.Any() && !m.Participations.Any() && !m.Resolutions.Any() && !m.DocumentActions.Any())
-                .ToListAsync(ct));
-            await db.SaveChangesAsync(ct);
+            await Orphans.RetireAsync(db, touched.Concat(writer.MeetingIds), ct);
+            await PublishedFlags.RefreshReportAsync(db, reportId, ct);
+            await PublishedFlags.RefreshAsync(db, touched, ct);
             await transaction.CommitAsync(ct);
             return Succeeded(report.Id, writer);
         });
     }
 
-    // Soft-deletes the report and every record extracted from it, with one timestamp, so that
-    // RestoreReportAsync can bring back exactly those and not what re-extraction had retired.
+    // Soft-deletes the report and its claims, with one timestamp, so that RestoreReportAsync can
+    // bring back exactly those; facts and meetings no other report stands behind go with them.
     public async Task<bool> DeleteReportAsync(Guid reportId, CancellationToken ct = default)
     {
         await using var db = await _factory.CreateDbContextAsync(ct);
@@ -160,12 +154,12 @@ public sealed class ReportImporter
                 return false;
             }
 
+            var touched = await ReportClaims.MeetingIdsAsync(db, reportId, ct);
             db.Reports.Remove(report);
-            db.MeetingSources.RemoveRange(await db.MeetingSources.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
-            db.Participations.RemoveRange(await db.Participations.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
-            db.Resolutions.RemoveRange(await db.Resolutions.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
-            db.DocumentActions.RemoveRange(await db.DocumentActions.Where(r => r.SourceReportId == reportId).ToListAsync(ct));
+            await ReportClaims.RemoveAsync(db, reportId, extractedOnly: false, ct);
             await db.SaveChangesAsync(ct);
+            await Orphans.RetireAsync(db, touched, ct);
+            await PublishedFlags.RefreshAsync(db, touched, ct);
             await transaction.CommitAsync(ct);
             return true;
         });
@@ -185,26 +179,20 @@ public sealed class ReportImporter
                 return false;
             }
 
-            var records = new List<ExtractedRecord>();
-            records.AddRange(await DeletedWithAsync(db.MeetingSources, reportId, deletedAt, ct));
-            records.AddRange(await DeletedWithAsync(db.Participations, reportId, deletedAt, ct));
-            records.AddRange(await DeletedWithAsync(db.Resolutions, reportId, deletedAt, ct));
-            records.AddRange(await DeletedWithAsync(db.DocumentActions, reportId, deletedAt, ct));
-            foreach (var row in records.Cast<Entity>().Append(report))
-            {
-                row.DeletedAt = null;
-                row.DeletedBy = null;
-            }
-
+            Undelete(report);
+            await ReportClaims.RestoreAsync(db, reportId, deletedAt, ct);
             await db.SaveChangesAsync(ct);
+            await PublishedFlags.RefreshReportAsync(db, reportId, ct);
             await transaction.CommitAsync(ct);
             return true;
         });
     }
 
-    private static Task<List<T>> DeletedWithAsync<T>(DbSet<T> set, Guid reportId, DateTimeOffset deletedAt, CancellationToken ct)
-        where T : ExtractedRecord =>
-        set.IgnoreQueryFilters().Where(r => r.SourceReportId == reportId && r.DeletedAt == deletedAt).ToListAsync(ct);
+    private static void Undelete(Entity row)
+    {
+        row.DeletedAt = null;
+        row.DeletedBy = null;
+    }
 
     // Imports run one at a time: matching bodies, people, meetings and documents by name is a
     // read-then-insert, and two imports naming the same new body must not both create it.
@@ -279,23 +267,6 @@ public sealed class ReportImporter
         return sameUrl is { } urlId
             ? ImportResult.Failed(ImportProblem.DuplicateSourceUrl, $"A report from {sourceUrl} is already stored as report {urlId}.", urlId)
             : null;
-    }
-
-    private static async Task<VerifiedRecords> VerifiedAsync(PolicyTrackerDbContext db, Guid reportId, CancellationToken ct)
-    {
-        var sources = await db.MeetingSources.Where(r => r.SourceReportId == reportId && r.Verified)
-            .Select(r => r.MeetingId).ToListAsync(ct);
-        var participations = await db.Participations.Where(r => r.SourceReportId == reportId && r.Verified)
-            .Select(r => new { r.MeetingId, r.PersonId, r.Role }).ToListAsync(ct);
-        var resolutions = await db.Resolutions.Where(r => r.SourceReportId == reportId && r.Verified)
-            .Select(r => new { r.MeetingId, r.Text }).ToListAsync(ct);
-        var actions = await db.DocumentActions.Where(r => r.SourceReportId == reportId && r.Verified)
-            .Select(r => new { r.DocumentId, r.MeetingId, r.Action }).ToListAsync(ct);
-        return new VerifiedRecords(
-            [.. sources],
-            [.. participations.Select(p => (p.MeetingId, p.PersonId, p.Role))],
-            [.. resolutions.Select(r => (r.MeetingId, TextKeys.Key(r.Text)))],
-            [.. actions.Select(a => (a.DocumentId, a.MeetingId, a.Action))]);
     }
 
     private static string Headline(string? requested, ReportExtraction extraction, string text)

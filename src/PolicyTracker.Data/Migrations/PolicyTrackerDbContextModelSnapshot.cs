@@ -168,10 +168,6 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("action");
 
-                    b.Property<double>("Confidence")
-                        .HasColumnType("double precision")
-                        .HasColumnName("confidence");
-
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -193,30 +189,9 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
-                    b.Property<Guid>("SourceReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("source_report_id");
-
-                    b.Property<int>("SpanLength")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_length");
-
-                    b.Property<int>("SpanStart")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_start");
-
-                    b.Property<bool>("Verified")
+                    b.Property<bool>("Published")
                         .HasColumnType("boolean")
-                        .HasColumnName("verified");
-
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verified_at");
-
-                    b.Property<string>("VerifiedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("verified_by");
+                        .HasColumnName("published");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -230,17 +205,99 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("DocumentId")
                         .HasDatabaseName("ix_document_actions_document_id");
 
-                    b.HasIndex("SourceReportId")
-                        .HasDatabaseName("ix_document_actions_source_report_id");
-
                     b.HasIndex("MeetingId", "Position")
                         .HasDatabaseName("ix_document_actions_meeting_id_position");
 
-                    b.ToTable("document_actions", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_document_actions_confidence", "confidence >= 0 AND confidence <= 1");
+                    b.HasIndex("MeetingId", "DocumentId", "Action")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_actions_meeting_id_document_id_action")
+                        .HasFilter("deleted_at IS NULL");
 
-                            t.HasCheckConstraint("ck_document_actions_span", "span_start >= 0 AND span_length >= 0");
+                    b.ToTable("document_actions", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentActionSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("ExtractorVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("extractor_version");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<bool>("InBulk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_bulk");
+
+                    b.Property<Guid>("SourceReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_report_id");
+
+                    b.Property<int>("SpanLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_length");
+
+                    b.Property<int>("SpanStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_start");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.Property<DateTimeOffset?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verdict_at");
+
+                    b.Property<string>("VerdictBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verdict_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_document_action_sources");
+
+                    b.HasIndex("SourceReportId")
+                        .HasDatabaseName("ix_document_action_sources_source_report_id");
+
+                    b.HasIndex("FactId", "SourceReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_document_action_sources_fact_id_source_report_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("document_action_sources", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_document_action_sources_confidence", "confidence >= 0 AND confidence <= 1");
+
+                            t.HasCheckConstraint("ck_document_action_sources_span", "span_start >= 0 AND span_length >= 0");
                         });
                 });
 
@@ -273,6 +330,10 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("organization_id");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
                     b.Property<string>("Session")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -292,6 +353,10 @@ namespace PolicyTracker.Data.Migrations
 
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("ix_meetings_organization_id_date");
+
+                    b.HasIndex(new[] { "Date" }, "ix_meetings_date_published")
+                        .HasDatabaseName("ix_meetings_date_published")
+                        .HasFilter("published");
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -316,6 +381,15 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deleted_by");
 
+                    b.Property<string>("ExtractorVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("extractor_version");
+
+                    b.Property<bool>("InBulk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_bulk");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
@@ -332,18 +406,20 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("span_start");
 
-                    b.Property<bool>("Verified")
-                        .HasColumnType("boolean")
-                        .HasColumnName("verified");
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
+                    b.Property<DateTimeOffset?>("VerdictAt")
                         .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verified_at");
+                        .HasColumnName("verdict_at");
 
-                    b.Property<string>("VerifiedBy")
+                    b.Property<string>("VerdictBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("verified_by");
+                        .HasColumnName("verdict_by");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -497,10 +573,6 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<double>("Confidence")
-                        .HasColumnType("double precision")
-                        .HasColumnName("confidence");
-
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -522,41 +594,20 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)")
                         .HasColumnName("role");
 
-                    b.Property<Guid>("SourceReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("source_report_id");
-
-                    b.Property<int>("SpanLength")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_length");
-
-                    b.Property<int>("SpanStart")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_start");
-
                     b.Property<string>("TitleAsWritten")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title_as_written");
-
-                    b.Property<bool>("Verified")
-                        .HasColumnType("boolean")
-                        .HasColumnName("verified");
-
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verified_at");
-
-                    b.Property<string>("VerifiedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("verified_by");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -570,17 +621,103 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("PersonId")
                         .HasDatabaseName("ix_participations_person_id");
 
-                    b.HasIndex("SourceReportId")
-                        .HasDatabaseName("ix_participations_source_report_id");
+                    b.HasIndex("MeetingId", "PersonId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participations_meeting_id_person_id")
+                        .HasFilter("deleted_at IS NULL");
 
                     b.HasIndex("MeetingId", "Position")
                         .HasDatabaseName("ix_participations_meeting_id_position");
 
-                    b.ToTable("participations", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_participations_confidence", "confidence >= 0 AND confidence <= 1");
+                    b.HasIndex(new[] { "PersonId" }, "ix_participations_person_id_published")
+                        .HasDatabaseName("ix_participations_person_id_published")
+                        .HasFilter("published");
 
-                            t.HasCheckConstraint("ck_participations_span", "span_start >= 0 AND span_length >= 0");
+                    b.ToTable("participations", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ParticipationSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("ExtractorVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("extractor_version");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<bool>("InBulk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_bulk");
+
+                    b.Property<Guid>("SourceReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_report_id");
+
+                    b.Property<int>("SpanLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_length");
+
+                    b.Property<int>("SpanStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_start");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.Property<DateTimeOffset?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verdict_at");
+
+                    b.Property<string>("VerdictBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verdict_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_participation_sources");
+
+                    b.HasIndex("SourceReportId")
+                        .HasDatabaseName("ix_participation_sources_source_report_id");
+
+                    b.HasIndex("FactId", "SourceReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_participation_sources_fact_id_source_report_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("participation_sources", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_participation_sources_confidence", "confidence >= 0 AND confidence <= 1");
+
+                            t.HasCheckConstraint("ck_participation_sources_span", "span_start >= 0 AND span_length >= 0");
                         });
                 });
 
@@ -870,10 +1007,6 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
-                    b.Property<double>("Confidence")
-                        .HasColumnType("double precision")
-                        .HasColumnName("confidence");
-
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("deleted_at");
@@ -900,6 +1033,10 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("position");
 
+                    b.Property<bool>("Published")
+                        .HasColumnType("boolean")
+                        .HasColumnName("published");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
                         .ValueGeneratedOnAddOrUpdate()
@@ -908,41 +1045,22 @@ namespace PolicyTracker.Data.Migrations
                         .HasAnnotation("Npgsql:TsVectorConfig", "english")
                         .HasAnnotation("Npgsql:TsVectorProperties", new[] { "Text" });
 
-                    b.Property<Guid>("SourceReportId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("source_report_id");
-
-                    b.Property<int>("SpanLength")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_length");
-
-                    b.Property<int>("SpanStart")
-                        .HasColumnType("integer")
-                        .HasColumnName("span_start");
-
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("text");
+
+                    b.Property<string>("TextKey")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text_key");
 
                     b.Property<string>("Verb")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("verb");
-
-                    b.Property<bool>("Verified")
-                        .HasColumnType("boolean")
-                        .HasColumnName("verified");
-
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("verified_at");
-
-                    b.Property<string>("VerifiedBy")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("verified_by");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -961,17 +1079,94 @@ namespace PolicyTracker.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
-                    b.HasIndex("SourceReportId")
-                        .HasDatabaseName("ix_resolutions_source_report_id");
-
                     b.HasIndex("MeetingId", "Position")
                         .HasDatabaseName("ix_resolutions_meeting_id_position");
 
-                    b.ToTable("resolutions", null, t =>
-                        {
-                            t.HasCheckConstraint("ck_resolutions_confidence", "confidence >= 0 AND confidence <= 1");
+                    b.ToTable("resolutions", (string)null);
+                });
 
-                            t.HasCheckConstraint("ck_resolutions_span", "span_start >= 0 AND span_length >= 0");
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ResolutionSource", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Confidence")
+                        .HasColumnType("double precision")
+                        .HasColumnName("confidence");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("ExtractorVersion")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("extractor_version");
+
+                    b.Property<Guid>("FactId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fact_id");
+
+                    b.Property<bool>("InBulk")
+                        .HasColumnType("boolean")
+                        .HasColumnName("in_bulk");
+
+                    b.Property<Guid>("SourceReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_report_id");
+
+                    b.Property<int>("SpanLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_length");
+
+                    b.Property<int>("SpanStart")
+                        .HasColumnType("integer")
+                        .HasColumnName("span_start");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.Property<DateTimeOffset?>("VerdictAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verdict_at");
+
+                    b.Property<string>("VerdictBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("verdict_by");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_resolution_sources");
+
+                    b.HasIndex("SourceReportId")
+                        .HasDatabaseName("ix_resolution_sources_source_report_id");
+
+                    b.HasIndex("FactId", "SourceReportId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_resolution_sources_fact_id_source_report_id")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("resolution_sources", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_resolution_sources_confidence", "confidence >= 0 AND confidence <= 1");
+
+                            t.HasCheckConstraint("ck_resolution_sources_span", "span_start >= 0 AND span_length >= 0");
                         });
                 });
 
@@ -991,16 +1186,28 @@ namespace PolicyTracker.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_document_actions_meetings_meeting_id");
 
+                    b.Navigation("Document");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentActionSource", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.DocumentAction", "Fact")
+                        .WithMany("Sources")
+                        .HasForeignKey("FactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_action_sources_document_actions_fact_id");
+
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
-                        .HasConstraintName("fk_document_actions_reports_source_report_id");
+                        .HasConstraintName("fk_document_action_sources_reports_source_report_id");
 
-                    b.Navigation("Document");
-
-                    b.Navigation("Meeting");
+                    b.Navigation("Fact");
 
                     b.Navigation("SourceReport");
                 });
@@ -1077,16 +1284,28 @@ namespace PolicyTracker.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_participations_people_person_id");
 
+                    b.Navigation("Meeting");
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ParticipationSource", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Participation", "Fact")
+                        .WithMany("Sources")
+                        .HasForeignKey("FactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_participation_sources_participations_fact_id");
+
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
-                        .HasConstraintName("fk_participations_reports_source_report_id");
+                        .HasConstraintName("fk_participation_sources_reports_source_report_id");
 
-                    b.Navigation("Meeting");
-
-                    b.Navigation("Person");
+                    b.Navigation("Fact");
 
                     b.Navigation("SourceReport");
                 });
@@ -1138,16 +1357,28 @@ namespace PolicyTracker.Data.Migrations
                         .IsRequired()
                         .HasConstraintName("fk_resolutions_meetings_meeting_id");
 
+                    b.Navigation("IssuedByPerson");
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ResolutionSource", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Resolution", "Fact")
+                        .WithMany("Sources")
+                        .HasForeignKey("FactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_resolution_sources_resolutions_fact_id");
+
                     b.HasOne("PolicyTracker.Data.Entities.Report", "SourceReport")
                         .WithMany()
                         .HasForeignKey("SourceReportId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired()
-                        .HasConstraintName("fk_resolutions_reports_source_report_id");
+                        .HasConstraintName("fk_resolution_sources_reports_source_report_id");
 
-                    b.Navigation("IssuedByPerson");
-
-                    b.Navigation("Meeting");
+                    b.Navigation("Fact");
 
                     b.Navigation("SourceReport");
                 });
@@ -1155,6 +1386,11 @@ namespace PolicyTracker.Data.Migrations
             modelBuilder.Entity("PolicyTracker.Data.Entities.Document", b =>
                 {
                     b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentAction", b =>
+                {
+                    b.Navigation("Sources");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>
@@ -1177,6 +1413,11 @@ namespace PolicyTracker.Data.Migrations
                     b.Navigation("Meetings");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.Participation", b =>
+                {
+                    b.Navigation("Sources");
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.Person", b =>
                 {
                     b.Navigation("Aliases");
@@ -1189,6 +1430,11 @@ namespace PolicyTracker.Data.Migrations
             modelBuilder.Entity("PolicyTracker.Data.Entities.Report", b =>
                 {
                     b.Navigation("MeetingSources");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.Resolution", b =>
+                {
+                    b.Navigation("Sources");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,5 +1,6 @@
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
@@ -15,6 +16,7 @@ public static class FeatureServices
     /// <summary>Each feature's queries and commands; scoped, so one per circuit.</summary>
     public static IServiceCollection AddPolicyTrackerFeatures(this IServiceCollection services)
     {
+        services.AddScoped<PublishedData>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<PersonQueries>();

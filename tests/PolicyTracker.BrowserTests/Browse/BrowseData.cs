@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 
 namespace PolicyTracker.BrowserTests.Browse;
 
@@ -74,27 +75,28 @@ public static class BrowseData
         var third = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = new DateOnly(year, 5, 20) };
         db.AddRange(first, second, third);
 
-        Add(db, new MeetingSource { Meeting = first }, report, text, "The " + body.Name, intro.IndexOf("\n\n", StringComparison.Ordinal) - intro.IndexOf("The ", StringComparison.Ordinal));
-        Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Chair, TitleAsWritten = "chair" }, report, text, person.Name);
-        Add(db, new Resolution { Meeting = first, Text = resolution, Verb = "called for" }, report, text, resolution);
+        AddSource(db, new MeetingSource { Meeting = first }, report, text, "The " + body.Name, intro.IndexOf("\n\n", StringComparison.Ordinal) - intro.IndexOf("The ", StringComparison.Ordinal));
+        Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Chair, TitleAsWritten = "chair" }, new ParticipationSource(), report, text, person.Name);
+        Add(db, new Resolution { Meeting = first, Text = resolution, Verb = "called for" }, new ResolutionSource(), report, text, resolution);
         // Overlaps the resolution above and must not break the page.
-        Add(db, new Participation { Meeting = first, Person = person, Role = ParticipationRole.Speaker, Position = 1 }, report, text, "harbour cranes " + tag);
-        Add(db, new Resolution { Meeting = first, Text = farResolution, Verb = "decided to", Position = 1 }, report, text, farResolution);
-        Add(db, new DocumentAction { Meeting = first, Document = document, Action = DocumentActionKind.Reviewed }, report, text, document.Title);
+        Add(db, new Resolution { Meeting = first, Text = "harbour cranes " + tag, Verb = "noted", Position = 2 }, new ResolutionSource(), report, text, "harbour cranes " + tag);
+        Add(db, new Resolution { Meeting = first, Text = farResolution, Verb = "decided to", Position = 1 }, new ResolutionSource(), report, text, farResolution);
+        Add(db, new DocumentAction { Meeting = first, Document = document, Action = DocumentActionKind.Reviewed }, new DocumentActionSource(), report, text, document.Title);
 
         var adoptionText = adoption.Text;
-        Add(db, new MeetingSource { Meeting = second }, adoption, adoptionText, "The " + body.Name, adoptionText.Length);
-        Add(db, new Participation { Meeting = second, Person = person, Role = ParticipationRole.Chair }, adoption, adoptionText, person.Name);
-        Add(db, new DocumentAction { Meeting = second, Document = document, Action = DocumentActionKind.Adopted }, adoption, adoptionText, document.Title);
+        AddSource(db, new MeetingSource { Meeting = second }, adoption, adoptionText, "The " + body.Name, adoptionText.Length);
+        Add(db, new Participation { Meeting = second, Person = person, Role = ParticipationRole.Chair }, new ParticipationSource(), adoption, adoptionText, person.Name);
+        Add(db, new DocumentAction { Meeting = second, Document = document, Action = DocumentActionKind.Adopted }, new DocumentActionSource(), adoption, adoptionText, document.Title);
 
         var draftText = draft.Text;
-        Add(db, new MeetingSource { Meeting = third }, draft, draftText, "The " + body.Name, draftText.Length);
-        Add(db, new Participation { Meeting = third, Person = person, Role = ParticipationRole.Chair }, draft, draftText, person.Name);
-        Add(db, new DocumentAction { Meeting = third, Document = document, Action = DocumentActionKind.Issued }, draft, draftText, document.Title);
+        AddSource(db, new MeetingSource { Meeting = third }, draft, draftText, "The " + body.Name, draftText.Length);
+        Add(db, new Participation { Meeting = third, Person = person, Role = ParticipationRole.Chair }, new ParticipationSource(), draft, draftText, person.Name);
+        Add(db, new DocumentAction { Meeting = third, Document = document, Action = DocumentActionKind.Issued }, new DocumentActionSource(), draft, draftText, document.Title);
         // A span past the end of the text (a stale record): clipped, never thrown on.
-        Add(db, new Resolution { Meeting = third, Text = "stale", Verb = "noted", SpanStart = draftText.Length + 50, SpanLength = 10 }, draft, null, null);
+        Add(db, new Resolution { Meeting = third, Text = "stale", Verb = "noted" }, new ResolutionSource { SpanStart = draftText.Length + 50, SpanLength = 10 }, draft, null, null);
 
         await db.SaveChangesAsync();
+        await PublishedFlags.RefreshAllAsync(db, default);
         return new BrowseScenario(tag, person.Id, person.Name, person.Aliases.First().Alias, body.Id, body.Name, parent.Id,
             document.Id, document.Title, first.Id, second.Id, report.Id, report.Headline, draft.Id,
             text.IndexOf(farResolution, StringComparison.Ordinal), farResolution.Length);
@@ -113,16 +115,30 @@ public static class BrowseData
         EnteredAt = new DateTimeOffset(published.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero),
     };
 
-    private static void Add(PolicyTrackerDbContext db, ExtractedRecord record, Report report, string? text, string? quote, int? length = null)
+    private static void Add<TSource>(PolicyTrackerDbContext db, Fact<TSource> fact, TSource source, Report report, string? text, string? quote, int? length = null)
+        where TSource : FactSource
     {
-        record.Id = Guid.CreateVersion7();
-        record.SourceReport = report;
-        record.Confidence = 0.9;
+        fact.Id = Guid.CreateVersion7();
+        Span(source, report, text, quote, length);
+        fact.Sources.Add(source);
+        db.Add(fact);
+    }
+
+    private static void AddSource(PolicyTrackerDbContext db, MeetingSource source, Report report, string? text, string? quote, int? length = null)
+    {
+        Span(source, report, text, quote, length);
+        db.Add(source);
+    }
+
+    private static void Span(FactSource source, Report report, string? text, string? quote, int? length)
+    {
+        source.Id = Guid.CreateVersion7();
+        source.SourceReport = report;
+        source.Confidence = 0.9;
         if (text is not null && quote is not null)
         {
-            record.SpanStart = text.IndexOf(quote, StringComparison.Ordinal);
-            record.SpanLength = length ?? quote.Length;
+            source.SpanStart = text.IndexOf(quote, StringComparison.Ordinal);
+            source.SpanLength = length ?? quote.Length;
         }
-        db.Add(record);
     }
 }

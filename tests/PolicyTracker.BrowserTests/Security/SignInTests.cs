@@ -209,9 +209,12 @@ public sealed class SignInTests(AppFixture app)
             var body = new Organization { Id = Guid.CreateVersion7(), Name = $"Commission {Image} {Guid.NewGuid():N}" };
             var meeting = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Session = "Session " + Script, Date = new DateOnly(2024, 5, 30) };
             meeting.Sources.Add(new MeetingSource { Id = Guid.CreateVersion7(), SourceReport = report, SpanLength = 10 });
-            meeting.Resolutions.Add(new Resolution { Id = Guid.CreateVersion7(), SourceReport = report, Verb = "resolved", Text = $"that {Script} and {Image} be considered", SpanStart = 20, SpanLength = 40 });
+            var resolution = new Resolution { Id = Guid.CreateVersion7(), Verb = "resolved", Text = $"that {Script} and {Image} be considered" };
+            resolution.Sources.Add(new ResolutionSource { Id = Guid.CreateVersion7(), SourceReport = report, SpanStart = 20, SpanLength = 40 });
+            meeting.Resolutions.Add(resolution);
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync();
+            await PolicyTracker.Data.Records.PublishedFlags.RefreshAsync(db, [meeting.Id], default);
             return meeting.Id;
         });
         var page = await app.NewPageAsync();

@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Data;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
@@ -38,7 +40,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var reportId = await ImportAsync(Text, ReportStatus.Draft, t => Extractions.Commission(t));
 
         await ShouldBeHiddenAsync(reportId);
-        var counts = await new OverviewQueries(fixture.Factory).CountsAsync();
+        var counts = await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync();
         counts.ShouldBe(new OverviewCounts(Reports: 1, Drafts: 1, Meetings: 0, People: 0, Bodies: 0, Documents: 0));
     }
 
@@ -57,37 +59,37 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var reportId = await ImportAsync(Text, ReportStatus.Draft, t => Extractions.Commission(t));
         await SetStatusAsync(reportId, ReportStatus.Published);
 
-        var meetings = await new MeetingQueries(fixture.Factory).ListAsync(new MeetingFilter(), 0, 50, null, true);
+        var meetings = await new MeetingQueries(new PublishedData(fixture.Factory)).ListAsync(new MeetingFilter(), 0, 50, null, true);
         var row = meetings.Rows.ShouldHaveSingleItem();
         (meetings.Total, row.Chair, row.Participants, row.Resolutions, row.Documents, row.Sources).ShouldBe((1, "Xi Jinping", 3, 1, 2, 1));
-        var detail = (await new MeetingQueries(fixture.Factory).GetAsync(row.Id)).ShouldNotBeNull();
+        var detail = (await new MeetingQueries(new PublishedData(fixture.Factory)).GetAsync(row.Id)).ShouldNotBeNull();
         detail.Participants.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
 
-        var people = await new PersonQueries(fixture.Factory).ListAsync(new PersonFilter(), 0, null, null, false);
+        var people = await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter(), 0, null, null, false);
         people.Rows.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
         people.Total.ShouldBe(3);
-        (await new PersonQueries(fixture.Factory).GetAsync(people.Rows[0].Id)).ShouldNotBeNull();
+        (await new PersonQueries(new PublishedData(fixture.Factory)).GetAsync(people.Rows[0].Id)).ShouldNotBeNull();
 
-        var documents = await new DocumentQueries(fixture.Factory).ListAsync(new DocumentFilter(), 0, null, null, false);
+        var documents = await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter(), 0, null, null, false);
         documents.Total.ShouldBe(2);
-        (await new DocumentQueries(fixture.Factory).KindsAsync()).ShouldBe(["guideline", "plan"]);
-        (await new DocumentQueries(fixture.Factory).GetAsync(documents.Rows[0].Id)).ShouldNotBeNull();
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldBe(["guideline", "plan"]);
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).GetAsync(documents.Rows[0].Id)).ShouldNotBeNull();
 
-        var bodies = await new BodyQueries(fixture.Factory).ListAsync(new BodyFilter(), 0, null, null, false);
+        var bodies = await new BodyQueries(new PublishedData(fixture.Factory)).ListAsync(new BodyFilter(), 0, null, null, false);
         bodies.Rows.ShouldHaveSingleItem().Meetings.ShouldBe(1);
-        (await new BodyQueries(fixture.Factory).GetAsync(bodies.Rows[0].Id)).ShouldNotBeNull().Meetings.Count.ShouldBe(1);
+        (await new BodyQueries(new PublishedData(fixture.Factory)).GetAsync(bodies.Rows[0].Id)).ShouldNotBeNull().Meetings.Count.ShouldBe(1);
 
-        var search = (await new SearchQueries(fixture.Factory).SearchAsync("security")).ShouldNotBeNull();
+        var search = (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("security")).ShouldNotBeNull();
         (search.Reports.Total, search.Resolutions.Total, search.Documents.Total, search.Bodies.Total).ShouldBe((1, 1, 1, 1));
-        (await new SearchQueries(fixture.Factory).SearchAsync("Xi")).ShouldNotBeNull().People.Total.ShouldBe(1);
+        (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("Xi")).ShouldNotBeNull().People.Total.ShouldBe(1);
 
-        var summary = await new SummaryQueries(fixture.Factory).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
         summary.Meetings.ShouldBe(1);
         summary.TopPeople.Count.ShouldBe(3);
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
         (await new ReportQueries(fixture.Factory).GetAsync(reportId, includeUnpublished: false)).ShouldNotBeNull();
-        (await new OverviewQueries(fixture.Factory).CountsAsync())
+        (await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync())
             .ShouldBe(new OverviewCounts(Reports: 1, Drafts: 0, Meetings: 1, People: 3, Bodies: 1, Documents: 2));
     }
 
@@ -107,7 +109,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             (await db.MeetingSources.CountAsync()).ShouldBe(2);
         }
 
-        var meetings = new MeetingQueries(fixture.Factory);
+        var meetings = new MeetingQueries(new PublishedData(fixture.Factory));
         var row = (await meetings.ListAsync(new MeetingFilter(), 0, 50, null, true)).Rows.ShouldHaveSingleItem();
         (row.Participants, row.Resolutions, row.Documents, row.Sources).ShouldBe((3, 1, 2, 1));
         (await meetings.ListAsync(new MeetingFilter(Text: "Zebrafield"), 0, 50, null, true)).Total.ShouldBe(0);
@@ -115,18 +117,18 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
 
         var detail = (await meetings.GetAsync(row.Id)).ShouldNotBeNull();
         detail.Participants.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
-        detail.Participants.ShouldAllBe(p => p.ReportId == publishedId);
-        detail.Resolutions.ShouldHaveSingleItem().ReportId.ShouldBe(publishedId);
+        detail.Participants.ShouldAllBe(p => p.Sources.Single().ReportId == publishedId);
+        detail.Resolutions.ShouldHaveSingleItem().Sources.ShouldHaveSingleItem().ReportId.ShouldBe(publishedId);
         detail.Documents.Select(d => d.Title).ShouldBe(["guideline on building a safe city", "plan on data security"]);
         detail.Sources.ShouldHaveSingleItem().ReportId.ShouldBe(publishedId);
 
-        (await new PersonQueries(fixture.Factory).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(0);
-        (await new DocumentQueries(fixture.Factory).ListAsync(new DocumentFilter("zebra"), 0, null, null, false)).Total.ShouldBe(0);
-        (await new DocumentQueries(fixture.Factory).KindsAsync()).ShouldNotContain("regulation");
-        var search = (await new SearchQueries(fixture.Factory).SearchAsync("zebra")).ShouldNotBeNull();
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(0);
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter("zebra"), 0, null, null, false)).Total.ShouldBe(0);
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldNotContain("regulation");
+        var search = (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("zebra")).ShouldNotBeNull();
         search.Total.ShouldBe(0);
-        (await new SearchQueries(fixture.Factory).SearchAsync("quagga")).ShouldNotBeNull().Total.ShouldBe(0);
-        var summary = await new SummaryQueries(fixture.Factory).GetAsync(null, null);
+        (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("quagga")).ShouldNotBeNull().Total.ShouldBe(0);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
         summary.TopPeople.Select(p => p.Name).ShouldNotContain("Wang Zebrafield");
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
@@ -139,7 +141,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         await SetStatusAsync(draftId, ReportStatus.Published);
         row = (await meetings.ListAsync(new MeetingFilter(), 0, 50, null, true)).Rows.ShouldHaveSingleItem();
         (row.Participants, row.Resolutions, row.Documents, row.Sources).ShouldBe((4, 2, 3, 2));
-        (await new PersonQueries(fixture.Factory).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(1);
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(1);
     }
 
     private async Task ShouldBeHiddenAsync(Guid reportId)
@@ -153,33 +155,33 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             bodyId = await db.Organizations.Select(o => o.Id).SingleAsync();
         }
 
-        var meetings = new MeetingQueries(fixture.Factory);
+        var meetings = new MeetingQueries(new PublishedData(fixture.Factory));
         (await meetings.ListAsync(new MeetingFilter(), 0, 50, null, true)).Total.ShouldBe(0);
         (await meetings.ListAsync(new MeetingFilter(BodyId: bodyId), 0, 50, null, true)).Rows.ShouldBeEmpty();
         (await meetings.GetAsync(meetingId)).ShouldBeNull();
 
-        var people = new PersonQueries(fixture.Factory);
+        var people = new PersonQueries(new PublishedData(fixture.Factory));
         var personList = await people.ListAsync(new PersonFilter(), 0, null, null, false);
         (personList.Total, personList.Rows.Count).ShouldBe((0, 0));
         (await people.GetAsync(personId)).ShouldBeNull();
 
-        var documents = new DocumentQueries(fixture.Factory);
+        var documents = new DocumentQueries(new PublishedData(fixture.Factory));
         var documentList = await documents.ListAsync(new DocumentFilter(), 0, null, null, false);
         (documentList.Total, documentList.Rows.Count).ShouldBe((0, 0));
         (await documents.KindsAsync()).ShouldBeEmpty();
         (await documents.GetAsync(documentId)).ShouldBeNull();
 
-        var bodies = new BodyQueries(fixture.Factory);
+        var bodies = new BodyQueries(new PublishedData(fixture.Factory));
         (await bodies.ListAsync(new BodyFilter(), 0, null, null, false)).Total.ShouldBe(0);
         (await bodies.GetAsync(bodyId)).ShouldBeNull();
 
-        var search = new SearchQueries(fixture.Factory);
+        var search = new SearchQueries(new PublishedData(fixture.Factory));
         foreach (var q in new[] { "security", "Xi", "guideline", "commission" })
         {
             (await search.SearchAsync(q)).ShouldNotBeNull().Total.ShouldBe(0, q);
         }
 
-        var summary = await new SummaryQueries(fixture.Factory).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
         (summary.Meetings, summary.Undated, summary.TopBodies.Count, summary.TopPeople.Count, summary.DocumentActions.Count).ShouldBe((0, 0, 0, 0, 0));
 
         var reports = new ReportQueries(fixture.Factory);
@@ -196,9 +198,13 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
 
     private async Task SetStatusAsync(Guid reportId, ReportStatus status)
     {
-        await using var db = await fixture.CreateDbContextAsync();
-        var report = await db.Reports.SingleAsync(r => r.Id == reportId);
-        report.Status = status;
-        await db.SaveChangesAsync();
+        uint version;
+        await using (var db = await fixture.CreateDbContextAsync())
+        {
+            version = await db.Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
+        }
+
+        var result = await new ReviewService(fixture.Factory, fixture.Clock, fixture.User).SetStatusAsync(reportId, version, status);
+        result.Outcome.ShouldBe(SaveOutcome.Saved, result.Message);
     }
 }

@@ -41,7 +41,8 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
             .Include(m => m.Organization).ThenInclude(o => o.Aliases)
             .Include(m => m.Sources)
             .Include(m => m.Participations).ThenInclude(p => p.Person).ThenInclude(p => p.Aliases)
-            .Include(m => m.Resolutions)
+            .Include(m => m.Participations).ThenInclude(p => p.Sources)
+            .Include(m => m.Resolutions).ThenInclude(r => r.Sources)
             .Include(m => m.DocumentActions).ThenInclude(a => a.Document)
             .AsSplitQuery()
             .SingleAsync();
@@ -53,16 +54,19 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
         var people = meeting.Participations.OrderBy(p => p.Position).ToList();
         people.Select(p => (p.Person.Name, p.Role)).ShouldBe(
             [("Xi Jinping", ParticipationRole.Chair), ("Li Qiang", ParticipationRole.Attendee), ("Cai Qi", ParticipationRole.Attendee)]);
-        people[0].Person.Aliases.Select(a => a.Alias).Order().ShouldBe(["Xi", "Xi Jinping"]);
-        var chairSpan = people[0];
+        // Full names only: a bare surname ("Xi") would be an alias of dozens of people.
+        people[0].Person.Aliases.Select(a => a.Alias).ShouldBe(["Xi Jinping"]);
+        var chairSpan = people[0].Sources.ShouldHaveSingleItem();
         Text.Substring(chairSpan.SpanStart, chairSpan.SpanLength).ShouldBe("Xi Jinping");
         chairSpan.SourceReportId.ShouldBe(report.Id);
         chairSpan.Confidence.ShouldBe(0.95);
-        chairSpan.Verified.ShouldBeFalse();
+        chairSpan.Verdict.ShouldBe(Verdict.Extracted);
+        chairSpan.ExtractorVersion.ShouldBe(report.ExtractorVersion);
 
         var resolution = meeting.Resolutions.Single();
         resolution.Verb.ShouldBe("called for");
-        Text.Substring(resolution.SpanStart, resolution.SpanLength).ShouldBe(resolution.Text);
+        var resolutionSpan = resolution.Sources.ShouldHaveSingleItem();
+        Text.Substring(resolutionSpan.SpanStart, resolutionSpan.SpanLength).ShouldBe(resolution.Text);
 
         meeting.DocumentActions.OrderBy(a => a.Position).Select(a => (a.Document.Title, a.Document.Kind, a.Action)).ShouldBe(
             [("guideline on building a safe city", "guideline", DocumentActionKind.Adopted), ("plan on data security", "plan", DocumentActionKind.Reviewed)]);
@@ -138,7 +142,7 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_second_report_of_the_same_meeting_gives_one_meeting_with_two_sources()
+    public async Task A_second_report_of_the_same_meeting_adds_sources_to_the_facts_it_shares_never_copies()
     {
         var other = Text.Replace("Test Wire", "Other Wire", StringComparison.Ordinal);
         await fixture.Importer(t => Extractions.Commission(t)).ImportAsync(new ImportRequest(Text));
@@ -154,7 +158,34 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
         (await db.Organizations.CountAsync()).ShouldBe(1);
         (await db.People.CountAsync()).ShouldBe(3);
         (await db.Documents.CountAsync()).ShouldBe(2);
-        (await db.Participations.CountAsync()).ShouldBe(6);
+        // One record per fact, each with both reports as its sources.
+        (await db.Participations.CountAsync()).ShouldBe(3);
+        (await db.ParticipationSources.CountAsync()).ShouldBe(6);
+        (await db.Participations.Include(p => p.Sources).ToListAsync()).ShouldAllBe(p => p.Sources.Count == 2);
+        (await db.Resolutions.CountAsync()).ShouldBe(1);
+        (await db.ResolutionSources.CountAsync()).ShouldBe(2);
+        (await db.DocumentActions.CountAsync()).ShouldBe(2);
+        (await db.DocumentActionSources.CountAsync()).ShouldBe(4);
+        second.Participations.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_second_report_that_says_more_adds_new_facts_beside_the_shared_ones()
+    {
+        await fixture.Importer(t => Extractions.Commission(t)).ImportAsync(new ImportRequest(Text));
+        var other = "Commission meets\n\nXi Jinping chaired it. Wang Yi attended. It called for closer audits.";
+        var second = await fixture.Importer(t => Extractions.Build(t, "National Security Commission", Extractions.CommissionDate,
+                [("Xi Jinping", ParticipantRole.Attendee, null), ("Wang Yi", ParticipantRole.Attendee, null)], ["closer audits"], []))
+            .ImportAsync(new ImportRequest(other));
+
+        second.Succeeded.ShouldBeTrue(second.Message);
+        await using var db = await fixture.CreateDbContextAsync();
+        var people = await db.Participations.Include(p => p.Person).Include(p => p.Sources).ToListAsync();
+        people.Select(p => (p.Person.Name, p.Sources.Count)).OrderBy(p => p.Name).ShouldBe(
+            [("Cai Qi", 1), ("Li Qiang", 1), ("Wang Yi", 1), ("Xi Jinping", 2)]);
+        // The stronger role stays: a report naming the chair as an attendee does not demote him.
+        people.Single(p => p.Person.Name == "Xi Jinping").Role.ShouldBe(ParticipationRole.Chair);
+        (await db.Resolutions.CountAsync()).ShouldBe(2);
     }
 
     [Fact]
@@ -181,10 +212,11 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
         Guid verifiedId;
         await using (var db = await fixture.CreateDbContextAsync())
         {
-            var chair = await db.Participations.SingleAsync(p => p.Role == ParticipationRole.Chair);
-            chair.Verified = true;
-            chair.VerifiedBy = "editor";
-            chair.VerifiedAt = fixture.Clock.GetUtcNow();
+            var chair = await db.Participations.Include(p => p.Sources).SingleAsync(p => p.Role == ParticipationRole.Chair);
+            var claim = chair.Sources.Single();
+            claim.Verdict = Verdict.Accepted;
+            claim.VerdictBy = "editor";
+            claim.VerdictAt = fixture.Clock.GetUtcNow();
             chair.TitleAsWritten = "General Secretary (checked)";
             verifiedId = chair.Id;
             await db.SaveChangesAsync();
@@ -202,15 +234,17 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
 
         result.Succeeded.ShouldBeTrue(result.Message);
         await using var check = await fixture.CreateDbContextAsync();
-        var live = await check.Participations.Include(p => p.Person).OrderBy(p => p.Position).ToListAsync();
-        live.Select(p => (p.Person.Name, p.Role, p.Verified)).OrderBy(p => p.Name).ShouldBe(
-            [("Cai Qi", ParticipationRole.Speaker, false), ("Xi Jinping", ParticipationRole.Chair, true)]);
-        var kept = live.Single(p => p.Verified);
+        var live = await check.Participations.Include(p => p.Person).Include(p => p.Sources).OrderBy(p => p.Position).ToListAsync();
+        live.Select(p => (p.Person.Name, p.Role, p.Sources.Single().Verdict)).OrderBy(p => p.Name).ShouldBe(
+            [("Cai Qi", ParticipationRole.Speaker, Verdict.Extracted), ("Xi Jinping", ParticipationRole.Chair, Verdict.Accepted)]);
+        var kept = live.Single(p => p.Sources.Single().Verdict == Verdict.Accepted);
         kept.Id.ShouldBe(verifiedId);
         kept.TitleAsWritten.ShouldBe("General Secretary (checked)");
         (await check.Resolutions.CountAsync()).ShouldBe(0);
         (await check.DocumentActions.CountAsync()).ShouldBe(0);
-        (await check.Participations.IgnoreQueryFilters().CountAsync(p => p.DeletedAt != null)).ShouldBe(2);
+        // Li Qiang, whom the new run no longer finds, is retired; Cai Qi's fact stays, now claimed as a speaker.
+        (await check.Participations.IgnoreQueryFilters().Include(p => p.Person).Where(p => p.DeletedAt != null).Select(p => p.Person.Name).ToListAsync())
+            .ShouldBe(["Li Qiang"]);
         (await check.MeetingSources.CountAsync()).ShouldBe(1);
         (await check.Reports.SingleAsync()).ExtractorVersion.ShouldBe("test-1");
     }
@@ -231,7 +265,7 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Deleting_a_report_hides_its_records_and_restoring_it_brings_them_back()
     {
         var importer = fixture.Importer(t => Extractions.Commission(t));
-        var id = (await importer.ImportAsync(new ImportRequest(Text))).ReportId!.Value;
+        var id = (await importer.ImportAsync(new ImportRequest(Text) { Status = ReportStatus.Published })).ReportId!.Value;
 
         (await importer.DeleteReportAsync(id)).ShouldBeTrue();
         await using (var db = await fixture.CreateDbContextAsync())
@@ -239,6 +273,8 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
             (await db.Reports.CountAsync()).ShouldBe(0);
             (await db.Participations.CountAsync()).ShouldBe(0);
             (await db.MeetingSources.CountAsync()).ShouldBe(0);
+            (await db.Meetings.CountAsync()).ShouldBe(0);
+            (await db.Documents.CountAsync()).ShouldBe(0);
             (await db.Reports.IgnoreQueryFilters().CountAsync()).ShouldBe(1);
         }
 
@@ -248,7 +284,9 @@ public sealed class ReportImportTests(DatabaseFixture fixture) : IAsyncLifetime
         (await check.Participations.CountAsync()).ShouldBe(3);
         (await check.Resolutions.CountAsync()).ShouldBe(1);
         (await check.DocumentActions.CountAsync()).ShouldBe(2);
-        (await check.AuditEntries.CountAsync(a => a.Action == AuditAction.Restored)).ShouldBe(8);
+        // The report, its 7 claims, the 6 facts, the meeting and the 2 documents that went with it.
+        (await check.AuditEntries.CountAsync(a => a.Action == AuditAction.Restored)).ShouldBe(17);
+        (await check.Meetings.SingleAsync()).Published.ShouldBeTrue();
     }
 
     [Fact]

@@ -127,7 +127,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
     }
 
     // Corpus reports one after another until the text is long enough, with their gold items at
-    // their offsets; further mentions of the same people fill the list up to the item count.
+    // their offsets; sentences the gold left out fill the list up to the item count.
     internal static (string Text, ReportExtraction Extraction) LargeReport(int words, int items)
     {
         var text = string.Empty;
@@ -145,28 +145,16 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         }
 
         var count = meetings.Sum(m => m.Participants.Count + m.Resolutions.Count + m.Documents.Count);
-        var result = new List<ExtractedMeeting>();
-        foreach (var m in meetings)
-        {
-            var participants = m.Participants.ToList();
-            foreach (var p in m.Participants)
-            {
-                var at = p.Span.End;
-                while (count < items && (at = text.IndexOf(p.Name.Split(' ')[^1], at, StringComparison.Ordinal)) >= 0)
-                {
-                    participants.Add(p with { Role = ParticipantRole.Speaker, Span = new TextSpan(at, p.Name.Split(' ')[^1].Length), Confidence = 0.4 });
-                    at++;
-                    count++;
-                }
-            }
+        // Items are distinct facts: a second mention of a person in one meeting is the same participation.
+        // (Two corpus reports of one body and date are one meeting.)
+        var seen = new HashSet<(string?, DateOnly?, string)>();
+        var result = meetings.Select(m => m with { Participants = [.. m.Participants.Where(p => seen.Add((m.Body, m.Date, p.Name)))] }).ToList();
+        count = result.Sum(m => m.Participants.Count + m.Resolutions.Count + m.Documents.Count);
 
-            result.Add(m with { Participants = participants });
-        }
-
-        // Still short: sentences the gold left out become resolutions of the meeting they belong to.
+        // Still short: sentences and clauses the gold left out become resolutions of the meeting they belong to.
         for (var at = 0; count < items && at < text.Length;)
         {
-            var end = text.IndexOf(". ", at, StringComparison.Ordinal);
+            var end = text.IndexOfAny(['.', ',', ';'], at);
             if (end < 0)
             {
                 break;
@@ -182,7 +170,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
                 count++;
             }
 
-            at = end + 2;
+            at = end + 1;
         }
 
         // Trim from the end to exactly the requested number.

@@ -24,13 +24,13 @@ public sealed record MonthCount(int Year, int Month, int Count)
 public sealed record BodyDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyLink? Parent, IReadOnlyList<BodyLink> Children,
     IReadOnlyList<BodyMeetingLine> Meetings, IReadOnlyList<MonthCount> Activity);
 
-public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class BodyQueries(PublishedData published)
 {
     /// <summary>One page of bodies; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
     public async Task<BodyList> ListAsync(BodyFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Organizations.AsNoTracking().WithPublishedMeeting();
+        await using var db = await published.OpenAsync(ct);
+        var query = db.Bodies;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
@@ -64,8 +64,8 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
 
     public async Task<BodyDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var body = await db.Organizations.AsNoTracking().WithPublishedMeeting().Where(o => o.Id == id)
+        await using var db = await published.OpenAsync(ct);
+        var body = await db.Bodies.Where(o => o.Id == id)
             .Select(o => new
             {
                 o.Id,
@@ -79,7 +79,7 @@ public sealed class BodyQueries(IDbContextFactory<PolicyTrackerDbContext> factor
         {
             return null;
         }
-        var meetings = await db.Meetings.AsNoTracking().WithPublishedSource().Where(m => m.OrganizationId == id)
+        var meetings = await db.Meetings.Where(m => m.OrganizationId == id)
             .OrderByDescending(m => m.Date)
             .Select(m => new BodyMeetingLine(m.Id, m.Date, m.Session,
                 m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
@@ -13,17 +12,20 @@ public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentAc
 public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, int Total);
 
 public sealed record DocumentStep(DocumentActionKind Action, Guid MeetingId, DateOnly? Date, Guid BodyId, string Body, string? Session,
-    Guid ReportId, string Headline, int SpanStart, int SpanLength, bool Verified);
+    IReadOnlyList<SourceRef> Sources)
+{
+    public bool Verified => Sources.Any(s => s.Verified);
+}
 
 public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOnlyList<DocumentStep> Steps);
 
-public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class DocumentQueries(PublishedData published)
 {
     /// <summary>One page of documents; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
     public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Documents.AsNoTracking().WithPublishedAction();
+        await using var db = await published.OpenAsync(ct);
+        var query = db.Documents;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
@@ -66,25 +68,26 @@ public sealed class DocumentQueries(IDbContextFactory<PolicyTrackerDbContext> fa
 
     public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Documents.AsNoTracking().WithPublishedAction().Where(d => d.Kind != null).Select(d => d.Kind!).Distinct().OrderBy(k => k).ToListAsync(ct);
+        await using var db = await published.OpenAsync(ct);
+        return await db.Documents.Where(d => d.Kind != null).Select(d => d.Kind!).Distinct().OrderBy(k => k).ToListAsync(ct);
     }
 
     public async Task<DocumentDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var document = await db.Documents.AsNoTracking().WithPublishedAction().Where(d => d.Id == id)
+        await using var db = await published.OpenAsync(ct);
+        var document = await db.Documents.Where(d => d.Id == id)
             .Select(d => new { d.Id, d.Title, d.Kind })
             .FirstOrDefaultAsync(ct);
         if (document is null)
         {
             return null;
         }
-        var steps = await db.DocumentActions.AsNoTracking().FromPublished().Where(a => a.DocumentId == id)
+        var steps = await db.DocumentActions.Where(a => a.DocumentId == id)
             .OrderBy(a => a.Meeting.Date).ThenBy(a => a.Position)
-            .Select(a => new DocumentStep(a.Action, a.MeetingId, a.Meeting.Date, a.Meeting.OrganizationId, a.Meeting.Organization.Name,
-                a.Meeting.Session, a.SourceReportId, a.SourceReport.Headline, a.SpanStart, a.SpanLength, a.Verified))
+            .Select(a => new { a.Id, a.Action, a.MeetingId, a.Meeting.Date, a.Meeting.OrganizationId, Body = a.Meeting.Organization.Name, a.Meeting.Session })
             .ToListAsync(ct);
-        return new DocumentDetail(document.Id, document.Title, document.Kind, steps);
+        var claims = await db.DocumentActionSources.Where(s => s.Fact.DocumentId == id).AsClaims().ByFactAsync(ct);
+        return new DocumentDetail(document.Id, document.Title, document.Kind,
+            [.. steps.Select(a => new DocumentStep(a.Action, a.MeetingId, a.Date, a.OrganizationId, a.Body, a.Session, claims.GetValueOrDefault(a.Id, [])))]);
     }
 }

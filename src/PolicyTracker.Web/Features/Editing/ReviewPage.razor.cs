@@ -239,9 +239,15 @@ public sealed partial class ReviewPage
 
     private void Accept(ReviewItem item)
     {
-        item.Verified = true;
-        item.Changed = true;
+        item.Accept();
         SelectCore(item);
+    }
+
+    private void AcceptAllRemaining()
+    {
+        var count = _draft!.AcceptAllRemaining();
+        Snackbar.Add($"{count} item(s) accepted as they are, recorded as a bulk acceptance. Save or publish to keep it.", Severity.Info);
+        Refresh();
     }
 
     private void Remove(ReviewItem item)
@@ -303,7 +309,7 @@ public sealed partial class ReviewPage
 
     private void AddMeeting(string? body)
     {
-        var meeting = new ReviewMeeting { Body = body ?? string.Empty, Verified = true };
+        var meeting = new ReviewMeeting { Body = body ?? string.Empty, Verdict = Verdict.Added };
         _draft!.Meetings.Add(meeting);
         _targetMeetingKey = meeting.Key;
         _selection = null;
@@ -312,7 +318,7 @@ public sealed partial class ReviewPage
         ShowTab(0);
     }
 
-    private void ApplyMeeting(ReviewMeeting meeting)
+    private async Task ApplyMeeting(ReviewMeeting meeting)
     {
         if (string.IsNullOrWhiteSpace(_edit.Name))
         {
@@ -325,14 +331,42 @@ public sealed partial class ReviewPage
             meeting.BodyId = null;
         }
 
+        var (body, bodyId, date) = (meeting.Body, meeting.BodyId, meeting.Date);
         meeting.Body = _edit.Name.Trim();
         meeting.Date = ParseDate(_edit.Date);
+        meeting.Changed = true;
+        if (meeting.MovesSharedMeeting && !await AskScopeAsync(meeting))
+        {
+            (meeting.Body, meeting.BodyId, meeting.Date) = (body, bodyId, date);
+            return;
+        }
+
         meeting.Session = Blank(_edit.Title);
         meeting.Location = Blank(_edit.Text);
-        meeting.Changed = true;
-        meeting.Verified = true;
         _editingKey = null;
         Refresh();
+    }
+
+    // A meeting other reports also describe: the editor says whether the new body or date is a
+    // correction for all of them or means this report describes a different meeting.
+    private async Task<bool> AskScopeAsync(ReviewMeeting meeting)
+    {
+        var all = meeting.OtherSources + 1;
+        var answer = await Dialogs.ShowMessageBoxAsync(
+            "This meeting is shared",
+            $"{meeting.OtherSources} other report(s) also describe this meeting. Does only this report describe a different meeting "
+                + $"(it moves to the meeting of {meeting.Body} on {DateText(meeting.Date) ?? "an unknown date"}), "
+                + $"or is the new body or date a correction for all {all} reports?",
+            yesText: "Move only this report",
+            noText: $"Change it for all {all} reports",
+            cancelText: "Cancel");
+        if (answer is null)
+        {
+            return false;
+        }
+
+        meeting.Scope = answer.Value ? MeetingEditScope.ThisReport : MeetingEditScope.AllReports;
+        return true;
     }
 
     private void CancelEdit(ReviewMeeting meeting, ReviewItem? item = null)
@@ -382,7 +416,7 @@ public sealed partial class ReviewPage
             FactKind.Resolution => new ReviewResolution { Text = text, Verb = "called for" },
             _ => new ReviewDocumentAction { Title = text, Action = DocumentActionKind.Adopted },
         };
-        item.Verified = true;
+        item.Verdict = Verdict.Added;
         item.Confidence = 1;
         if (span is { } range)
         {
@@ -481,11 +515,13 @@ public sealed partial class ReviewPage
                 break;
         }
 
-        item.Verified = true;
-        item.Changed = true;
+        if (!item.IsNew)
+        {
+            item.MarkEdited();
+        }
+
         _editingKey = null;
         _editIsNew = false;
-        meeting.Verified |= meeting.IsNew;
         Refresh();
     }
 
@@ -493,8 +529,11 @@ public sealed partial class ReviewPage
     {
         item.DocumentId = suggestion.DocumentId;
         item.Title = suggestion.Title;
-        item.Verified = true;
-        item.Changed = true;
+        if (!item.IsNew)
+        {
+            item.MarkEdited();
+        }
+
         _documentLinks.RemoveAll(s => s.ItemKey == item.Key);
         Snackbar.Add($"Linked to “{suggestion.Title}”. Save to keep it.", Severity.Info);
         Refresh();
@@ -644,6 +683,20 @@ public sealed partial class ReviewPage
 
     private async Task<IEnumerable<string>> SearchDocumentsAsync(string? text, CancellationToken ct) =>
         (await Lookup.SearchDocumentsAsync(text, ct)).Select(o => o.Name).Distinct();
+
+    private static string VerdictTitle(ReviewItem item)
+    {
+        var what = item.Verdict switch
+        {
+            Verdict.Edited => "Corrected",
+            Verdict.Added => "Added by an editor",
+            _ when item.InBulk => "Accepted with “accept all remaining”",
+            _ => "Accepted",
+        };
+        var by = item.VerdictBy is null ? "" : " by " + item.VerdictBy;
+        var others = item.OtherReports > 0 ? $" · also in {item.OtherReports} other report(s)" : "";
+        return what + by + others;
+    }
 
     private string RowClass(ReviewItem item)
     {

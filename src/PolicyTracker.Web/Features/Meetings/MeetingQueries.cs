@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Features.Browse;
 
@@ -12,11 +11,21 @@ public sealed record MeetingRow(Guid Id, DateOnly? Date, Guid BodyId, string Bod
 
 public sealed record MeetingList(IReadOnlyList<MeetingRow> Rows, int Total);
 
-public sealed record ParticipantLine(Guid PersonId, string Name, ParticipationRole Role, string? Title, bool Verified, Guid ReportId, int SpanStart, int SpanLength);
+// Each fact once, with every published report that says it.
+public sealed record ParticipantLine(Guid Id, Guid PersonId, string Name, ParticipationRole Role, string? Title, IReadOnlyList<SourceRef> Sources)
+{
+    public bool Verified => Sources.Any(s => s.Verified);
+}
 
-public sealed record ResolutionLine(Guid Id, string Verb, string Text, bool Verified, Guid ReportId, int SpanStart, int SpanLength);
+public sealed record ResolutionLine(Guid Id, string Verb, string Text, IReadOnlyList<SourceRef> Sources)
+{
+    public bool Verified => Sources.Any(s => s.Verified);
+}
 
-public sealed record DocumentLine(Guid DocumentId, string Title, string? Kind, DocumentActionKind Action, Guid ReportId, int SpanStart, int SpanLength);
+public sealed record DocumentLine(Guid Id, Guid DocumentId, string Title, string? Kind, DocumentActionKind Action, IReadOnlyList<SourceRef> Sources)
+{
+    public bool Verified => Sources.Any(s => s.Verified);
+}
 
 public sealed record SourceLine(Guid ReportId, string Headline, string? Outlet, DateOnly? Published);
 
@@ -24,12 +33,12 @@ public sealed record MeetingDetail(Guid Id, Guid BodyId, string Body, string? Se
     IReadOnlyList<ParticipantLine> Participants, IReadOnlyList<ResolutionLine> Resolutions,
     IReadOnlyList<DocumentLine> Documents, IReadOnlyList<SourceLine> Sources);
 
-public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class MeetingQueries(PublishedData published)
 {
     public async Task<MeetingList> ListAsync(MeetingFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.Meetings.AsNoTracking().WithPublishedSource();
+        await using var db = await published.OpenAsync(ct);
+        var query = db.Meetings;
         if (filter.BodyId is { } bodyId)
         {
             query = query.Where(m => m.OrganizationId == bodyId);
@@ -76,8 +85,8 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
 
     public async Task<MeetingDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var meeting = await db.Meetings.AsNoTracking().WithPublishedSource()
+        await using var db = await published.OpenAsync(ct);
+        var meeting = await db.Meetings
             .Where(m => m.Id == id)
             .Select(m => new { m.Id, m.OrganizationId, Body = m.Organization.Name, m.Session, m.Date, m.Location })
             .FirstOrDefaultAsync(ct);
@@ -85,24 +94,31 @@ public sealed class MeetingQueries(IDbContextFactory<PolicyTrackerDbContext> fac
         {
             return null;
         }
-        var participants = await db.Participations.AsNoTracking().FromPublished().Where(p => p.MeetingId == id)
+
+        var people = await db.Participations.Where(p => p.MeetingId == id)
             .OrderBy(p => p.Role).ThenBy(p => p.Position)
-            .Select(p => new ParticipantLine(p.PersonId, p.Person.Name, p.Role, p.TitleAsWritten, p.Verified, p.SourceReportId, p.SpanStart, p.SpanLength))
+            .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
-        var resolutions = await db.Resolutions.AsNoTracking().FromPublished().Where(r => r.MeetingId == id)
+        var peopleSources = await db.ParticipationSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
+        var resolutions = await db.Resolutions.Where(r => r.MeetingId == id)
             .OrderBy(r => r.Position)
-            .Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, r.Verified, r.SourceReportId, r.SpanStart, r.SpanLength))
+            .Select(r => new { r.Id, r.Verb, r.Text })
             .ToListAsync(ct);
-        var documents = await db.DocumentActions.AsNoTracking().FromPublished().Where(a => a.MeetingId == id)
+        var resolutionSources = await db.ResolutionSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
+        var documents = await db.DocumentActions.Where(a => a.MeetingId == id)
             .OrderBy(a => a.Position)
-            .Select(a => new DocumentLine(a.DocumentId, a.Document.Title, a.Document.Kind, a.Action, a.SourceReportId, a.SpanStart, a.SpanLength))
+            .Select(a => new { a.Id, a.DocumentId, a.Document.Title, a.Document.Kind, a.Action })
             .ToListAsync(ct);
-        var sources = await db.MeetingSources.AsNoTracking().FromPublished().Where(s => s.MeetingId == id)
+        var documentSources = await db.DocumentActionSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
+        var sources = await db.MeetingSources.Where(s => s.MeetingId == id)
             .OrderBy(s => s.SourceReport.Published)
             .Select(s => new SourceLine(s.SourceReportId, s.SourceReport.Headline, s.SourceReport.Outlet, s.SourceReport.Published))
             .ToListAsync(ct);
         return new MeetingDetail(meeting.Id, meeting.OrganizationId, meeting.Body, meeting.Session, meeting.Date, meeting.Location,
-            participants, resolutions, documents, sources);
+            [.. people.Select(p => new ParticipantLine(p.Id, p.PersonId, p.Name, p.Role, p.TitleAsWritten, peopleSources.GetValueOrDefault(p.Id, [])))],
+            [.. resolutions.Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, resolutionSources.GetValueOrDefault(r.Id, [])))],
+            [.. documents.Select(d => new DocumentLine(d.Id, d.DocumentId, d.Title, d.Kind, d.Action, documentSources.GetValueOrDefault(d.Id, [])))],
+            sources);
     }
 
     internal static string EscapeLike(string text) =>

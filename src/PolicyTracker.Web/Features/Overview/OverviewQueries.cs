@@ -7,17 +7,18 @@ namespace PolicyTracker.Web.Features.Overview;
 
 public sealed record OverviewCounts(int Reports, int Drafts, int Meetings, int People, int Bodies, int Documents);
 
-public sealed class OverviewQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class OverviewQueries(PublishedData published)
 {
     public async Task<OverviewCounts> CountsAsync(CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await published.OpenAsync(ct);
+        var (reports, drafts) = await db.ReportCountsAsync(ct);
         return new OverviewCounts(
-            await db.Reports.CountAsync(ct),
-            await db.Reports.CountAsync(r => r.Status == ReportStatus.Draft, ct),
-            await db.Meetings.WithPublishedSource().CountAsync(ct),
-            await db.People.WithPublishedParticipation().CountAsync(ct),
-            await db.Organizations.WithPublishedMeeting().CountAsync(ct),
-            await db.Documents.WithPublishedAction().CountAsync(ct));
+            reports,
+            drafts,
+            await db.Meetings.CountAsync(ct),
+            await db.People.CountAsync(ct),
+            await db.Bodies.CountAsync(ct),
+            await db.Documents.CountAsync(ct));
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
@@ -15,20 +14,20 @@ public sealed record PersonList(IReadOnlyList<PersonRow> Rows, int Total);
 public sealed record PersonTitleLine(string Title, DateOnly? FirstSeen, DateOnly? LastSeen);
 
 public sealed record PersonMeetingLine(Guid MeetingId, DateOnly? Date, Guid BodyId, string Body, string? Session,
-    ParticipationRole Role, string? TitleAsWritten, Guid ReportId, int SpanStart, int SpanLength);
+    ParticipationRole Role, string? TitleAsWritten, IReadOnlyList<SourceRef> Sources);
 
 public sealed record PersonSourceLine(Guid ReportId, string Headline, string? Outlet, DateOnly? Published, int Mentions);
 
 public sealed record PersonDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<PersonTitleLine> Titles,
     IReadOnlyList<PersonMeetingLine> Meetings, IReadOnlyList<PersonSourceLine> Sources);
 
-public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class PersonQueries(PublishedData published)
 {
     /// <summary>One page of people; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
     public async Task<PersonList> ListAsync(PersonFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var query = db.People.AsNoTracking().WithPublishedParticipation();
+        await using var db = await published.OpenAsync(ct);
+        var query = db.People;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             // ILIKE '%…%' is served by the pg_trgm GIN indexes on name and alias.
@@ -39,8 +38,8 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
 
         query = (sort, descending) switch
         {
-            ("meetings", false) => query.OrderBy(p => p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
-            ("meetings", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()).ThenBy(p => p.Name),
+            ("meetings", false) => query.OrderBy(p => p.Participations.AsQueryable().Count(Published.Participation)).ThenBy(p => p.Name),
+            ("meetings", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Count(Published.Participation)).ThenBy(p => p.Name),
             ("lastmeeting", false) => query.OrderBy(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
             ("lastmeeting", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
             ("name", true) => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
@@ -55,7 +54,7 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 p.Id, p.Name,
                 p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
                 p.Titles.AsQueryable().Where(Published.Title).OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
-                p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count(),
+                p.Participations.AsQueryable().Count(Published.Participation),
                 p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)))
             .ToListAsync(ct);
         return new PersonList(rows, total);
@@ -63,28 +62,30 @@ public sealed class PersonQueries(IDbContextFactory<PolicyTrackerDbContext> fact
 
     public async Task<PersonDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var person = await db.People.AsNoTracking().WithPublishedParticipation().Where(p => p.Id == id)
+        await using var db = await published.OpenAsync(ct);
+        var person = await db.People.Where(p => p.Id == id)
             .Select(p => new { p.Id, p.Name, Aliases = p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList() })
             .FirstOrDefaultAsync(ct);
         if (person is null)
         {
             return null;
         }
-        var titles = await db.PersonTitles.AsNoTracking().Where(Published.Title).Where(t => t.PersonId == id)
+        var titles = await db.Titles.Where(t => t.PersonId == id)
             .OrderByDescending(t => t.LastSeen).ThenBy(t => t.Title)
             .Select(t => new PersonTitleLine(t.Title, t.FirstSeen, t.LastSeen))
             .ToListAsync(ct);
-        var meetings = await db.Participations.AsNoTracking().FromPublished().Where(p => p.PersonId == id)
+        var meetings = await db.Participations.Where(p => p.PersonId == id)
             .OrderByDescending(p => p.Meeting.Date).ThenBy(p => p.Meeting.Organization.Name)
-            .Select(p => new PersonMeetingLine(p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, p.Meeting.Organization.Name,
-                p.Meeting.Session, p.Role, p.TitleAsWritten, p.SourceReportId, p.SpanStart, p.SpanLength))
+            .Select(p => new { p.Id, p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
-        var sources = await db.Participations.AsNoTracking().FromPublished().Where(p => p.PersonId == id)
+        var claims = await db.ParticipationSources.Where(s => s.Fact.PersonId == id).AsClaims().ByFactAsync(ct);
+        var sources = await db.ParticipationSources.Where(s => s.Fact.PersonId == id)
             .GroupBy(p => new { p.SourceReportId, p.SourceReport.Headline, p.SourceReport.Outlet, p.SourceReport.Published })
             .OrderByDescending(g => g.Key.Published)
             .Select(g => new PersonSourceLine(g.Key.SourceReportId, g.Key.Headline, g.Key.Outlet, g.Key.Published, g.Count()))
             .ToListAsync(ct);
-        return new PersonDetail(person.Id, person.Name, person.Aliases, titles, meetings, sources);
+        return new PersonDetail(person.Id, person.Name, person.Aliases, titles,
+            [.. meetings.Select(m => new PersonMeetingLine(m.MeetingId, m.Date, m.OrganizationId, m.Body, m.Session, m.Role, m.TitleAsWritten, claims.GetValueOrDefault(m.Id, [])))],
+            sources);
     }
 }

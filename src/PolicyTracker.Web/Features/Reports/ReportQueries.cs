@@ -93,7 +93,7 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     public async Task<ReportDetail?> GetAsync(Guid id, bool includeUnpublished, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var reports = includeUnpublished ? db.Reports.AsNoTracking() : db.Reports.AsNoTracking().OnlyPublished();
+        var reports = includeUnpublished ? db.Reports.AsNoTracking() : db.Reports.AsNoTracking().Where(Published.Report);
         var report = await reports.Where(r => r.Id == id)
             .Select(r => new { r.Id, r.Headline, r.Outlet, r.Published, r.SourceUrl, r.Status, r.EnteredBy, r.EnteredAt, r.ExtractorVersion, r.Text })
             .FirstOrDefaultAsync(ct);
@@ -101,7 +101,8 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         {
             return null;
         }
-        var meetings = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == id)
+        // What this report says, less what an editor removed from it.
+        var meetings = await db.MeetingSources.AsNoTracking().Where(s => s.SourceReportId == id && s.Verdict != Verdict.Removed)
             .OrderBy(s => s.SpanStart)
             .Select(s => new
             {
@@ -109,14 +110,14 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 Aliases = s.Meeting.Organization.Aliases.Select(a => a.Alias).ToList(),
             })
             .ToListAsync(ct);
-        var people = await db.Participations.AsNoTracking().Where(p => p.SourceReportId == id)
-            .Select(p => new { p.SpanStart, p.SpanLength, p.Person.Name, p.Role })
+        var people = await db.ParticipationSources.AsNoTracking().Where(s => s.SourceReportId == id && s.Verdict != Verdict.Removed)
+            .Select(s => new { s.SpanStart, s.SpanLength, s.Fact.Person.Name, s.Fact.Role })
             .ToListAsync(ct);
-        var resolutions = await db.Resolutions.AsNoTracking().Where(r => r.SourceReportId == id)
-            .Select(r => new FactSpan(r.SpanStart, r.SpanLength, FactKind.Resolution, r.Verb))
+        var resolutions = await db.ResolutionSources.AsNoTracking().Where(s => s.SourceReportId == id && s.Verdict != Verdict.Removed)
+            .Select(s => new FactSpan(s.SpanStart, s.SpanLength, FactKind.Resolution, s.Fact.Verb))
             .ToListAsync(ct);
-        var documents = await db.DocumentActions.AsNoTracking().Where(a => a.SourceReportId == id)
-            .Select(a => new { a.SpanStart, a.SpanLength, a.Document.Title, a.Action })
+        var documents = await db.DocumentActionSources.AsNoTracking().Where(s => s.SourceReportId == id && s.Verdict != Verdict.Removed)
+            .Select(s => new { s.SpanStart, s.SpanLength, s.Fact.Document.Title, s.Fact.Action })
             .ToListAsync(ct);
 
         var facts = new List<FactSpan>();

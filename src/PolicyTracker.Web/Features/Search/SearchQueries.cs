@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PolicyTracker.Data;
+using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
@@ -8,7 +8,7 @@ namespace PolicyTracker.Web.Features.Search;
 
 public sealed record ReportHit(Guid Id, string Headline, string? Outlet, DateOnly? Published, string Snippet);
 
-public sealed record ResolutionHit(Guid Id, Guid MeetingId, string Body, DateOnly? Date, string Verb, string Snippet, Guid ReportId, int SpanStart, int SpanLength);
+public sealed record ResolutionHit(Guid Id, Guid MeetingId, string Body, DateOnly? Date, string Verb, string Snippet, SourceRef? Source);
 
 public sealed record DocumentHit(Guid Id, string Title, string? Kind, int Actions);
 
@@ -22,7 +22,7 @@ public sealed record SearchResults(SearchGroup<ReportHit> Reports, SearchGroup<R
     public int Total => Reports.Total + Resolutions.Total + Documents.Total + People.Total + Bodies.Total;
 }
 
-public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class SearchQueries(PublishedData published)
 {
     public const int PerGroup = 10;
 
@@ -42,9 +42,9 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
             return null;
         }
         var pattern = "%" + MeetingQueries.EscapeLike(q) + "%";
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await published.OpenAsync(ct);
 
-        var reports = db.Reports.AsNoTracking().OnlyPublished().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var reports = db.Reports.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
         var reportHits = await reports
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Published)
             .Take(PerGroup)
@@ -52,16 +52,19 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions)))
             .ToListAsync(ct);
 
-        var resolutions = db.Resolutions.AsNoTracking().FromPublished().Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        var resolutions = db.Resolutions.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
         var resolutionHits = await resolutions
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Meeting.Date)
             .Take(PerGroup)
             .Select(r => new ResolutionHit(r.Id, r.MeetingId, r.Meeting.Organization.Name, r.Meeting.Date, r.Verb,
                 EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions),
-                r.SourceReportId, r.SpanStart, r.SpanLength))
+                r.Sources.Where(c => c.Verdict != Verdict.Removed && c.SourceReport.Status == ReportStatus.Published)
+                    .OrderBy(c => c.SourceReport.Published)
+                    .Select(c => new SourceRef(c.SourceReportId, c.SourceReport.Headline, c.SourceReport.Outlet, c.SpanStart, c.SpanLength, c.Verdict))
+                    .FirstOrDefault()))
             .ToListAsync(ct);
 
-        var documents = db.Documents.AsNoTracking().WithPublishedAction()
+        var documents = db.Documents
             .Where(d => d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)) || EF.Functions.ILike(d.Title, pattern));
         var documentHits = await documents
             .OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title)
@@ -69,17 +72,17 @@ public sealed class SearchQueries(IDbContextFactory<PolicyTrackerDbContext> fact
             .Select(d => new DocumentHit(d.Id, d.Title, d.Kind, d.Actions.AsQueryable().Where(Published.Action).Count()))
             .ToListAsync(ct);
 
-        var people = db.People.AsNoTracking().WithPublishedParticipation()
+        var people = db.People
             .Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         var peopleHits = await people
             .OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Count()).ThenBy(p => p.Name)
             .Take(PerGroup)
             .Select(p => new NameHit(p.Id, p.Name,
                 EF.Functions.ILike(p.Name, pattern) ? null : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
-                p.Participations.AsQueryable().Where(Published.Participation).Select(x => x.MeetingId).Distinct().Count()))
+                p.Participations.AsQueryable().Count(Published.Participation)))
             .ToListAsync(ct);
 
-        var bodies = db.Organizations.AsNoTracking().WithPublishedMeeting()
+        var bodies = db.Bodies
             .Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         var bodyHits = await bodies
             .OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name)

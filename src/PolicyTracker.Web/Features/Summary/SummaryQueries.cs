@@ -13,7 +13,7 @@ public sealed record ActionCount(DocumentActionKind Action, int Count);
 public sealed record SummaryData(int Meetings, int Undated, IReadOnlyList<MonthCount> Months, IReadOnlyList<RankedLine> TopBodies,
     IReadOnlyList<RankedLine> TopPeople, IReadOnlyList<ActionCount> DocumentActions);
 
-public sealed class SummaryQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class SummaryQueries(PublishedData published)
 {
     public const int TopCount = 10;
 
@@ -21,8 +21,8 @@ public sealed class SummaryQueries(IDbContextFactory<PolicyTrackerDbContext> fac
     /// (both inclusive, either open).</summary>
     public async Task<SummaryData> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var meetings = db.Meetings.AsNoTracking().WithPublishedSource().Where(m => m.Date != null);
+        await using var db = await published.OpenAsync(ct);
+        var meetings = db.Meetings.Where(m => m.Date != null);
         if (from is { } f)
         {
             meetings = meetings.Where(m => m.Date >= f);
@@ -31,7 +31,7 @@ public sealed class SummaryQueries(IDbContextFactory<PolicyTrackerDbContext> fac
         {
             meetings = meetings.Where(m => m.Date <= t);
         }
-        var undated = from is null && to is null ? await db.Meetings.WithPublishedSource().CountAsync(m => m.Date == null, ct) : 0;
+        var undated = from is null && to is null ? await db.Meetings.CountAsync(m => m.Date == null, ct) : 0;
 
         var perMonth = await meetings
             .GroupBy(m => new { m.Date!.Value.Year, m.Date.Value.Month })
@@ -52,13 +52,13 @@ public sealed class SummaryQueries(IDbContextFactory<PolicyTrackerDbContext> fac
             .Select(g => new { g.Key.OrganizationId, g.Key.Name, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(TopCount)
             .ToListAsync(ct);
-        var participations = db.Participations.AsNoTracking().FromPublished().Where(p => meetings.Any(m => m.Id == p.MeetingId));
+        var participations = db.Participations.Where(p => meetings.Any(m => m.Id == p.MeetingId));
         var topPeople = await participations
             .GroupBy(p => new { p.PersonId, p.Person.Name })
             .Select(g => new { g.Key.PersonId, g.Key.Name, Count = g.Count() })
             .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(TopCount)
             .ToListAsync(ct);
-        var actions = await db.DocumentActions.AsNoTracking().FromPublished().Where(a => meetings.Any(m => m.Id == a.MeetingId))
+        var actions = await db.DocumentActions.Where(a => meetings.Any(m => m.Id == a.MeetingId))
             .GroupBy(a => a.Action)
             .Select(g => new { Action = g.Key, Count = g.Count() })
             .ToListAsync(ct);
