@@ -33,7 +33,8 @@ public sealed class BrowsePageTests(AppFixture app)
 
         await grid.GetByRole(AriaRole.Link, new() { Name = data.PersonName }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(data.PersonName);
-        await Assertions.Expect(page.GetByTestId("person-timeline").Locator(".mud-timeline-item")).ToHaveCountAsync(3);
+        // One line per published meeting (the draft's third meeting stays hidden).
+        await Assertions.Expect(page.GetByTestId("person-timeline").Locator(".mud-timeline-item")).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByTestId("person-titles")).ToContainTextAsync("Chair of the Harbour Commission");
         await ExpectNoServerErrorAsync(page);
         await AppFixture.ScreenshotAsync(page, "browse-person");
