@@ -96,7 +96,7 @@ public sealed class MeetingQueries(PublishedData published)
         }
 
         var people = await db.Participations.Where(p => p.MeetingId == id)
-            .OrderBy(p => p.Role).ThenBy(p => p.Position)
+            .OrderBy(p => p.Role == ParticipationRole.Chair ? 0 : 1).ThenBy(p => p.Position)
             .Select(p => new { p.Id, p.PersonId, p.Person.Name, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
         var peopleSources = await db.ParticipationSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
