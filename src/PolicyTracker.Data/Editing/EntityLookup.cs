@@ -20,7 +20,7 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
             return [];
         }
 
-        var pattern = "%" + EscapeLike(keys[0]) + "%";
+        var pattern = LikePattern.Containing(keys[0]);
         var rows = await db.People.AsNoTracking()
             .Where(p => keys.Contains(p.NameKey) || p.Aliases.Any(a => keys.Contains(a.AliasKey))
                 || EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)))
@@ -50,7 +50,7 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var key = string.IsNullOrWhiteSpace(text) ? string.Empty : TextKeys.Key(text);
-        var pattern = "%" + EscapeLike(key) + "%";
+        var pattern = LikePattern.Containing(key);
         return await db.Organizations.AsNoTracking()
             .Where(o => key.Length == 0 || EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)))
             .OrderBy(o => o.NameKey == key ? 0 : 1)
@@ -70,7 +70,7 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
         }
 
         var key = TextKeys.DocumentKey(text);
-        var pattern = "%" + EscapeLike(key) + "%";
+        var pattern = LikePattern.Containing(key);
         return await db.Documents.AsNoTracking()
             .Where(d => EF.Functions.ILike(d.NormalizedTitle, pattern) || EF.Functions.TrigramsSimilarity(d.NormalizedTitle, key) > 0.4)
             .OrderByDescending(d => EF.Functions.TrigramsSimilarity(d.NormalizedTitle, key))
@@ -96,7 +96,4 @@ public sealed class EntityLookup(IDbContextFactory<PolicyTrackerDbContext> facto
         parts.Add(meetings + " meeting(s)");
         return string.Join(" · ", parts);
     }
-
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
@@ -16,11 +17,6 @@ public sealed record BodyLink(Guid Id, string Name, int Meetings);
 
 public sealed record BodyMeetingLine(Guid Id, DateOnly? Date, string? Session, string? Chair, int Participants, int Resolutions, int Documents);
 
-public sealed record MonthCount(int Year, int Month, int Count)
-{
-    public string Label => $"{Year:D4}-{Month:D2}";
-}
-
 public sealed record BodyDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyLink? Parent, IReadOnlyList<BodyLink> Children,
     IReadOnlyList<BodyMeetingLine> Meetings, IReadOnlyList<MonthCount> Activity);
 
@@ -33,7 +29,7 @@ public sealed class BodyQueries(PublishedData published)
         var query = db.Bodies;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
+            var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         }
         var total = await query.CountAsync(ct);
@@ -86,29 +82,6 @@ public sealed class BodyQueries(PublishedData published)
                 m.Participations.AsQueryable().Count(Published.Participation), m.Resolutions.AsQueryable().Count(Published.Resolution),
                 m.DocumentActions.AsQueryable().Count(Published.Action)))
             .ToListAsync(ct);
-        return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, ByMonth(meetings.Select(m => m.Date)));
-    }
-
-    /// <summary>Counts per calendar month from the first to the last date, months without any included as zero.</summary>
-    public static IReadOnlyList<MonthCount> ByMonth(IEnumerable<DateOnly?> dates)
-    {
-        var counts = dates.OfType<DateOnly>().GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
-        if (counts.Count == 0)
-        {
-            return [];
-        }
-        var first = counts.Keys.Min();
-        var last = counts.Keys.Max();
-        return Months(first, last).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m))).ToList();
-    }
-
-    public static IEnumerable<(int Year, int Month)> Months((int Year, int Month) first, (int Year, int Month) last)
-    {
-        var (y, m) = first;
-        while (y < last.Year || (y == last.Year && m <= last.Month))
-        {
-            yield return (y, m);
-            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1);
-        }
+        return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, Months.Count(meetings.Select(m => m.Date)));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
@@ -28,7 +29,7 @@ public sealed class DocumentQueries(PublishedData published)
         var query = db.Documents;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
+            var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(d => EF.Functions.ILike(d.Title, pattern));
         }
         if (!string.IsNullOrWhiteSpace(filter.Kind))

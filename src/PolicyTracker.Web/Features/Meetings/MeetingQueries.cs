@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Meetings;
@@ -57,7 +58,7 @@ public sealed class MeetingQueries(PublishedData published)
         }
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var pattern = "%" + EscapeLike(filter.Text.Trim()) + "%";
+            var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(m => EF.Functions.ILike(m.Organization.Name, pattern)
                 || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
                 || m.Participations.AsQueryable().Where(Published.Participation).Any(p => EF.Functions.ILike(p.Person.Name, pattern))
@@ -120,7 +121,4 @@ public sealed class MeetingQueries(PublishedData published)
             [.. documents.Select(d => new DocumentLine(d.Id, d.DocumentId, d.Title, d.Kind, d.Action, documentSources.GetValueOrDefault(d.Id, [])))],
             sources);
     }
-
-    internal static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
@@ -31,7 +32,7 @@ public sealed class PersonQueries(PublishedData published)
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             // ILIKE '%…%' is served by the pg_trgm GIN indexes on name and alias.
-            var pattern = "%" + MeetingQueries.EscapeLike(filter.Text.Trim()) + "%";
+            var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         }
         var total = await query.CountAsync(ct);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
@@ -45,7 +46,7 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         }
         if (SearchText.Clean(filter.Text) is { } text)
         {
-            var pattern = "%" + MeetingQueries.EscapeLike(text) + "%";
+            var pattern = LikePattern.Containing(text);
             query = query.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
                 || EF.Functions.ILike(r.Headline, pattern));
         }

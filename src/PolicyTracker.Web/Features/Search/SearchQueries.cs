@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
@@ -41,7 +42,7 @@ public sealed class SearchQueries(PublishedData published)
         {
             return null;
         }
-        var pattern = "%" + MeetingQueries.EscapeLike(q) + "%";
+        var pattern = LikePattern.Containing(q);
         await using var db = await published.OpenAsync(ct);
 
         var reports = db.Reports.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));

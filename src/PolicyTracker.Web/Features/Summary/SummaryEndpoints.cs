@@ -15,7 +15,7 @@ public static class SummaryEndpoints
 
     private static async Task<IResult> ExportAsync([FromQuery] string? from, [FromQuery] string? to, SummaryQueries queries, CancellationToken ct)
     {
-        var data = await queries.GetAsync(SummaryPage.ParseDate(from), SummaryPage.ParseDate(to), ct);
+        var data = await queries.GetAsync(QueryDate.Parse(from), QueryDate.Parse(to), ct);
         var rows = data.Months.Select(m => new[] { m.Label, CsvFile.Number(m.Count) });
         return await CsvFile.WriteAsync("meetings-per-month.csv", ["month", "meetings"], rows, ct);
     }

@@ -44,7 +44,7 @@ public sealed class SummaryQueries(PublishedData published)
             // An explicit range shows its empty months too; otherwise from the first month with data to the last.
             var first = from is { } ff ? (ff.Year, ff.Month) : counts.Keys.Min();
             var last = to is { } tt ? (tt.Year, tt.Month) : counts.Keys.Max();
-            months.AddRange(BodyQueries.Months(first, last).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m))));
+            months.AddRange(Months.Between(first, last).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m))));
         }
 
         var topBodies = await meetings

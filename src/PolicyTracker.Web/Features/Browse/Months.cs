@@ -1,0 +1,32 @@
+namespace PolicyTracker.Web.Features.Browse;
+
+public sealed record MonthCount(int Year, int Month, int Count)
+{
+    public string Label => $"{Year:D4}-{Month:D2}";
+}
+
+/// <summary>Calendar months for activity charts: a body's page, the summary.</summary>
+public static class Months
+{
+    /// <summary>Counts per calendar month from the first to the last date, months without any included as zero.</summary>
+    public static IReadOnlyList<MonthCount> Count(IEnumerable<DateOnly?> dates)
+    {
+        var counts = dates.OfType<DateOnly>().GroupBy(d => (d.Year, d.Month)).ToDictionary(g => g.Key, g => g.Count());
+        if (counts.Count == 0)
+        {
+            return [];
+        }
+
+        return [.. Between(counts.Keys.Min(), counts.Keys.Max()).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m)))];
+    }
+
+    public static IEnumerable<(int Year, int Month)> Between((int Year, int Month) first, (int Year, int Month) last)
+    {
+        var (y, m) = first;
+        while (y < last.Year || (y == last.Year && m <= last.Month))
+        {
+            yield return (y, m);
+            (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1);
+        }
+    }
+}
