@@ -248,7 +248,7 @@ public sealed class ReviewDraftTests
         var draft = Draft();
         draft.FirstProblem().ShouldBeNull();
 
-        draft.Meetings[0].Participants[0].SpanLength = Text.Length;
+        draft.Meetings[0].Participants[0].SpanLength = Text.Length + 1;
         draft.FirstProblem().ShouldBe("“Xi Jinping” points outside the report text.");
         draft.Meetings[0].Participants[0].Removed = true;
         draft.FirstProblem().ShouldBeNull();
