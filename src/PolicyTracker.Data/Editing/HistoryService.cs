@@ -28,7 +28,7 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
             .Select(r => new { r.Headline, r.DeletedAt }).FirstOrDefaultAsync(ct);
         if (report is not null)
         {
-            labels[reportId] = (nameof(Report), $"report “{ReviewService.Short(report.Headline)}”", report.DeletedAt is not null);
+            labels[reportId] = (nameof(Report), $"report “{ChangeText.Short(report.Headline)}”", report.DeletedAt is not null);
         }
 
         return await LinesAsync(db, labels, limit, ct);
@@ -153,7 +153,7 @@ public sealed class HistoryService(IDbContextFactory<PolicyTrackerDbContext> fac
             // An addition or removal is the sentence itself; a change lists its fields, without row ids.
             IReadOnlyList<FieldChange> changes = e.Action is AuditAction.Added or AuditAction.Deleted or AuditAction.Restored
                 ? []
-                : [.. ReviewService.Changes(e.OldValues, e.NewValues).Where(c => !Noise.Contains(c.Field) && !c.Field.EndsWith(" id", StringComparison.Ordinal))];
+                : [.. ChangeText.Changes(e.OldValues, e.NewValues).Where(c => !Noise.Contains(c.Field) && !c.Field.EndsWith(" id", StringComparison.Ordinal))];
 
             var canRestore = deleted && lastDelete.GetValueOrDefault(e.EntityId) == e.Id;
             return new HistoryLine(e.Id, e.At, e.UserName, e.Action, type, id, what, changes, canRestore);

@@ -25,9 +25,7 @@ public static class FeatureServices
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
         services.AddScoped<SearchQueries>();
-        services.AddScoped<ReviewService>();
-        services.AddScoped<EntityLookup>();
-        services.AddScoped<HistoryService>();
+        services.AddPolicyTrackerEditing();
         return services;
     }
 }

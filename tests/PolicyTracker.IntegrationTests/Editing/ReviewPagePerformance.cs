@@ -37,9 +37,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(fixture.Clock);
         Services.AddSingleton<ICurrentUser>(fixture.User);
         Services.AddPolicyTrackerData(fixture.ConnectionString);
-        Services.AddScoped<ReviewService>();
-        Services.AddScoped<EntityLookup>();
-        Services.AddScoped<HistoryService>();
+        Services.AddPolicyTrackerEditing();
         // The editor pages and their actions check CanEdit on the server.
         var auth = AddAuthorization();
         auth.SetAuthorized("editor@example.org");
@@ -80,7 +78,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
         var report = $"review page, {words} words, 200 items\n"
             + Line("bUnit render incl. load and bUnit's DOM parse", times)
-            + Line("ReviewService.LoadAsync alone", await TimeAsync(async () => (await new ReviewService(_fixture.Factory, _fixture.Clock, _fixture.User).LoadAsync(id))!.Items.Count().ShouldBe(200)))
+            + Line("ReviewLoader.LoadAsync alone", await TimeAsync(async () => (await new ReviewLoader(_fixture.Factory, _fixture.Clock).LoadAsync(id))!.Items.Count().ShouldBe(200)))
             + Line("HTTP GET prerender (Kestrel-less TestServer, full page HTML)", await PrerenderTimesAsync(id));
         _output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "review-page-perf.txt"), report);

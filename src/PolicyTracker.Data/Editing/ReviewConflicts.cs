@@ -3,20 +3,18 @@ using PolicyTracker.Data.Entities;
 
 namespace PolicyTracker.Data.Editing;
 
-public sealed partial class ReviewService
+// Before a save writes anything: every row it would write whose version moved since the draft was
+// read, with who changed it, when, and what they changed, as the conflict dialog shows it.
+internal static class ReviewConflicts
 {
-    // A conflict on this report's source of an item rather than on the fact itself.
-    internal const string SourceSuffix = ":source";
-
     private sealed record Stored(Guid Id, uint Version, DateTimeOffset? DeletedAt);
 
-    // Every row this save would write whose version moved since the draft was read.
-    private static async Task<List<ReviewConflict>> FindConflictsAsync(PolicyTrackerDbContext db, ReviewDraft draft, bool publish, CancellationToken ct)
+    public static async Task<List<ReviewConflict>> FindAsync(PolicyTrackerDbContext db, ReviewDraft draft, bool publish, CancellationToken ct)
     {
         var expected = new List<(string Key, string What, string Type, Guid Id, uint Version)>();
         if (draft.HeaderChanged || publish)
         {
-            expected.Add((ReportKey, "the report's headline, outlet, date or status", nameof(Report), draft.ReportId, draft.Version));
+            expected.Add((ReviewConflict.ReportKey, "the report's headline, outlet, date or status", nameof(Report), draft.ReportId, draft.Version));
         }
 
         foreach (var meeting in draft.Meetings.Where(m => !m.IsNew))
@@ -36,12 +34,12 @@ public sealed partial class ReviewService
             {
                 if (item.Changed && !item.Removed && !meeting.Removed)
                 {
-                    expected.Add((item.Key, What(item), TypeOf(item), item.Id!.Value, item.Version));
+                    expected.Add((item.Key, ChangeText.What(item), TypeOf(item), item.Id!.Value, item.Version));
                 }
 
                 if (item.SourceId is { } itemSource && (item.Removed || meeting.Removed || item.VerdictChanged))
                 {
-                    expected.Add((item.Key + SourceSuffix, What(item) + " (as reported here)", TypeOf(item) + "Source", itemSource, item.SourceVersion));
+                    expected.Add((item.Key + ReviewConflict.SourceSuffix, ChangeText.What(item) + " (as reported here)", TypeOf(item) + "Source", itemSource, item.SourceVersion));
                 }
             }
         }
@@ -90,7 +88,7 @@ public sealed partial class ReviewService
         {
             var theirs = audits.Where(a => a.EntityId == m.Id.ToString()).ToList();
             var last = theirs.LastOrDefault();
-            var changes = theirs.SelectMany(a => Changes(a.OldValues, a.NewValues))
+            var changes = theirs.SelectMany(a => ChangeText.Changes(a.OldValues, a.NewValues))
                 .Where(c => c.Field is not ("deleted at" or "deleted by" or "verdict by" or "verdict at" or "updated at" or "published"))
                 .ToList();
             var current = stored.GetValueOrDefault(m.Id);
@@ -108,9 +106,9 @@ public sealed partial class ReviewService
         var merged = new List<ReviewConflict>();
         foreach (var conflict in conflicts)
         {
-            if (conflict.Key.EndsWith(SourceSuffix, StringComparison.Ordinal))
+            if (conflict.OnSource)
             {
-                if (!byKey.ContainsKey(conflict.Key[..^SourceSuffix.Length]))
+                if (!byKey.ContainsKey(conflict.ItemKey))
                 {
                     merged.Add(conflict);
                 }
@@ -118,7 +116,7 @@ public sealed partial class ReviewService
                 continue;
             }
 
-            merged.Add(byKey.TryGetValue(conflict.Key + SourceSuffix, out var source)
+            merged.Add(byKey.TryGetValue(conflict.Key + ReviewConflict.SourceSuffix, out var source)
                 ? conflict with { CurrentSourceVersion = source.CurrentVersion, TheirChanges = [.. conflict.TheirChanges, .. source.TheirChanges] }
                 : conflict);
         }
@@ -131,20 +129,10 @@ public sealed partial class ReviewService
         set.IgnoreQueryFilters().AsNoTracking().Where(r => ids.Contains(r.Id))
             .Select(r => new Stored(r.Id, r.Version, r.DeletedAt)).ToListAsync(ct);
 
-    internal static string What(ReviewItem item) => item switch
-    {
-        ReviewParticipant p => $"participant {p.Name}",
-        ReviewResolution r => $"resolution “{Short(r.Text)}”",
-        ReviewDocumentAction d => $"document “{Short(d.Title)}”",
-        _ => item.Label,
-    };
-
     private static string TypeOf(ReviewItem item) => item switch
     {
         ReviewParticipant => nameof(Participation),
         ReviewResolution => nameof(Resolution),
         _ => nameof(DocumentAction),
     };
-
-    internal static string Short(string text) => text.Length <= 60 ? text : text[..57] + "…";
 }

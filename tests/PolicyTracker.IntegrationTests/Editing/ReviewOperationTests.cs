@@ -9,7 +9,7 @@ using PolicyTracker.IntegrationTests.Support;
 namespace PolicyTracker.IntegrationTests.Editing;
 
 [Collection(DatabaseTestGroup.Name)]
-public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
+public sealed class ReviewOperationTests(DatabaseFixture fixture) : IAsyncLifetime
 {
     private const string Text = Extractions.NationalSecurityCommission;
 
@@ -17,7 +17,15 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private ReviewService Review => new(fixture.Factory, fixture.Clock, fixture.User);
+    private ReviewLoader Loader => new(fixture.Factory, fixture.Clock);
+
+    private ReviewSaver Saver => new(fixture.Factory, fixture.Clock, fixture.User);
+
+    private MeetingMerger Merger => new(fixture.Factory, Loader, Saver);
+
+    private DocumentLinker Linker => new(fixture.Factory);
+
+    private ReportStatusChanger StatusChanger => new(fixture.Factory);
 
     private HistoryService History => new(fixture.Factory, fixture.Clock, fixture.User);
 
@@ -33,7 +41,7 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Publishing_writes_every_edit_and_leaves_what_nobody_checked_unverified()
     {
         var reportId = await ImportDraftAsync();
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         var meeting = draft.Meetings.ShouldHaveSingleItem();
         meeting.Participants.Select(p => p.Name).ShouldBe(["Xi Jinping", "Li Qiang", "Cai Qi"]);
 
@@ -52,7 +60,7 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         });
 
         fixture.User.Name = "editor";
-        var result = await Review.SaveAsync(draft, publish: true);
+        var result = await Saver.SaveAsync(draft, publish: true);
         result.Outcome.ShouldBe(SaveOutcome.Saved, result.Message);
 
         await using var db = await fixture.CreateDbContextAsync();
@@ -84,11 +92,11 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Saving_a_draft_keeps_the_report_a_draft_and_only_writes_what_changed()
     {
         var reportId = await ImportDraftAsync();
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         var resolution = draft.Meetings[0].Resolutions[0];
         resolution.Accept();
 
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         (await db.Reports.SingleAsync()).Status.ShouldBe(ReportStatus.Draft);
@@ -124,18 +132,18 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         var secondId = await ImportDraftAsync(second, t => Extractions.Build(t, "National Security Commission", null,
             [("Cai Qi", ParticipantRole.Attendee, null)], ["data security audits"], []));
 
-        var draft = (await Review.LoadAsync(secondId))!;
+        var draft = (await Loader.LoadAsync(secondId))!;
         var meeting = draft.Meetings.ShouldHaveSingleItem();
-        (await Review.SuggestMergesAsync(draft)).ShouldBeEmpty();
+        (await Merger.SuggestMergesAsync(draft)).ShouldBeEmpty();
         meeting.Date = Extractions.CommissionDate;
         meeting.Changed = true;
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
-        draft = (await Review.LoadAsync(secondId))!;
-        var suggestion = (await Review.SuggestMergesAsync(draft)).ShouldHaveSingleItem();
+        draft = (await Loader.LoadAsync(secondId))!;
+        var suggestion = (await Merger.SuggestMergesAsync(draft)).ShouldHaveSingleItem();
         suggestion.Sources.ShouldBe(1);
 
-        var merged = await Review.MergeMeetingAsync(secondId, draft.Meetings[0].MeetingId!.Value, suggestion.IntoMeetingId);
+        var merged = await Merger.MergeMeetingAsync(secondId, draft.Meetings[0].MeetingId!.Value, suggestion.IntoMeetingId);
         merged.Outcome.ShouldBe(SaveOutcome.Saved, merged.Message);
 
         await using var db = await fixture.CreateDbContextAsync();
@@ -143,21 +151,21 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         only.Sources.Select(s => s.SourceReportId).Order().ShouldBe(new[] { first, secondId }.Order());
         only.Resolutions.Count.ShouldBe(2);
         (await db.Meetings.IgnoreQueryFilters().CountAsync(m => m.DeletedAt != null)).ShouldBe(1);
-        (await Review.LoadAsync(secondId))!.Meetings.ShouldHaveSingleItem().OtherSources.ShouldBe(1);
+        (await Loader.LoadAsync(secondId))!.Meetings.ShouldHaveSingleItem().OtherSources.ShouldBe(1);
     }
 
     [Fact]
     public async Task The_second_editor_saving_the_same_record_is_told_what_changed_and_loses_nothing()
     {
         var reportId = await ImportDraftAsync();
-        var alice = (await Review.LoadAsync(reportId))!;
-        var bob = (await Review.LoadAsync(reportId))!;
+        var alice = (await Loader.LoadAsync(reportId))!;
+        var bob = (await Loader.LoadAsync(reportId))!;
 
         fixture.User.Name = "alice";
         var aliceLi = alice.Meetings[0].Participants[1];
         aliceLi.TitleAsWritten = "Vice Premier";
         aliceLi.MarkEdited();
-        (await Review.SaveAsync(alice, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(alice, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         fixture.Clock.Advance(TimeSpan.FromMinutes(3));
         fixture.User.Name = "bob";
@@ -168,7 +176,7 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         bobResolution.Text = "a new security architecture";
         bobResolution.Changed = true;
 
-        var result = await Review.SaveAsync(bob, publish: false);
+        var result = await Saver.SaveAsync(bob, publish: false);
 
         result.Outcome.ShouldBe(SaveOutcome.Conflict);
         var conflict = result.Conflicts.ShouldHaveSingleItem();
@@ -185,8 +193,8 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         bobLi.Role.ShouldBe(ParticipationRole.Speaker);
 
         // Bob keeps his version after seeing theirs: the second save goes through.
-        ReviewService.KeepMine(bob, await Review.LoadAsync(reportId), result.Conflicts);
-        (await Review.SaveAsync(bob, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        bob.KeepMine(await Loader.LoadAsync(reportId), result.Conflicts);
+        (await Saver.SaveAsync(bob, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
         await using var after = await fixture.CreateDbContextAsync();
         var li = await after.Participations.SingleAsync(p => p.Person.Name == "Li Qiang");
         li.Role.ShouldBe(ParticipationRole.Speaker);
@@ -198,33 +206,33 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Taking_their_version_replaces_only_the_conflicting_record()
     {
         var reportId = await ImportDraftAsync();
-        var alice = (await Review.LoadAsync(reportId))!;
-        var bob = (await Review.LoadAsync(reportId))!;
+        var alice = (await Loader.LoadAsync(reportId))!;
+        var bob = (await Loader.LoadAsync(reportId))!;
         alice.Meetings[0].Participants[1].TitleAsWritten = "Vice Premier";
         alice.Meetings[0].Participants[1].Changed = true;
-        (await Review.SaveAsync(alice, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(alice, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         bob.Meetings[0].Participants[1].TitleAsWritten = "Premier of the State Council";
         bob.Meetings[0].Participants[1].Changed = true;
         bob.Meetings[0].Participants[2].Removed = true;
-        var result = await Review.SaveAsync(bob, publish: false);
+        var result = await Saver.SaveAsync(bob, publish: false);
         result.Outcome.ShouldBe(SaveOutcome.Conflict);
 
-        ReviewService.TakeTheirs(bob, (await Review.LoadAsync(reportId))!, result.Conflicts);
+        bob.TakeTheirs((await Loader.LoadAsync(reportId))!, result.Conflicts);
 
         bob.Meetings[0].Participants[1].TitleAsWritten.ShouldBe("Vice Premier");
         bob.Meetings[0].Participants[2].Removed.ShouldBeTrue();
-        (await Review.SaveAsync(bob, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(bob, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
     }
 
     [Fact]
     public async Task A_removed_item_and_an_archived_report_can_be_restored_from_the_history()
     {
         var reportId = await ImportDraftAsync();
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         draft.Meetings[0].Participants[2].Removed = true;
         fixture.User.Name = "editor";
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         var history = await History.ForReportAsync(reportId);
         var removal = history.First(h => h.Action == AuditAction.Deleted);
@@ -234,18 +242,18 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
 
         (await History.RestoreAsync(removal.EntityType, removal.EntityId)).ShouldBeTrue();
 
-        (await Review.LoadAsync(reportId))!.Meetings[0].Participants.Select(p => p.Name).ShouldContain("Cai Qi");
+        (await Loader.LoadAsync(reportId))!.Meetings[0].Participants.Select(p => p.Name).ShouldContain("Cai Qi");
         var after = await History.ForReportAsync(reportId);
         after.First(h => h.EntityType == nameof(Participation)).Action.ShouldBe(AuditAction.Restored);
         // Restoring undoes the removal: this report claims Cai Qi again, as accepted by the restorer.
         after.ShouldContain(h => h.EntityType == nameof(ParticipationSource) && h.Changes.Any(c => c.Field == "verdict" && c.Old == "Removed" && c.New == "Accepted"));
         after.ShouldNotContain(h => h.CanRestore);
 
-        var version = (await Review.LoadAsync(reportId))!.Version;
-        (await Review.SetStatusAsync(reportId, version, ReportStatus.Archived)).Outcome.ShouldBe(SaveOutcome.Saved);
-        (await Review.LoadAsync(reportId))!.Status.ShouldBe(ReportStatus.Archived);
-        version = (await Review.LoadAsync(reportId))!.Version;
-        (await Review.SetStatusAsync(reportId, version, ReportStatus.Draft)).Outcome.ShouldBe(SaveOutcome.Saved);
+        var version = (await Loader.LoadAsync(reportId))!.Version;
+        (await StatusChanger.SetStatusAsync(reportId, version, ReportStatus.Archived)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Loader.LoadAsync(reportId))!.Status.ShouldBe(ReportStatus.Archived);
+        version = (await Loader.LoadAsync(reportId))!.Version;
+        (await StatusChanger.SetStatusAsync(reportId, version, ReportStatus.Draft)).Outcome.ShouldBe(SaveOutcome.Saved);
         (await History.ForReportAsync(reportId)).ShouldContain(h => h.Changes.Any(c => c.Field == "status" && c.Old == "Archived" && c.New == "Draft"));
     }
 
@@ -253,16 +261,16 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task Items_an_editor_verified_survive_re_extraction_with_a_newer_extractor()
     {
         var reportId = await ImportDraftAsync();
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         var li = draft.Meetings[0].Participants[1];
         li.TitleAsWritten = "Vice Premier";
         li.MarkEdited();
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         var rerun = await fixture.Importer(t => Extractions.Commission(t) with { ExtractorVersion = "test-2" }).ReextractAsync(reportId);
         rerun.Succeeded.ShouldBeTrue(rerun.Message);
 
-        var reloaded = (await Review.LoadAsync(reportId))!;
+        var reloaded = (await Loader.LoadAsync(reportId))!;
         reloaded.ExtractorVersion.ShouldBe("test-2");
         var people = reloaded.Meetings.ShouldHaveSingleItem().Participants;
         people.Count(p => p.Name == "Li Qiang").ShouldBe(1);
@@ -300,8 +308,8 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         var laterId = await ImportDraftAsync(later, t => Extractions.Build(t, "State Council", new DateOnly(2023, 9, 1), [], [],
             [("plan on strengthening data security", "plan", Extraction.DocumentAction.Adopted)]));
 
-        var draft = (await Review.LoadAsync(laterId))!;
-        var suggestion = (await Review.SuggestDocumentsAsync(draft)).ShouldHaveSingleItem();
+        var draft = (await Loader.LoadAsync(laterId))!;
+        var suggestion = (await Linker.SuggestDocumentsAsync(draft)).ShouldHaveSingleItem();
         suggestion.Title.ShouldBe("plan on data security");
         suggestion.History.ShouldContain("reviewed 2023-05-30 by National Security Commission");
 
@@ -309,7 +317,7 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
         item.DocumentId = suggestion.DocumentId;
         item.Title = suggestion.Title;
         item.Changed = true;
-        (await Review.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         var document = await db.Documents.Include(d => d.Actions).SingleAsync(d => d.Id == suggestion.DocumentId);
@@ -320,16 +328,16 @@ public sealed class ReviewServiceTests(DatabaseFixture fixture) : IAsyncLifetime
     public async Task A_meeting_added_by_hand_with_participants_is_published_with_its_people_linked()
     {
         var reportId = await ImportDraftAsync(Text, t => new ReportExtraction(new ReportHeader(null, null, null, null, null, null), [], "placeholder"));
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         draft.Meetings.ShouldBeEmpty();
         var meeting = new ReviewMeeting { Body = "National Security Commission", Date = Extractions.CommissionDate, Verdict = Verdict.Added };
         var at = Text.IndexOf("Li Qiang", StringComparison.Ordinal);
         meeting.Participants.Add(new ReviewParticipant { Name = "Li Qiang", Role = ParticipationRole.Attendee, TitleAsWritten = "Premier", SpanStart = at, SpanLength = 8 });
         draft.Meetings.Add(meeting);
 
-        (await Review.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
 
-        var saved = (await Review.LoadAsync(reportId))!;
+        var saved = (await Loader.LoadAsync(reportId))!;
         var stored = saved.Meetings.ShouldHaveSingleItem();
         stored.Participants.ShouldHaveSingleItem().SpanStart.ShouldBe(at);
         saved.Status.ShouldBe(ReportStatus.Published);
