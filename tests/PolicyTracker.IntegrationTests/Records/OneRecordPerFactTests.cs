@@ -24,7 +24,9 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    private ReviewService Review => new(fixture.Factory, fixture.Clock, fixture.User);
+    private ReviewLoader Loader => new(fixture.Factory, fixture.Clock);
+
+    private ReviewSaver Saver => new(fixture.Factory, fixture.Clock, fixture.User);
 
     private PublishedData Published => new(fixture.Factory);
 
@@ -60,19 +62,19 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task Changing_the_date_of_a_shared_meeting_asks_first_and_can_move_only_this_report()
     {
         var (first, second) = await TwoPublishedReportsAsync();
-        var draft = (await Review.LoadAsync(second))!;
+        var draft = (await Loader.LoadAsync(second))!;
         var meeting = draft.Meetings.ShouldHaveSingleItem();
         meeting.OtherSources.ShouldBe(1);
         meeting.Date = new DateOnly(2023, 6, 2);
         meeting.Changed = true;
 
-        var unasked = await Review.SaveAsync(draft, publish: false);
+        var unasked = await Saver.SaveAsync(draft, publish: false);
         unasked.Outcome.ShouldBe(SaveOutcome.Invalid);
         unasked.Message.ShouldContain("1 other report(s)");
         unasked.Message.ShouldContain("all 2 reports");
 
         meeting.Scope = MeetingEditScope.ThisReport;
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         var stored = await db.Meetings.Include(m => m.Sources).Include(m => m.Participations).ThenInclude(p => p.Sources)
@@ -88,32 +90,32 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task Changing_the_body_of_a_shared_meeting_for_all_reports_changes_the_one_meeting()
     {
         var (first, second) = await TwoPublishedReportsAsync();
-        var draft = (await Review.LoadAsync(first))!;
+        var draft = (await Loader.LoadAsync(first))!;
         var meeting = draft.Meetings.Single();
         (meeting.Body, meeting.BodyId, meeting.Changed, meeting.Scope) = ("Central Commission for National Security", null, true, MeetingEditScope.AllReports);
 
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         var only = await db.Meetings.Include(m => m.Organization).Include(m => m.Sources).SingleAsync();
         only.Organization.Name.ShouldBe("Central Commission for National Security");
         only.Sources.Select(s => s.SourceReportId).Order().ShouldBe(new[] { first, second }.Order());
-        (await Review.LoadAsync(second))!.Meetings.Single().Body.ShouldBe("Central Commission for National Security");
+        (await Loader.LoadAsync(second))!.Meetings.Single().Body.ShouldBe("Central Commission for National Security");
     }
 
     [Fact]
     public async Task Removing_a_shared_fact_from_one_report_keeps_it_for_the_other_and_records_the_verdict()
     {
         var (first, second) = await TwoPublishedReportsAsync();
-        var draft = (await Review.LoadAsync(second))!;
+        var draft = (await Loader.LoadAsync(second))!;
         var cai = draft.Meetings[0].Participants.Single(p => p.Name == "Cai Qi");
         cai.OtherReports.ShouldBe(1);
         cai.Removed = true;
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         var detail = (await new MeetingQueries(Published).GetAsync(draft.Meetings[0].MeetingId!.Value)).ShouldNotBeNull();
         detail.Participants.Single(p => p.Name == "Cai Qi").Sources.Select(s => s.ReportId).ShouldBe([first]);
-        (await Review.LoadAsync(second))!.Meetings[0].Participants.Select(p => p.Name).ShouldNotContain("Cai Qi");
+        (await Loader.LoadAsync(second))!.Meetings[0].Participants.Select(p => p.Name).ShouldNotContain("Cai Qi");
         await using var db = await fixture.CreateDbContextAsync();
         (await db.ParticipationSources.SingleAsync(s => s.SourceReportId == second && s.Fact.Person.Name == "Cai Qi")).Verdict.ShouldBe(Verdict.Removed);
     }
@@ -122,11 +124,11 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task Relinking_a_shared_fact_in_one_report_moves_only_that_reports_claim()
     {
         var (first, second) = await TwoPublishedReportsAsync();
-        var draft = (await Review.LoadAsync(second))!;
+        var draft = (await Loader.LoadAsync(second))!;
         var cai = draft.Meetings[0].Participants.Single(p => p.Name == "Cai Qi");
         (cai.Name, cai.PersonId) = ("Cai Qilin", null);
         cai.MarkEdited();
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         var claims = await db.Participations.Include(p => p.Person).Include(p => p.Sources).ToDictionaryAsync(p => p.Person.Name, p => p.Sources.Select(s => s.SourceReportId).ToList());
@@ -140,11 +142,11 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task A_document_left_without_actions_after_relinking_is_soft_deleted_and_restorable()
     {
         var reportId = await ImportAsync(Text, ReportStatus.Draft);
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         var plan = draft.Meetings[0].Documents.Single(d => d.Title == "plan on data security");
         (plan.Title, plan.DocumentId) = ("plan on strengthening data security", null);
         plan.MarkEdited();
-        (await Review.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: false)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         (await db.Documents.Select(d => d.NormalizedTitle).OrderBy(t => t).ToListAsync())
@@ -158,13 +160,13 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task Accepting_all_remaining_is_an_explicit_act_recorded_on_each_item()
     {
         var reportId = await ImportAsync(Text, ReportStatus.Draft);
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
         draft.Meetings[0].Participants[0].Accept();
         draft.AcceptAllRemaining().ShouldBe(5);
         draft.Unjudged.ShouldBeEmpty();
         fixture.User.Name = "editor";
 
-        (await Review.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await Saver.SaveAsync(draft, publish: true)).Outcome.ShouldBe(SaveOutcome.Saved);
 
         await using var db = await fixture.CreateDbContextAsync();
         var claims = await db.ParticipationSources.Select(s => new { s.Verdict, s.InBulk, s.VerdictBy }).ToListAsync();
@@ -179,13 +181,13 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
     public async Task An_item_nobody_opened_stays_unverified_after_publishing()
     {
         var reportId = await ImportAsync(Text, ReportStatus.Draft);
-        var draft = (await Review.LoadAsync(reportId))!;
+        var draft = (await Loader.LoadAsync(reportId))!;
 
-        var result = await Review.SaveAsync(draft, publish: true);
+        var result = await Saver.SaveAsync(draft, publish: true);
 
         result.Outcome.ShouldBe(SaveOutcome.Saved);
         result.Message.ShouldContain("6 item(s) nobody has checked yet stay unverified");
-        var reloaded = (await Review.LoadAsync(reportId))!;
+        var reloaded = (await Loader.LoadAsync(reportId))!;
         reloaded.Status.ShouldBe(ReportStatus.Published);
         reloaded.Items.ShouldAllBe(i => i.Verdict == Verdict.Extracted && !i.Verified);
         (await new MeetingQueries(Published).ListAsync(new MeetingFilter(), 0, 10, null, true)).Total.ShouldBe(1);
