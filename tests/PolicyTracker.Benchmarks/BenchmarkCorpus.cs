@@ -1,3 +1,5 @@
+using PolicyTracker.TestSupport;
+
 namespace PolicyTracker.Benchmarks;
 
 /// <summary>The shared report corpus (<c>../shared/corpus/reports</c> next to the folder holding
@@ -36,9 +38,9 @@ public static class BenchmarkCorpus
 
     private static List<string> LoadAll()
     {
-        if (FindReports() is { } folder)
+        if (FindReports() is not null)
         {
-            var texts = Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+            var texts = CorpusLocator.ReportFiles().Select(File.ReadAllText).ToList();
             if (texts.Count > 0)
             {
                 return texts;
@@ -48,27 +50,9 @@ public static class BenchmarkCorpus
         return [Sample];
     }
 
-    private static string? FindReports()
-    {
-        var overridden = Environment.GetEnvironmentVariable("POLICYTRACKER_CORPUS");
-        if (!string.IsNullOrEmpty(overridden))
-        {
-            return Directory.Exists(Path.Combine(overridden, "reports")) ? Path.GetFullPath(Path.Combine(overridden, "reports")) : null;
-        }
-
-        // BenchmarkDotNet runs each benchmark from a generated project under this project's bin folder,
-        // so walking up from the running assembly still reaches the repository root.
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyTracker.sln")))
-            {
-                var reports = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "reports"));
-                return Directory.Exists(reports) ? reports : null;
-            }
-        }
-
-        return null;
-    }
+    // BenchmarkDotNet runs each benchmark from a generated project under this project's bin folder,
+    // so walking up from the running assembly still reaches the repository root.
+    private static string? FindReports() => CorpusLocator.ReportsDirectory;
 
     private const string Sample = """
         Premier chairs State Council executive meeting on flood relief

@@ -1,4 +1,5 @@
 using CsCheck;
+using PolicyTracker.Extraction.Tests.Support;
 
 namespace PolicyTracker.Extraction.Tests;
 
@@ -72,7 +73,7 @@ public sealed class ExtractionPropertyTests
     public void The_defect_watch_sees_exceptions_thrown_and_caught_on_the_extracting_thread_only()
     {
         // Guards the guard, as below: the watch is what finds defects an engine's catch-all would hide.
-        var defects = PropertyAssertions.DefectsDuring(() =>
+        var defects = ExceptionWatch.DefectsDuring(() =>
         {
             try
             {
@@ -84,7 +85,7 @@ public sealed class ExtractionPropertyTests
         });
 
         defects.ShouldHaveSingleItem().Message.ShouldBe("caught");
-        PropertyAssertions.DefectsDuring(() => { }).ShouldBeEmpty();
+        ExceptionWatch.DefectsDuring(() => { }).ShouldBeEmpty();
     }
 
     [Fact]

@@ -1,39 +1,26 @@
+using PolicyTracker.TestSupport;
+
 namespace PolicyTracker.Extraction.Tests;
 
 /// <summary>
-/// Finds the repository and the shared report corpus for the fuzz, property, JSON and CLI tests.
-/// The corpus lives outside the repository (<c>../shared/corpus</c> next to the folder holding
-/// PolicyTracker.sln); when it is missing, a few built-in reports keep the tests meaningful.
+/// The shared report corpus for the fuzz, property, JSON and CLI tests, found by <see cref="CorpusLocator"/>;
+/// when it is missing, a few built-in reports keep the tests meaningful.
 /// </summary>
 internal static class FuzzCorpus
 {
-    private static readonly Lazy<string?> LazyRepoRoot = new(FindRepoRoot);
     private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> LazyReports = new(LoadReports);
 
     /// <summary>The folder holding PolicyTracker.sln, or null when the tests run outside a checkout.</summary>
-    public static string? RepoRoot => LazyRepoRoot.Value;
+    public static string? RepoRoot => CorpusLocator.RepositoryRoot;
 
     /// <summary>The corpus reports folder, or null when it is not there.</summary>
-    public static string? ReportsFolder
-    {
-        get
-        {
-            var overridden = Environment.GetEnvironmentVariable("POLICYTRACKER_CORPUS");
-            var corpus = !string.IsNullOrEmpty(overridden)
-                ? overridden
-                : RepoRoot is null ? null : Path.Combine(RepoRoot, "..", "shared", "corpus");
-            var reports = corpus is null ? null : Path.GetFullPath(Path.Combine(corpus, "reports"));
-            return reports is not null && Directory.Exists(reports) ? reports : null;
-        }
-    }
+    public static string? ReportsFolder => CorpusLocator.ReportsDirectory;
 
     /// <summary>Corpus reports (name without .txt, text), sorted by name; the built-in samples when the corpus is missing.</summary>
     public static IReadOnlyList<(string Name, string Text)> Reports => LazyReports.Value;
 
     /// <summary>Gold files of the corpus (may be empty).</summary>
-    public static IReadOnlyList<string> GoldFiles => ReportsFolder is { } folder
-        ? [.. Directory.GetFiles(folder, "*.gold.json").Order(StringComparer.Ordinal)]
-        : [];
+    public static IReadOnlyList<string> GoldFiles => CorpusLocator.GoldFiles();
 
     /// <summary>All corpus texts joined, repeated until at least <paramref name="minChars"/> characters.</summary>
     public static string Repeated(int minChars)
@@ -50,28 +37,14 @@ internal static class FuzzCorpus
         return builder.ToString();
     }
 
-    private static string? FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PolicyTracker.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
-
     private static IReadOnlyList<(string Name, string Text)> LoadReports()
     {
-        if (ReportsFolder is not { } folder)
+        if (ReportsFolder is null)
         {
             return BuiltInSamples;
         }
 
-        var reports = Directory.GetFiles(folder, "*.txt")
-            .Order(StringComparer.Ordinal)
+        var reports = CorpusLocator.ReportFiles()
             .Select(path => (Path.GetFileNameWithoutExtension(path), File.ReadAllText(path)))
             .ToList();
         return reports.Count > 0 ? reports : BuiltInSamples;

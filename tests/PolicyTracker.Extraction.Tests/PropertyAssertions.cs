@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PolicyTracker.Extraction.Json;
+using PolicyTracker.Extraction.Tests.Support;
 
 namespace PolicyTracker.Extraction.Tests;
 
@@ -10,59 +11,8 @@ internal static partial class PropertyAssertions
     private static readonly HashSet<string> Roles = ["chair", "speaker", "attendee"];
     private static readonly HashSet<string> Actions = ["adopted", "reviewed", "approved", "discussed", "deliberated", "passed", "issued"];
 
-    // Exceptions that only a defect throws. The engine may catch everything to keep its "never throws"
-    // promise, which would hide a defect from these tests as an empty result; watching first-chance
-    // exceptions on the extracting thread finds them anyway, without touching the engine.
-    private static readonly HashSet<Type> DefectTypes =
-    [
-        typeof(IndexOutOfRangeException), typeof(ArgumentOutOfRangeException), typeof(ArgumentNullException),
-        typeof(ArgumentException), typeof(NullReferenceException), typeof(InvalidOperationException),
-        typeof(KeyNotFoundException), typeof(OverflowException), typeof(DivideByZeroException),
-        typeof(InvalidCastException), typeof(StackOverflowException), typeof(InsufficientExecutionStackException),
-    ];
-
-    [ThreadStatic]
-    private static List<Exception>? _defects;
-
-    static PropertyAssertions() => AppDomain.CurrentDomain.FirstChanceException += (_, e) =>
-    {
-        if (_defects is { } defects && DefectTypes.Contains(e.Exception.GetType()))
-        {
-            defects.Add(e.Exception);
-        }
-    };
-
-    /// <summary>Extracts, failing if the engine hit a defect exception on the way, even one it caught.</summary>
-    public static ReportExtraction Extract(string? text)
-    {
-        ReportExtraction? extraction = null;
-        var defects = DefectsDuring(() => extraction = ReportExtractor.Default.Extract(text));
-        if (defects.Count > 0)
-        {
-            var first = defects[0];
-            throw new InvalidOperationException(
-                $"The engine hit {defects.Count} exception(s) while extracting, first {first.GetType().Name}: {first.Message}\n{first.StackTrace}",
-                first);
-        }
-
-        return extraction!;
-    }
-
-    /// <summary>Defect-type exceptions thrown on this thread while <paramref name="action"/> ran, caught or not.</summary>
-    public static List<Exception> DefectsDuring(Action action)
-    {
-        var defects = _defects = [];
-        try
-        {
-            action();
-        }
-        finally
-        {
-            _defects = null;
-        }
-
-        return defects;
-    }
+    /// <summary>Extracts through the exception watch: fails if the engine hit a defect exception, even one it caught.</summary>
+    public static ReportExtraction Extract(string? text) => ExceptionWatch.Extract(text);
 
     /// <summary>Extracts twice and checks spans, determinism and the JSON; returns the JSON.</summary>
     public static string ExtractAndCheck(string text)

@@ -6,6 +6,7 @@ using PolicyTracker.Data;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Import;
 using PolicyTracker.IntegrationTests.Editing;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.BrowserTests.Editing;
 
@@ -34,7 +35,7 @@ public sealed class EditorWorkflowTests(AppFixture app)
         }
         """;
 
-    [Fact]
+    [CorpusFact]
     public async Task An_editor_pastes_a_report_corrects_a_participant_publishes_and_finds_the_meeting()
     {
         const string name = "dw-2025-05-28-german-cabinet";
@@ -106,7 +107,7 @@ public sealed class EditorWorkflowTests(AppFixture app)
         await AppFixture.ScreenshotAsync(page, "meeting-after-publish");
     }
 
-    [Fact]
+    [CorpusFact]
     public async Task The_review_page_shows_the_source_and_its_items_side_by_side()
     {
         var id = await ImportAsync("xinhua-2023-03-14-state-council");
@@ -125,7 +126,7 @@ public sealed class EditorWorkflowTests(AppFixture app)
         await AppFixture.ScreenshotAsync(page, "review-page");
     }
 
-    [Fact]
+    [CorpusFact]
     public async Task Two_editors_saving_the_same_participant_the_second_sees_the_change_and_keeps_his()
     {
         var id = await ImportAsync("aap-2022-09-30-national-cabinet");
@@ -148,7 +149,7 @@ public sealed class EditorWorkflowTests(AppFixture app)
         await Assertions.Expect(bob.Locator("tr[data-kind=Person]").First).ToContainTextAsync("PM");
     }
 
-    [Fact]
+    [CorpusFact]
     public async Task A_removed_participant_is_restored_from_the_history_tab()
     {
         var id = await ImportAsync("asahi-2022-12-16-cabinet");

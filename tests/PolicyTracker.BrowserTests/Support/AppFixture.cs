@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Npgsql;
 using PolicyTracker.Data.Accounts;
+using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.BrowserTests.Support;
@@ -14,16 +9,15 @@ namespace PolicyTracker.BrowserTests.Support;
 /// and one headless Debian Chromium shared by the tests of the collection.</summary>
 public sealed class AppFixture : IAsyncLifetime
 {
-    private readonly string _database = $"pt_e2e_{Guid.NewGuid():N}";
-    private string _serverConnection = "";
-    private WebApplicationFactory<Program>? _factory;
+    private TestDatabase? _database;
+    private AppFactory? _factory;
     private IPlaywright? _playwright;
 
     public string BaseUrl { get; private set; } = "";
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _database?.ConnectionString ?? "";
 
     public static string ArtifactsDirectory
     {
@@ -39,32 +33,14 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _serverConnection = Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_DB")
-            ?? throw new InvalidOperationException("Set POLICYTRACKER_TEST_DB to a PostgreSQL server (scripts/test.sh does this).");
-        await using (var conn = new NpgsqlConnection(_serverConnection))
+        _database = await TestDatabase.CreateAsync("pt_e2e");
+        _factory = new AppFactory(_database.ConnectionString, new AppOptions
         {
-            await conn.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", conn);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnection) { Database = _database }.ConnectionString;
-
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("ConnectionStrings:Default", ConnectionString);
-            b.UseSetting("Database:MigrateOnStartup", "true");
-            b.UseSetting("Database:SeedDemoData", "true");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            // An ASPNETCORE_URLS or launch default would otherwise win over UseKestrel(0) and bind :5000.
-            b.UseSetting("urls", "http://127.0.0.1:0");
+            DemoData = true,
             // Every test signs in from 127.0.0.1: keep the sign-in rate limit out of the way.
-            b.UseSetting("Security:SignInAttemptsPerMinute", "1000");
+            SignInAttemptsPerMinute = 1000,
         });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        var server = _factory.Services.GetRequiredService<IServer>();
-        BaseUrl = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = _factory.StartKestrel();
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
@@ -140,11 +116,7 @@ public sealed class AppFixture : IAsyncLifetime
     public static async Task WaitInteractiveAsync(IPage page) =>
         await Assertions.Expect(page.GetByTestId("render-mode")).ToHaveTextAsync("interactive", new() { Timeout = 15_000 });
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = _factory!.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work) => _factory!.InScopeAsync(work);
 
     public static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new() { Path = Path.Combine(ArtifactsDirectory, name + ".png"), FullPage = false });
@@ -160,11 +132,10 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(_serverConnection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
 

@@ -5,6 +5,8 @@ using PolicyTracker.Extraction.Tests.Support;
 
 namespace PolicyTracker.Extraction.Tests.Robustness;
 
+// Every extraction goes through the exception watch: the engine's catch-all would otherwise turn a
+// defect into an empty result, and a "never throws" test could not fail.
 public sealed class RobustnessTests
 {
     public static TheoryData<string> Awkward => new()
@@ -23,14 +25,14 @@ public sealed class RobustnessTests
     [MemberData(nameof(Awkward))]
     public void Awkward_input_never_throws_and_spans_stay_inside(string text)
     {
-        var r = ReportExtractor.Default.Extract(text);
+        var r = ExceptionWatch.Extract(text);
         SpanChecks.AllInside(r, text);
     }
 
     [Fact]
     public void Null_input_is_an_empty_report()
     {
-        var r = ReportExtractor.Default.Extract(null);
+        var r = ExceptionWatch.Extract(null);
         r.Meetings.ShouldBeEmpty();
         r.ExtractorVersion.ShouldBe(ReportExtractor.Version);
     }
@@ -49,7 +51,7 @@ public sealed class RobustnessTests
 
         var text = sb.ToString();
         var watch = Stopwatch.StartNew();
-        var r = ReportExtractor.Default.Extract(text);
+        var r = ExceptionWatch.Extract(text);
         watch.Stop();
         SpanChecks.AllInside(r, text);
         watch.ElapsedMilliseconds.ShouldBeLessThan(3000);
@@ -69,7 +71,7 @@ public sealed class RobustnessTests
             }
 
             var text = new string(chars);
-            SpanChecks.AllInside(ReportExtractor.Default.Extract(text), text);
+            SpanChecks.AllInside(ExceptionWatch.Extract(text), text);
         }
     }
 
@@ -77,7 +79,7 @@ public sealed class RobustnessTests
     public void Extraction_is_deterministic_across_threads()
     {
         var text = "Head\n  ·  2024-03-06  ·   Source: Wire\n\nPremier Ana Ruiz chaired a meeting of the Harbour Council on Monday. The meeting called for cleaner ports and adopted a plan on dredging.";
-        var expected = ExtractionJson.ToJson(ReportExtractor.Default.Extract(text));
-        Parallel.For(0, 64, _ => ExtractionJson.ToJson(ReportExtractor.Default.Extract(text)).ShouldBe(expected));
+        var expected = ExtractionJson.ToJson(ExceptionWatch.Extract(text));
+        Parallel.For(0, 64, _ => ExtractionJson.ToJson(ExceptionWatch.Extract(text)).ShouldBe(expected));
     }
 }

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using PolicyTracker.Data;
@@ -12,6 +10,7 @@ using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Seed;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Meetings;
 
@@ -25,21 +24,18 @@ public sealed class FactsMigrationTests : IAsyncLifetime
     private const string Before = "20261127051623_ReportTextImmutable";
     private static readonly DateOnly SharedMeetingDate = new(2024, 1, 5);
 
-    private readonly string _database = $"pt_migration_{Guid.NewGuid():N}";
-    private string _server = string.Empty;
+    private TestDatabase? _database;
     private ServiceProvider? _services;
 
     private IDbContextFactory<PolicyTrackerDbContext> Factory => _services!.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
 
     public async Task InitializeAsync()
     {
-        _server = Environment.GetEnvironmentVariable(DatabaseFixture.EnvironmentVariable)
-            ?? throw new InvalidOperationException($"Set {DatabaseFixture.EnvironmentVariable}.");
-        await OnServerAsync($"CREATE DATABASE \"{_database}\"");
+        _database = await TestDatabase.CreateAsync("pt_migration");
         var services = new ServiceCollection();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<ICurrentUser>(new TestUser());
-        services.AddPolicyTrackerData(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
+        services.AddPolicyTrackerData(_database.ConnectionString);
         _services = services.BuildServiceProvider();
     }
 
@@ -50,19 +46,18 @@ public sealed class FactsMigrationTests : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await OnServerAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task The_demo_data_of_the_old_schema_becomes_one_fact_per_meeting_with_a_source_per_report_and_nothing_lost()
     {
-        await using (var db = await Factory.CreateDbContextAsync())
-        {
-            await db.GetService<IMigrator>().MigrateAsync(Before);
-        }
+        await _database!.MigrateAsync(Before);
 
-        var old = await OldDemoData.WriteAsync(await OpenAsync());
+        var old = await OldDemoData.WriteAsync(await _database.OpenAsync());
         old.SharedMeetingSources.ShouldBe(2, "the premise: two demo reports describe the State Council meeting of 2024-01-05");
         old.SharedParticipations.ShouldBeGreaterThan(old.SharedPeople, "the premise: the shared meeting holds each shared person twice");
 
@@ -105,21 +100,6 @@ public sealed class FactsMigrationTests : IAsyncLifetime
         var row = (await new MeetingQueries(new PublishedData(Factory)).ListAsync(new MeetingFilter(BodyId: shared.OrganizationId, From: SharedMeetingDate, To: SharedMeetingDate), 0, 10, null, true))
             .Rows.ShouldHaveSingleItem();
         (row.Participants, row.Sources).ShouldBe((old.SharedPeople, 2));
-    }
-
-    private async Task<NpgsqlConnection> OpenAsync()
-    {
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString);
-        await connection.OpenAsync();
-        return connection;
-    }
-
-    private async Task OnServerAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Database = "postgres", Pooling = false }.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 
     // Writes the demo reports the way the importer before FactsWithSources did: a row per fact per

@@ -1,29 +1,15 @@
 using System.Text.Json;
 using PolicyTracker.Extraction;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Editing;
 
 // Extractions built from the corpus's hand-checked gold files, with spans found in the text,
-// so review tests have realistic data whatever the real engine finds. The corpus is read in
-// place (../shared/corpus from the repository root), never copied into the repository.
+// so review tests have realistic data whatever the real engine finds. The corpus is found by
+// CorpusLocator; tests that use it are [CorpusFact]s, skipped when it is missing.
 internal static class GoldExtraction
 {
-    public static string CorpusDirectory
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PolicyTracker.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var corpus = dir is null ? null : Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpus", "reports"));
-            return corpus is not null && Directory.Exists(corpus)
-                ? corpus
-                : throw new DirectoryNotFoundException("The corpus is expected at ../shared/corpus/reports from the repository root.");
-        }
-    }
+    public static string CorpusDirectory => CorpusLocator.RequireReportsDirectory();
 
     public static string Text(string name) => File.ReadAllText(Path.Combine(CorpusDirectory, name + ".txt"));
 

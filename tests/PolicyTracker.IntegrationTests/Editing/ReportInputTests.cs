@@ -1,5 +1,6 @@
 using System.Text;
 using PolicyTracker.Data.Editing;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Editing;
 
@@ -7,7 +8,7 @@ public sealed class ReportInputTests
 {
     private static readonly DateOnly Today = new(2026, 1, 15);
 
-    [Fact]
+    [CorpusFact]
     public void A_pasted_report_fills_headline_outlet_and_date_from_its_first_lines()
     {
         var input = ReportInput.Prefill(GoldExtraction.Text("seed-xinhua-2023-05-30-nsc"));

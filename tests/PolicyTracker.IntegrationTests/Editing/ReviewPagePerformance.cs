@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -13,6 +11,7 @@ using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Features.Editing;
 using PolicyTracker.Web.Hosting.Security;
 using Xunit.Abstractions;
@@ -51,7 +50,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
 
-    [Fact]
+    [CorpusFact]
     public async Task Review_page_of_a_5000_word_report_with_200_items_is_measured()
     {
         var (text, extraction) = LargeReport(words: 5000, items: 200);
@@ -105,15 +104,8 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
 
     private async Task<List<double>> PrerenderTimesAsync(Guid id)
     {
-        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("ConnectionStrings:Default", _fixture.ConnectionString);
-            // Migrating creates the accounts schema and, in Development, the demo editor to sign in as.
-            b.UseSetting("Database:MigrateOnStartup", "true");
-            b.UseSetting("Database:SeedDemoData", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
+        // Migrating creates the accounts schema and, in Development, the demo editor to sign in as.
+        await using var factory = new AppFactory(_fixture.ConnectionString);
         using var client = factory.CreateClient();
         var signIn = await Security.SecurityFixture.PostSignInAsync(client, AccountStartup.DemoEmail(Roles.Editor), AccountStartup.DemoPassword);
         ((int)signIn.StatusCode).ShouldBeLessThan(400);

@@ -1,23 +1,15 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Hosting;
 
 [Collection(DatabaseTestGroup.Name)]
 public sealed class HealthEndpointTests(DatabaseFixture database)
 {
-    private WebApplicationFactory<Program> App(string connectionString, bool migrate = true) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            b.UseSetting("ConnectionStrings:Default", connectionString);
-            b.UseSetting("Database:MigrateOnStartup", migrate ? "true" : "false");
-            b.UseSetting("Database:SeedDemoData", "false");
-            b.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        });
+    private static AppFactory App(string connectionString, bool migrate = true) =>
+        new(connectionString, new AppOptions { Environment = "Testing", MigrateOnStartup = migrate });
 
     [Fact]
     public async Task Live_and_ready_answer_healthy_when_the_database_is_up()

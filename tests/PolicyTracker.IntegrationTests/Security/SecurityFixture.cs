@@ -3,47 +3,33 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PolicyTracker.Data.Accounts;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Security;
 
-/// <summary>The app in memory on its own database (created from POLICYTRACKER_TEST_DB, dropped WITH (FORCE)
-/// at the end), with one user per role, all with <see cref="Password"/>.</summary>
+/// <summary>The app in memory (an <see cref="AppFactory"/>) on its own <see cref="TestDatabase"/>, with one user
+/// per role, all with <see cref="Password"/>.</summary>
 public partial class SecurityFixture : IAsyncLifetime
 {
     public const string Password = "test-password-1234";
 
-    private readonly string _database = $"pt_security_{Guid.NewGuid():N}";
-    private string _server = "";
+    private TestDatabase? _database;
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
+    public AppFactory Factory { get; private set; } = null!;
 
-    public string ConnectionString { get; private set; } = "";
+    public string ConnectionString => _database?.ConnectionString ?? "";
 
     public static string EmailOf(string role) => $"{role.ToLowerInvariant()}@test.example";
 
     public async Task InitializeAsync()
     {
-        _server = Environment.GetEnvironmentVariable("POLICYTRACKER_TEST_DB")
-            ?? throw new InvalidOperationException("Set POLICYTRACKER_TEST_DB to a PostgreSQL server (scripts/test.sh does this).");
-        await using (var connection = new NpgsqlConnection(_server))
+        _database = await TestDatabase.CreateAsync("pt_security");
+        Factory = new AppFactory(_database.ConnectionString, new AppOptions
         {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        ConnectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ConnectionString;
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
-        {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("ConnectionStrings:Default", ConnectionString);
-            builder.UseSetting("Database:MigrateOnStartup", "true");
-            builder.UseSetting("Database:SeedDemoData", "false");
-            builder.UseSetting("Accounts:DemoUsers", "false");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-            builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
-            Configure(builder);
+            DemoUsers = false,
+            SignInAttemptsPerMinute = 1000,
+            Configure = Configure,
         });
         _ = Factory.Server;
         foreach (var role in Roles.All)
@@ -64,11 +50,7 @@ public partial class SecurityFixture : IAsyncLifetime
         return result.UserId!;
     }
 
-    public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)
-    {
-        await using var scope = Factory.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider);
-    }
+    public Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work) => Factory.InScopeAsync(work);
 
     public HttpClient NewClient() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
@@ -111,19 +93,15 @@ public partial class SecurityFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (ConnectionString.Length == 0)
-        {
-            return;
-        }
         if (Factory is not null)
         {
             await Factory.DisposeAsync();
         }
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"")]

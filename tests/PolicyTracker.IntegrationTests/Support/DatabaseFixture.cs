@@ -1,26 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Extraction;
-using Respawn;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Support;
 
-// One database per test run: created and migrated once, emptied by Respawn before each test,
-// dropped at the end. The server comes from the environment, never from a guess.
+// One database per test run (a TestDatabase): created and migrated once, emptied by Respawn before
+// each test, dropped at the end.
 public sealed class DatabaseFixture : IAsyncLifetime
 {
-    public const string EnvironmentVariable = "POLICYTRACKER_TEST_DB";
-
-    private string _serverConnectionString = string.Empty;
-    private string _databaseName = string.Empty;
-    private Respawner? _respawner;
+    private TestDatabase? _database;
     private ServiceProvider? _services;
 
-    public string ConnectionString { get; private set; } = string.Empty;
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The fixture is not initialised.");
 
     public TestClock Clock { get; } = new();
 
@@ -32,38 +27,19 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _serverConnectionString = Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException(
-                $"Set {EnvironmentVariable} to a PostgreSQL server the tests may create databases on, "
-                + $"e.g. {EnvironmentVariable}=\"Host=127.0.0.1;Port=5432;Username=postgres\".");
-
-        _databaseName = $"pt_test_{Guid.NewGuid():N}";
-        await ExecuteOnServerAsync($"CREATE DATABASE \"{_databaseName}\"");
-        ConnectionString = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = _databaseName }.ConnectionString;
+        _database = await TestDatabase.CreateAsync();
+        await _database.MigrateAsync();
 
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<ICurrentUser>(User);
-        services.AddPolicyTrackerData(ConnectionString);
+        services.AddPolicyTrackerData(_database.ConnectionString);
         _services = services.BuildServiceProvider();
-        await DatabaseMigrator.MigrateAsync(_services);
-
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
-        {
-            DbAdapter = DbAdapter.Postgres,
-            SchemasToInclude = ["public"],
-            TablesToIgnore = ["__EFMigrationsHistory"],
-        });
     }
 
     public async Task ResetAsync()
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await _respawner!.ResetAsync(connection);
+        await _database!.ResetAsync();
         Clock.Reset();
         User.Reset();
     }
@@ -82,20 +58,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
             await _services.DisposeAsync();
         }
 
-        if (_databaseName.Length > 0)
+        if (_database is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)");
+            await _database.DisposeAsync();
         }
-    }
-
-    private async Task ExecuteOnServerAsync(string sql)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(_serverConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }
 
