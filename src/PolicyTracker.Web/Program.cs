@@ -33,6 +33,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
 app.UsePolicyTrackerSecurity();
+app.UseMiddleware<QueryStringGuard>();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
