@@ -211,4 +211,40 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("already stored"));
         _module.Invocations["clearDraft"].ShouldBeEmpty();
     }
+
+    [Fact]
+    public void An_uploaded_utf16_file_is_decoded_by_its_byte_order_mark()
+    {
+        var form = RenderForm();
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(Extractions.NationalSecurityCommission)).ToArray();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "notepad.txt"));
+
+        form.WaitForAssertion(() => form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Xi Jinping chairs meeting of the national security commission"));
+        _module.Invocations["setText"][^1].Arguments[1].ShouldBe(Extractions.NationalSecurityCommission);
+    }
+
+    [Fact]
+    public void A_utf16_file_without_a_byte_order_mark_is_refused_with_what_to_do()
+    {
+        var form = RenderForm();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(System.Text.Encoding.Unicode.GetBytes("Cabinet meets on Tuesday"), "bare.txt"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("Save it as UTF-8"));
+    }
+
+    [Fact]
+    public async Task A_publication_date_before_1900_is_refused()
+    {
+        var form = RenderForm();
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
+        Fill(form, "published", "0001-01-01");
+
+        Submit(form);
+
+        form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01"));
+        await using var db = await _fixture.CreateDbContextAsync();
+        db.Reports.Count().ShouldBe(0);
+    }
 }
