@@ -15,7 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services)
+    .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -38,6 +39,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UseMiddleware<BadRequestAnswer>();
 app.UsePolicyTrackerSecurity();
 app.UseMiddleware<QueryStringGuard>();
 app.UseAntiforgery();
