@@ -25,6 +25,6 @@ public static class DataServiceCollectionExtensions
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure())
+            .UseNpgsql(DatabaseResilience.WithTimeouts(connectionString), npgsql => npgsql.Bounded())
             .UseSnakeCaseNamingConvention();
 }

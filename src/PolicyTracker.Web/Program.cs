@@ -15,12 +15,14 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
-    .ReadFrom.Services(services));
+    .ReadFrom.Services(services)
+    .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
 builder.Services.AddPolicyTrackerHealthChecks();
+builder.Services.AddExceptionHandler<OutageExceptionHandler>();
 builder.Services.AddPolicyTrackerFeatures();
 builder.AddPolicyTrackerSecurity();
 
@@ -28,11 +30,18 @@ var app = builder.Build();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/Error",
+        CreateScopeForErrors = true,
+        StatusCodeSelector = error => DatabaseErrors.IsUnavailable(error) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+    });
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseSerilogRequestLogging();
+app.UseMiddleware<BadRequestAnswer>();
 app.UsePolicyTrackerSecurity();
+app.UseMiddleware<QueryStringGuard>();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();

@@ -36,6 +36,6 @@ public class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : Id
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure().MigrationsHistoryTable("__EFMigrationsHistory", Schema))
+            .UseNpgsql(DatabaseResilience.WithTimeouts(connectionString), npgsql => npgsql.Bounded().MigrationsHistoryTable("__EFMigrationsHistory", Schema))
             .UseSnakeCaseNamingConvention();
 }

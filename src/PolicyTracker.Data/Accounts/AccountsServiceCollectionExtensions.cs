@@ -20,7 +20,8 @@ public static class AccountsServiceCollectionExtensions
         return services
             .AddIdentityCore<AppUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<AccountsDbContext>();
+            .AddEntityFrameworkStores<AccountsDbContext>()
+            .AddPasswordValidator<CommonPasswordValidator>();
     }
 
     private static void ConfigureIdentity(IdentityOptions options)

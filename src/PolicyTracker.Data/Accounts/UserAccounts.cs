@@ -172,8 +172,9 @@ public sealed class UserAccounts(
         {
             return AccountResult.From(updated);
         }
+        var tokens = disabled ? await RevokeTokensAsync(user.Id, cancellationToken) : 0;
         await audit.RecordAsync(disabled ? AuditAction.Disabled : AuditAction.Enabled, AccountAudit.UserEntity, user.Email!,
-            cancellationToken: cancellationToken);
+            disabled ? new { TokensRevoked = tokens } : null, cancellationToken: cancellationToken);
         await RevokeAsync(user);
         return AccountResult.Ok(user.Id);
     }
@@ -189,6 +190,14 @@ public sealed class UserAccounts(
         var now = time.GetUtcNow();
         return list.Select(u => new UserSummary(u.Id, u.Email ?? u.UserName ?? u.Id, byUser[u.Id].Order().ToList(), u.IsDisabled,
             u.LockoutEnd > now ? u.LockoutEnd : null, u.CreatedAt)).ToList();
+    }
+
+    // Disabling ends the user's API tokens for good: enabling the account again must not revive them.
+    private async Task<int> RevokeTokensAsync(string userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(t => t.SetProperty(x => x.RevokedAt, now), cancellationToken);
     }
 
     // A new security stamp makes every cookie and circuit of the user invalid; the revoker acts on it at once.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using PolicyTracker.Data;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -11,7 +10,7 @@ public static class HealthEndpoints
 
     public static IServiceCollection AddPolicyTrackerHealthChecks(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddDbContextCheck<PolicyTrackerDbContext>("database", tags: [ReadyTag]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [ReadyTag], timeout: TimeSpan.FromSeconds(4));
         return services;
     }
 

@@ -18,6 +18,10 @@ namespace PolicyTracker.IntegrationTests.Editing;
 public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
 {
     private readonly DatabaseFixture _fixture;
+    private readonly BunitJSModuleInterop _module;
+
+    // What the browser's text box holds; the page reads it as a stream through its script.
+    private string _box = "";
 
     public NewReportFormTests(DatabaseFixture fixture)
     {
@@ -33,6 +37,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.Editor);
         auth.SetPolicies(Policies.CanEdit);
         Services.AddScoped<Access>();
+        _module = JSInterop.SetupModule("./Features/Editing/NewReportPage.razor.js");
         SetRendererInfo(new RendererInfo("Server", true));
     }
 
@@ -49,6 +54,22 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
     private static void Fill(IRenderedComponent<NewReportPage> form, string testId, string value) =>
         form.Find($"[data-testid={testId}]").Change(value);
 
+    // As a paste does: the box changes in the browser, the script tells the page.
+    private async Task PasteAsync(IRenderedComponent<NewReportPage> form, string text)
+    {
+        _box = text;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        _module.Setup<int>("beginRead", _ => ReferenceEquals(_box, text)).SetResult(bytes.Length);
+        for (var offset = 0; offset < bytes.Length; offset += 18 * 1024)
+        {
+            var at = offset;
+            var chunk = Convert.ToBase64String(bytes, at, Math.Min(18 * 1024, bytes.Length - at));
+            _module.Setup<string>("readChunk", i => ReferenceEquals(_box, text) && i.Arguments[1] is int o && o == at).SetResult(chunk);
+        }
+
+        await form.InvokeAsync(form.Instance.TextEditedAsync);
+    }
+
     private static void Submit(IRenderedComponent<NewReportPage> form) =>
         form.Find("button[data-testid=create-report]").Click();
 
@@ -64,10 +85,10 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void A_future_date_and_an_invalid_url_are_marked_on_their_fields()
+    public async Task A_future_date_and_an_invalid_url_are_marked_on_their_fields()
     {
         var form = RenderForm();
-        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
         Fill(form, "published", "2026-02-01");
         Fill(form, "source-url", "example.org/report");
 
@@ -79,11 +100,11 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public void Pasted_text_fills_headline_outlet_and_date()
+    public async Task Pasted_text_fills_headline_outlet_and_date()
     {
         var form = RenderForm();
 
-        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
 
         form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Xi Jinping chairs meeting of the national security commission");
         form.Find("input[data-testid=outlet]").GetAttribute("value").ShouldBe("Test Wire");
@@ -95,7 +116,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
     {
         var stored = await _fixture.Importer().ImportAsync(new(Extractions.NationalSecurityCommission));
         var form = RenderForm();
-        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
 
         Submit(form);
 
@@ -109,7 +130,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
     public async Task A_valid_report_is_stored_as_a_draft_and_opens_for_review()
     {
         var form = RenderForm();
-        Fill(form, "report-text", Extractions.NationalSecurityCommission);
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
 
         Submit(form);
 
@@ -141,8 +162,9 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(html, "report.html"));
 
         form.WaitForAssertion(() => form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Cabinet adopts data plan"));
-        form.Find("textarea[data-testid=report-text]").TextContent.ShouldContain("adopted a plan on data security");
-        form.Find("textarea[data-testid=report-text]").TextContent.ShouldNotContain("<p>");
+        var shown = _module.Invocations["setText"][^1].Arguments[1].ShouldBeOfType<string>();
+        shown.ShouldContain("adopted a plan on data security");
+        shown.ShouldNotContain("<p>");
         form.Find("input[data-testid=source-url]").GetAttribute("value").ShouldBe("https://example.org/cabinet-data-plan");
     }
 
@@ -154,5 +176,75 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary([0x48, 0xE9, 0x6C, 0x6C, 0x6F], "latin1.txt"));
 
         form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("not valid UTF-8"));
+    }
+
+    [Fact]
+    public async Task A_100_KB_paste_is_read_whole_and_saved_intact()
+    {
+        var text = Extractions.NationalSecurityCommission + "\n" + string.Concat(Enumerable.Range(0, 3200).Select(i => $"Paragraph {i:D4} 国家安全 text.\n"));
+        System.Text.Encoding.UTF8.GetByteCount(text).ShouldBeGreaterThan(100 * 1024);
+        var form = RenderForm();
+        await PasteAsync(form, text);
+
+        Submit(form);
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        for (var i = 0; i < 100 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        await using var db = await _fixture.CreateDbContextAsync();
+        db.Reports.Single().Text.ShouldBe(text);
+        _module.Invocations["clearDraft"].Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_refused_save_keeps_the_draft_in_the_browser()
+    {
+        await _fixture.Importer().ImportAsync(new(Extractions.NationalSecurityCommission));
+        var form = RenderForm();
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
+
+        Submit(form);
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("already stored"));
+        _module.Invocations["clearDraft"].ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void An_uploaded_utf16_file_is_decoded_by_its_byte_order_mark()
+    {
+        var form = RenderForm();
+        var bytes = System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes(Extractions.NationalSecurityCommission)).ToArray();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(bytes, "notepad.txt"));
+
+        form.WaitForAssertion(() => form.Find("input[data-testid=headline]").GetAttribute("value").ShouldBe("Xi Jinping chairs meeting of the national security commission"));
+        _module.Invocations["setText"][^1].Arguments[1].ShouldBe(Extractions.NationalSecurityCommission);
+    }
+
+    [Fact]
+    public void A_utf16_file_without_a_byte_order_mark_is_refused_with_what_to_do()
+    {
+        var form = RenderForm();
+
+        form.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromBinary(System.Text.Encoding.Unicode.GetBytes("Cabinet meets on Tuesday"), "bare.txt"));
+
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("Save it as UTF-8"));
+    }
+
+    [Fact]
+    public async Task A_publication_date_before_1900_is_refused()
+    {
+        var form = RenderForm();
+        await PasteAsync(form, Extractions.NationalSecurityCommission);
+        Fill(form, "published", "0001-01-01");
+
+        Submit(form);
+
+        form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01"));
+        await using var db = await _fixture.CreateDbContextAsync();
+        db.Reports.Count().ShouldBe(0);
     }
 }

@@ -8,11 +8,23 @@ retryButton.addEventListener("click", retry);
 const resumeButton = document.getElementById("components-resume-button");
 resumeButton.addEventListener("click", resume);
 
+// Says for a few seconds that the connection returned, so that the editor knows the page works again.
+const backNote = document.getElementById("components-reconnect-back");
+let wasDown = false;
+function sayConnectionIsBack() {
+    if (!wasDown || !backNote) return;
+    wasDown = false;
+    backNote.hidden = false;
+    setTimeout(() => { backNote.hidden = true; }, 5000);
+}
+
 function handleReconnectStateChanged(event) {
     if (event.detail.state === "show") {
+        wasDown = true;
         reconnectModal.showModal();
     } else if (event.detail.state === "hide") {
         reconnectModal.close();
+        sayConnectionIsBack();
     } else if (event.detail.state === "failed") {
         document.addEventListener("visibilitychange", retryWhenDocumentBecomesVisible);
     } else if (event.detail.state === "rejected") {
@@ -37,6 +49,7 @@ async function retry() {
                 location.reload();
             } else {
                 reconnectModal.close();
+                sayConnectionIsBack();
             }
         }
     } catch (err) {

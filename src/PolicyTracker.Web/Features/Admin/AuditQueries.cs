@@ -106,12 +106,20 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/api/admin").RequireAuthorization(Hosting.Security.Policies.CanAdminister);
         // The audit page's filter, as CSV: /api/admin/audit.csv?user=&entity=&action=&from=yyyy-MM-dd&to=yyyy-MM-dd
-        admin.MapGet("/audit.csv", async (HttpContext context, AuditQueries audit, string? user, string? entity, string? action, string? from, string? to) =>
+        admin.MapGet("/audit.csv", async (HttpContext context, AuditQueries audit, TimeProvider time, string? user, string? entity, string? action, string? from, string? to) =>
         {
+            var input = new Components.Shared.QueryInput(time);
+            (user, entity, action, var (first, last)) = (input.Text("user", user), input.Text("entity", entity), input.Text("action", action), input.Range(from, to));
+            if (input.ProblemResult() is { } problem)
+            {
+                await problem.ExecuteAsync(context);
+                return;
+            }
+
             context.Response.ContentType = "text/csv; charset=utf-8";
             context.Response.Headers.ContentDisposition = "attachment; filename=\"audit.csv\"";
             await using var writer = new StreamWriter(context.Response.Body, new UTF8Encoding(false));
-            await audit.WriteCsvAsync(AuditQueries.Parse(user, entity, action, from, to), writer, context.RequestAborted);
+            await audit.WriteCsvAsync(new AuditFilter(user, entity, AuditQueries.Parse(null, null, action, null, null).Action, first, last), writer, context.RequestAborted);
         });
         return app;
     }

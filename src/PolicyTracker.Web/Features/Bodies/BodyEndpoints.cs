@@ -11,10 +11,17 @@ public static class BodyEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, BodyQueries queries, CancellationToken ct)
+    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, BodyQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var (key, descending) = GridSort.Parse(sort);
-        var list = await queries.ListAsync(new BodyFilter(q), 0, null, key, descending, ct);
+        var input = new QueryInput(time);
+        var filter = new BodyFilter(input.Text("q", q));
+        var (key, descending) = GridSort.Parse(input.Text("sort", sort));
+        if (input.ProblemResult() is { } problem)
+        {
+            return problem;
+        }
+
+        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
         var rows = list.Rows.Select(r => new[]
         {
             r.Id.ToString(), r.Name, r.Parent, CsvFile.Number(r.Aliases), CsvFile.Number(r.Meetings), CsvFile.Date(r.FirstMeeting), CsvFile.Date(r.LastMeeting),

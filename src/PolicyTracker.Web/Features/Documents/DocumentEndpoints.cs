@@ -13,10 +13,17 @@ public static class DocumentEndpoints
     }
 
     private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
-        [FromQuery] string? sort, DocumentQueries queries, CancellationToken ct)
+        [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var (key, descending) = GridSort.Parse(sort);
-        var list = await queries.ListAsync(new DocumentFilter(q, kind, DocumentsPage.ParseAction(action)), 0, null, key, descending, ct);
+        var input = new QueryInput(time);
+        var filter = new DocumentFilter(input.Text("q", q), input.Text("kind", kind), DocumentsPage.ParseAction(input.Text("action", action)));
+        var (key, descending) = GridSort.Parse(input.Text("sort", sort));
+        if (input.ProblemResult() is { } problem)
+        {
+            return problem;
+        }
+
+        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
         var rows = list.Rows.Select(r => new[]
         {
             r.Id.ToString(), r.Title, r.Kind, DocumentsPage.ActionName(r.LatestAction), CsvFile.Number(r.Actions), CsvFile.Date(r.First), CsvFile.Date(r.Last),

@@ -12,10 +12,17 @@ public static class PeopleEndpoints
     }
 
     // Same query-string names as /people, so the page's URL is the export's URL.
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, PersonQueries queries, CancellationToken ct)
+    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, PersonQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var (key, descending) = GridSort.Parse(sort);
-        var list = await queries.ListAsync(new PersonFilter(q), 0, null, key, descending, ct);
+        var input = new QueryInput(time);
+        var filter = new PersonFilter(input.Text("q", q));
+        var (key, descending) = GridSort.Parse(input.Text("sort", sort));
+        if (input.ProblemResult() is { } problem)
+        {
+            return problem;
+        }
+
+        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
         var rows = list.Rows.Select(r => new[]
         {
             r.Id.ToString(), r.Name, string.Join("; ", r.Aliases), r.LatestTitle, CsvFile.Number(r.Meetings), CsvFile.Date(r.LastMeeting),

@@ -14,10 +14,17 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> ExportAsync([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
-        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, CancellationToken ct)
+        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var (key, descending) = GridSort.Parse(sort);
-        var list = await queries.ListAsync(new ReportFilter(ReportsPage.ParseStatus(status), outlet, q, by), 0, null, key, descending, ct);
+        var input = new QueryInput(time);
+        var filter = new ReportFilter(ReportsPage.ParseStatus(input.Text("status", status)), input.Text("outlet", outlet), input.Text("q", q), input.Text("by", by));
+        var (key, descending) = GridSort.Parse(input.Text("sort", sort));
+        if (input.ProblemResult() is { } problem)
+        {
+            return problem;
+        }
+
+        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
         var rows = list.Rows.Select(r => new[]
         {
             r.Id.ToString(), r.Status.ToString().ToLowerInvariant(), r.Headline, r.Outlet, CsvFile.Date(r.Published), r.EnteredBy,

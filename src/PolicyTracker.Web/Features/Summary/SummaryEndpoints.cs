@@ -13,9 +13,16 @@ public static class SummaryEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? from, [FromQuery] string? to, SummaryQueries queries, CancellationToken ct)
+    private static async Task<IResult> ExportAsync([FromQuery] string? from, [FromQuery] string? to, SummaryQueries queries, TimeProvider time, CancellationToken ct)
     {
-        var data = await queries.GetAsync(QueryDate.Parse(from), QueryDate.Parse(to), ct);
+        var input = new QueryInput(time);
+        var (first, last) = input.SummaryRange(from, to);
+        if (input.ProblemResult() is { } problem)
+        {
+            return problem;
+        }
+
+        var data = await queries.GetAsync(first, last, ct);
         var rows = data.Months.Select(m => new[] { m.Label, CsvFile.Number(m.Count) });
         return await CsvFile.WriteAsync("meetings-per-month.csv", ["month", "meetings"], rows, ct);
     }

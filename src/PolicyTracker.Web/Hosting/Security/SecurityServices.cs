@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
@@ -30,6 +31,7 @@ public static class SecurityServices
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<UserSessions>();
+        services.AddSingleton<SignInThrottle>();
         services.Replace(ServiceDescriptor.Singleton<IUserSessionRevoker>(sp => sp.GetRequiredService<UserSessions>()));
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
@@ -98,12 +100,18 @@ public static class SecurityServices
             options.StreamBufferCapacity = 10;
         });
         services.AddRateLimiter(options => ConfigureRateLimits(options, configuration));
+        services.Configure<ForwardedHeadersOptions>(options => ProxyHeaders.Configure(options, configuration));
         return builder;
     }
 
     /// <summary>Headers, HTTPS, authentication, rate limits and authorization, in that order; before UseAntiforgery.</summary>
     public static WebApplication UsePolicyTrackerSecurity(this WebApplication app)
     {
+        if (ProxyHeaders.Enabled(app.Configuration))
+        {
+            // First, so that HTTPS redirection, the rate limits and the audit see the real client.
+            app.UseForwardedHeaders();
+        }
         app.UseMiddleware<SecurityHeadersMiddleware>();
         if (RequireHttps(app.Configuration, app.Environment))
         {

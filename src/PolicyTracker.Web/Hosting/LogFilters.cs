@@ -1,0 +1,15 @@
+using Serilog.Events;
+
+namespace PolicyTracker.Web.Hosting;
+
+/// <summary>Errors that are not errors, kept out of the log so that an ERR line always means something.</summary>
+public static class LogFilters
+{
+    /// <summary>On a new database EF reads the migrations history table before creating it; the failed
+    /// SELECT is expected and EF goes on to create the table. A real failure of the migration still throws.</summary>
+    public static bool IsMigrationHistoryProbe(LogEvent e) =>
+        e.Level == LogEventLevel.Error
+        && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == "\"Microsoft.EntityFrameworkCore.Database.Command\""
+        && e.Properties.TryGetValue("commandText", out var text) && text.ToString().Contains("__EFMigrationsHistory", StringComparison.Ordinal)
+        && text.ToString().TrimStart('"').StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+}

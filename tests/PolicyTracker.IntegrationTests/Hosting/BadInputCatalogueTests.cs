@@ -1,0 +1,191 @@
+using System.Net;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using PolicyTracker.Data.Accounts;
+using PolicyTracker.IntegrationTests.Security;
+using Xunit.Abstractions;
+
+namespace PolicyTracker.IntegrationTests.Hosting;
+
+/// <summary>Every hostile value of tests/data/hostile-inputs.json, in every query parameter of every page
+/// (found from [SupplyParameterFromQuery]) and every GET API endpoint (found from its handler's parameters):
+/// the answer is 2xx or 4xx, never 5xx, and an API's 400 carries a ProblemDetails message. New pages and
+/// endpoints are covered without touching this test.</summary>
+[Collection(SecurityGroup.Name)]
+public sealed class BadInputCatalogueTests(SecurityFixture app, ITestOutputHelper output)
+{
+    private static readonly Guid Missing = Guid.Parse("00000000-0000-4000-8000-000000000001");
+
+    public static IReadOnlyList<(string Name, string Query)> HostileValues()
+    {
+        var file = FindUpwards(Path.Combine("tests", "data", "hostile-inputs.json"));
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        return json.RootElement.GetProperty("values").EnumerateArray()
+            .Select(v => (v.GetProperty("name").GetString()!, Expand(v.GetProperty("query").GetString()!)))
+            .ToList();
+    }
+
+    // "@repeat:x:n" stands for x written n times, so the file stays readable.
+    private static string Expand(string query) =>
+        query.StartsWith("@repeat:", StringComparison.Ordinal) && query.Split(':') is [_, var unit, var count]
+            ? new StringBuilder().Insert(0, unit, int.Parse(count, System.Globalization.CultureInfo.InvariantCulture)).ToString()
+            : query;
+
+    private static string FindUpwards(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, relative);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"{relative} not found above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>Routable pages and the query parameters they read; route parameters get an id that matches nothing.</summary>
+    public static IReadOnlyList<(string Path, string[] Parameters)> Pages() =>
+        typeof(Program).Assembly.GetTypes()
+            .Where(t => typeof(IComponent).IsAssignableFrom(t))
+            .SelectMany(t => t.GetCustomAttributes<Microsoft.AspNetCore.Components.RouteAttribute>().Select(r => (Type: t, Template: r.Template)))
+            .Select(p => (Path: FillRoute(p.Template), Parameters: p.Type
+                .GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic)
+                .Select(prop => prop.GetCustomAttribute<SupplyParameterFromQueryAttribute>() is { } q ? q.Name ?? prop.Name : null)
+                .OfType<string>().ToArray()))
+            .Where(p => p.Parameters.Length > 0)
+            .OrderBy(p => p.Path, StringComparer.Ordinal)
+            .ToList();
+
+    private static string FillRoute(string template) =>
+        System.Text.RegularExpressions.Regex.Replace(template, "\\{[^}]+\\}", Missing.ToString());
+
+    private List<(string Path, string[] Parameters)> ApiEndpoints() =>
+        app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith("/api", StringComparison.Ordinal)
+                        && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("GET") == true)
+            .Select(e => (Path: FillRoute(e.RoutePattern.RawText!), Parameters: (e.Metadata.GetMetadata<MethodInfo>()?.GetParameters() ?? [])
+                .Where(p => p.GetCustomAttribute<FromQueryAttribute>() is not null
+                            || (p.ParameterType == typeof(string) && p.GetCustomAttributes().All(a => a is not FromServicesAttribute)))
+                .Select(p => p.GetCustomAttribute<FromQueryAttribute>()?.Name ?? p.Name!)
+                .ToArray()))
+            .Where(e => e.Parameters.Length > 0)
+            .OrderBy(e => e.Path, StringComparer.Ordinal)
+            .ToList();
+
+    [Fact]
+    public void The_catalogue_finds_the_list_pages_and_exports()
+    {
+        var pages = Pages().Select(p => p.Path).ToList();
+        pages.ShouldContain("/people");
+        pages.ShouldContain("/meetings");
+        pages.ShouldContain("/summary");
+        var api = ApiEndpoints().Select(e => e.Path).ToList();
+        api.ShouldContain("/api/export/people.csv");
+        api.ShouldContain("/api/admin/audit.csv");
+        HostileValues().Count.ShouldBeGreaterThan(20);
+    }
+
+    [Fact]
+    public async Task Every_page_filter_answers_every_hostile_value_without_a_server_error()
+    {
+        // An administrator with every role sees every page.
+        var email = $"catalogue-{Guid.NewGuid():N}@test.example";
+        await app.CreateUserAsync(email, [.. Roles.All]);
+        var client = await app.SignInAsync(email);
+        var failures = new List<string>();
+        foreach (var (path, parameters) in Pages())
+        {
+            foreach (var (name, query) in HostileValues())
+            {
+                var url = path + "?" + string.Join("&", parameters.Select(p => $"{p}={query}"));
+                var response = await client.GetAsync(url);
+                if ((int)response.StatusCode >= 500)
+                {
+                    failures.Add($"{(int)response.StatusCode} {path} with {name}: {Shorten(url)}");
+                }
+            }
+        }
+
+        output.WriteLine(string.Join("\n", failures));
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_api_parameter_answers_every_hostile_value_with_2xx_or_a_400_problem()
+    {
+        var email = $"catalogue-api-{Guid.NewGuid():N}@test.example";
+        await app.CreateUserAsync(email, [.. Roles.All]);
+        var client = await app.SignInAsync(email);
+        var failures = new List<string>();
+        foreach (var (path, parameters) in ApiEndpoints())
+        {
+            foreach (var (name, query) in HostileValues())
+            {
+                var url = path + "?" + string.Join("&", parameters.Select(p => $"{p}={query}"));
+                var response = await client.GetAsync(url);
+                var status = (int)response.StatusCode;
+                if (status >= 500)
+                {
+                    failures.Add($"{status} {path} with {name}: {Shorten(url)}");
+                }
+                else if (status == 400)
+                {
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || !body.Contains("\"detail\"", StringComparison.Ordinal))
+                    {
+                        failures.Add($"400 without a ProblemDetails message: {path} with {name}");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine(string.Join("\n", failures));
+        failures.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_nul_in_an_export_filter_is_a_400_that_says_why()
+    {
+        var client = await app.SignInAsync(SecurityFixture.EmailOf(Roles.Admin));
+
+        var response = await client.GetAsync("/api/export/people.csv?q=x%00y");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("control characters");
+    }
+
+    [Fact]
+    public async Task A_nul_in_a_page_filter_shows_the_page_with_a_note()
+    {
+        var client = await app.SignInAsync(SecurityFixture.EmailOf(Roles.Admin));
+
+        var response = await client.GetAsync("/people?q=x%00y");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("control characters");
+    }
+
+    [Fact]
+    public async Task The_widest_summary_range_is_cut_to_twenty_years()
+    {
+        var client = await app.SignInAsync(SecurityFixture.EmailOf(Roles.Admin));
+
+        var page = await client.GetAsync("/summary?from=0001-01-01&to=9999-12-31");
+        var export = await client.GetAsync("/api/export/summary-months.csv?from=1900-01-01");
+
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Length.ShouldBeLessThan(2_000_000);
+        export.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await export.Content.ReadAsStringAsync()).ShouldContain("at most 20 years");
+    }
+
+    private static string Shorten(string url) => url.Length > 160 ? url[..160] + "…" : url;
+}
