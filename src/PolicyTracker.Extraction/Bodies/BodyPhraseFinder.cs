@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 using System.Text;
 using PolicyTracker.Extraction.Dates;
 using PolicyTracker.Extraction.Text;
@@ -10,18 +11,10 @@ namespace PolicyTracker.Extraction.Bodies;
 /// Chairpersons", "Red and White Cabinet") and bare common nouns ("the cabinet").</summary>
 internal static class BodyPhraseFinder
 {
-    public static readonly FrozenSet<string> OrgHeads = new[]
-    {
-        "council", "committee", "commission", "cabinet", "bureau", "politburo", "government", "presidium", "conference",
-        "congress", "assembly", "group", "board", "secretariat", "parliament", "duma", "senate", "legislature", "directorate",
-        "leadership", "junta", "executive", "chamber",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> OrgHeads = Lexicon.Words("bodyHeads");
 
     // Lower-case heads that can stand alone for a body already named.
-    public static readonly FrozenSet<string> GenericHeads = new[]
-    {
-        "council", "committee", "commission", "cabinet", "government", "politburo", "presidium", "legislature", "secretariat", "bureau",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> GenericHeads = Lexicon.Words("genericBodyHeads");
 
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Bodies;
 using PolicyTracker.Extraction.Text;
 
@@ -8,10 +9,7 @@ namespace PolicyTracker.Extraction.Meetings;
 /// body, participants) or its chair (by name, surname, "he", or "the premier").</summary>
 internal static class SubjectResolver
 {
-    private static readonly FrozenSet<string> Collective = new[]
-    {
-        "participants", "members", "ministers", "leaders", "lawmakers", "legislators", "deputies", "delegates", "attendees", "councillors", "councilors",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
 
     private static readonly FrozenSet<string> LeadIns = new[]
     {
@@ -23,10 +21,7 @@ internal static class SubjectResolver
         "after", "before", "when", "since", "because", "although", "though", "if", "unless", "until", "whereas", "once", "which", "who", "whom",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ChairTitleNouns = new[]
-    {
-        "premier", "president", "chancellor", "minister", "chairman", "chairwoman", "chairperson", "leader", "secretary", "governor", "mayor", "chief",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ChairTitleNouns = Lexicon.Words("chairTitleNouns");
 
     /// <summary>True when the subject in tokens [from, verb) is the meeting or its chair;
     /// false when it is someone or something else or cannot be found.</summary>
