@@ -16,7 +16,7 @@ public sealed class LexiconTests
     {
         var words = Lexicon.Words(name);
         words.ShouldNotBeEmpty();
-        words.ShouldAllBe(w => w == w.ToLowerInvariant());
+        words.ShouldAllBe(w => string.Equals(w, w.ToLowerInvariant(), StringComparison.Ordinal));
     }
 
     [Fact]
