@@ -125,6 +125,16 @@ internal static class BodyPhraseFinder
     // The head is the last word of the first segment (before "of", "for", "on"), after any possessive.
     private static int HeadIndex(List<Token> tokens, int start, int end)
     {
+        // "Bank of Japan's Policy Board": the possessed name after the last "'s" holds the head.
+        for (var k = end - 2; k > start; k--)
+        {
+            if (tokens[k].Lower == "'s")
+            {
+                start = k + 1;
+                break;
+            }
+        }
+
         var segStart = start;
         var head = -1;
         for (var k = start; k < end; k++)

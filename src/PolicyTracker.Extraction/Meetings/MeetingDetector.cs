@@ -272,7 +272,8 @@ internal static class MeetingDetector
         for (var i = sentence.First; i < sentence.Last; i++)
         {
             var t = tokens[i];
-            if (!t.IsWord || t.IsCap && i != sentence.First || !MeetingWords.Nouns.Contains(t.Lower))
+            // A capitalised meeting noun counts only as the end of a name ("an extraordinary Cabinet Meeting").
+            if (!t.IsWord || (t.IsCap && i != sentence.First && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap)) || !MeetingWords.Nouns.Contains(t.Lower))
             {
                 continue;
             }
@@ -414,6 +415,12 @@ internal static class MeetingDetector
                 {
                     bodyText = null;
                 }
+
+                // "a Monetary Policy Meeting" names the meeting, not a body.
+                if (t.IsCap && premodLast - premodFirst > 1 && !BodyPhraseFinder.OrgHeads.Contains(tokens[premodLast - 1].Lower) && !IsAcronym(tokens[premodLast - 1].Text))
+                {
+                    bodyText = null;
+                }
             }
 
             // "the council's 1218th meeting", "its first executive meeting"
@@ -527,6 +534,12 @@ internal static class MeetingDetector
             if (prev >= sentence.First)
             {
                 var p = tokens[prev].Lower;
+                // "at the end of a three-day meeting" frames this meeting.
+                if (p == "of" && prev - 1 >= sentence.First && MeetingWords.FrameNouns.Contains(tokens[prev - 1].Lower))
+                {
+                    return true;
+                }
+
                 if (MeetingWords.PassingPrepositions.Contains(p) || (prev - 1 >= sentence.First && tokens[prev - 1].Lower == "ahead" && p == "of"))
                 {
                     passing = true;
@@ -630,6 +643,11 @@ internal static class MeetingDetector
     private static bool IsComplement(List<Token> tokens, int first, int sentenceFirst)
     {
         var k = first - 1;
+        if (k >= sentenceFirst && (BodyPhraseFinder.IsOrdinal(tokens[k].Lower) || MeetingWords.Modifiers.Contains(tokens[k].Lower)))
+        {
+            k--;
+        }
+
         if (k >= sentenceFirst && tokens[k].Lower == "the")
         {
             k--;
@@ -713,8 +731,14 @@ internal static class MeetingDetector
             }
 
             // "addressed the Central Conference on Work Relating to Foreign Affairs": the body is itself a gathering.
-            if (k >= sentence.First && bp.Head is "conference" or "congress" or "assembly" && !bp.IsGeneric
+            if (k >= sentence.First && MeetingWords.GatheringHeads.Contains(bp.Head) && !bp.IsGeneric
                 && tokens[k].Lower is "held" or "holds" or "addressed" or "addresses" or "attended" or "attends" or "opened" or "closed" or "concluded" or "convened")
+            {
+                return bp;
+            }
+
+            if (!bp.IsGeneric && MeetingWords.GatheringHeads.Contains(bp.Head) && GatheringTookPlace(tokens, bp.Last, sentence.Last)
+                && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
             {
                 return bp;
             }
@@ -741,6 +765,24 @@ internal static class MeetingDetector
         }
 
         return null;
+    }
+
+    // "The 33rd Arab Summit was held today", "The National Conference on X, held on Friday", "X opened".
+    private static bool GatheringTookPlace(List<Token> tokens, int end, int last)
+    {
+        var k = end;
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].Lower is "was" or "is" or "has" or "had" or "been")
+        {
+            k++;
+        }
+
+        return k < last && MeetingWords.GatheringVerbs.Contains(tokens[k].Lower)
+            && (tokens[k].Lower != "took" || (k + 1 < last && tokens[k + 1].Lower == "place"));
     }
 
     // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ...").

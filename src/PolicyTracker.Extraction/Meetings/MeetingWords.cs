@@ -22,6 +22,15 @@ internal static class MeetingWords
 
     public static readonly FrozenSet<string> Determiners = Lexicon.Words("determiners");
 
+    /// <summary>Heads of names that are themselves gatherings ("Arab Summit", "National Conference on X").</summary>
+    public static readonly FrozenSet<string> GatheringHeads = Lexicon.Words("gatheringHeads");
+
+    /// <summary>"X was held", "X, held on ...", "X opened": verbs that say a gathering took place.</summary>
+    public static readonly FrozenSet<string> GatheringVerbs = Lexicon.Words("gatheringVerbs");
+
+    /// <summary>"at the end of the meeting": nouns that frame this meeting, not another one.</summary>
+    public static readonly FrozenSet<string> FrameNouns = Lexicon.Words("meetingFrameNouns");
+
     public static string KindOf(string noun, IEnumerable<string> modifiers)
     {
         var kind = noun switch
