@@ -51,6 +51,13 @@ internal static class DateResolver
                 continue;
             }
 
+            // "yesterday afternoon", "today": relative to the report's own date.
+            if (t.Lower is "yesterday" or "today" && reference is { } rr)
+            {
+                output.Add(new DateMention(i, i + 1, t.Lower == "today" ? rr : rr.AddDays(-1), false, false));
+                continue;
+            }
+
             if (DateWords.TryWeekday(t.Lower, out var weekday) && t.IsCap && reference is { } r)
             {
                 var prev = i > first ? tokens[i - 1].Lower : string.Empty;
@@ -93,8 +100,20 @@ internal static class DateResolver
         if (date is { } d)
         {
             var startCue = IsStartCue(tokens, start - (start > 0 && tokens[start - 1].Lower == "on" ? 1 : 0), 0);
-            output.Add(new DateMention(start, end, d, startCue, false));
+            output.Add(new DateMention(start, end, d, startCue, IsAttributive(tokens, start)));
         }
+    }
+
+    // "the recommendations of 8 November", "Directive 2001/55/EC of 20 July 2001": the date of a thing,
+    // not of the meeting; "the meeting of 4 July" still dates the meeting.
+    private static bool IsAttributive(List<Token> tokens, int start)
+    {
+        if (start < 2 || tokens[start - 1].Lower != "of")
+        {
+            return false;
+        }
+
+        return !Meetings.MeetingWords.Nouns.Contains(tokens[start - 2].Lower);
     }
 
     private static bool IsStartCue(List<Token> tokens, int i, int first)

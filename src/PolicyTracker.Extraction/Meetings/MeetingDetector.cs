@@ -48,7 +48,8 @@ internal static class MeetingDetector
 
                 if (body is null && m.Anchored && (current < 0 || !m.Definite))
                 {
-                    var subject = SubjectBody(a, s, m.Start);
+                    // "At the end of a two-day meeting, the Tariff Committee decided ...": the subject after a fronted phrase.
+                    var subject = SubjectBody(a, s, m.Start) ?? (m.Start - sentence.First <= 6 ? SubjectAfter(a, s, m.End) : null);
                     if (subject is { } sb)
                     {
                         var resolved = sb.IsGeneric ? FindAntecedent(a, s, sb.First, sb.Head) ?? sb : sb;
@@ -638,6 +639,26 @@ internal static class MeetingDetector
         }
 
         return best;
+    }
+
+    private static BodyPhrase? SubjectAfter(Analysis a, int s, int after)
+    {
+        var tokens = a.Tokens;
+        var comma = after;
+        while (comma < a.Sentences[s].Last && tokens[comma].Text != ",")
+        {
+            comma++;
+        }
+
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First > comma && bp.First <= comma + 3 && !bp.IsGeneric)
+            {
+                return bp;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsComplement(List<Token> tokens, int first, int sentenceFirst)
