@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Meetings;
 using PolicyTracker.Extraction.Text;
 
@@ -9,17 +11,28 @@ namespace PolicyTracker.Extraction.People;
 /// Names with no cue in their sentence are only mentioned, not present.</summary>
 internal static class ParticipantExtractor
 {
+    private static readonly FrozenSet<string> ChairVerbs = Lexicon.Words("chairVerbs");
+    private static readonly FrozenSet<string> SpeakerVerbs = Lexicon.Words("speakerVerbs");
+    private static readonly FrozenSet<string> AttendeeVerbs = Lexicon.Words("attendeeVerbs");
+    private static readonly FrozenSet<string> AttendanceLeads = Lexicon.Words("attendanceLeads");
+    private static readonly FrozenSet<string> ChairNouns = Lexicon.Words("chairNouns");
+
     public static void Extract(Analysis a)
     {
         for (var s = 0; s < a.Sentences.Count; s++)
         {
             var m = a.SentenceMeeting[s];
-            if (m < 0 || a.Names[s].Count == 0)
+            if (m < 0)
             {
                 continue;
             }
 
-            Sentence(a, s, a.Meetings[m]);
+            if (a.Names[s].Count > 0)
+            {
+                Sentence(a, s, a.Meetings[m]);
+            }
+
+            s = ListAfterColon(a, s, a.Meetings[m]);
         }
 
         // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
@@ -66,11 +79,20 @@ internal static class ParticipantExtractor
         var nameIndex = 0;
         var sawAttendance = false;
 
+        var depth = 0;
         for (var i = sentence.First; i < sentence.Last; i++)
         {
+            depth += tokens[i].Text switch { "(" => 1, ")" => depth > 0 ? -1 : 0, _ => 0 };
             while (nameIndex < names.Count && names[nameIndex].First == i)
             {
                 var n = names[nameIndex++];
+
+                // "Ana Lind (Fisheries and Coastal Affairs)": a portfolio or gloss in parentheses names no one.
+                if (depth > 0)
+                {
+                    continue;
+                }
+
                 pending.Add(n);
                 if (forward is { } fr)
                 {
@@ -126,8 +148,11 @@ internal static class ParticipantExtractor
             }
 
             // "Also present were ...", "Taking part were ...", "Around the table were ..."
-            if ((t.Lower is "were" or "was") && pending.Count == 0 && i > sentence.First && AttendanceLead(tokens, sentence.First, i))
+            // "Accompanying the Chief Warden were ...": a name inside the lead phrase is not a subject of "were".
+            if ((t.Lower is "were" or "was" or "included" or "include" or "includes" or "are") && i > sentence.First
+                && AttendanceLead(tokens, sentence.First, pending.Count == 0 ? i : pending[0].First))
             {
+                pending.Clear();
                 forward = SpeakingLead(tokens, sentence.First, i) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
                 forwardOnce = false;
                 continue;
@@ -153,6 +178,66 @@ internal static class ParticipantExtractor
                 i++;
             }
         }
+    }
+
+    // "Board members present were:" or "the following directors voted:" followed by one line per person
+    // ("- Ana Lind (Finance);", "LIND Ana, Deputy Governor"): each line's leading name attends.
+    private static int ListAfterColon(Analysis a, int s, MeetingDraft meeting)
+    {
+        var sentence = a.Sentences[s];
+        if (sentence.Last - 1 <= sentence.First || a.Tokens[sentence.Last - 1].Text != ":" || !ListLead(a.Tokens, sentence.First, sentence.Last - 1))
+        {
+            return s;
+        }
+
+        var role = SpeakingLead(a.Tokens, sentence.First, sentence.Last) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
+        var k = s + 1;
+        for (; k < a.Sentences.Count && k <= s + 60; k++)
+        {
+            var item = a.Sentences[k];
+            var start = ItemStart(a.Tokens, item);
+            var names = a.Names[k];
+            if (item.Last - item.First > 40 || names.Count == 0 || names[0].First != start)
+            {
+                break;
+            }
+
+            a.SentenceMeeting[k] = a.SentenceMeeting[s];
+            Assign(a, meeting, names[0], role);
+        }
+
+        return k - 1;
+    }
+
+    private static bool ListLead(List<Token> tokens, int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            var l = tokens[k].Lower;
+            if (AttendanceLeads.Contains(l) || AttendeeVerbs.Contains(l) || l is "members" or "participants" or "attendees" or "delegates")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // After a bullet: "-", "–", "•", "*", "1.", "(a)".
+    private static int ItemStart(List<Token> tokens, Sentence item)
+    {
+        var k = item.First;
+        if (k < item.Last && tokens[k].Text is "-" or "\u2013" or "\u2014" or "\u2022" or "*" or "\u00B7")
+        {
+            return k + 1;
+        }
+
+        if (k + 1 < item.Last && tokens[k].Kind == TokenKind.Number && tokens[k + 1].Text is "." or ")")
+        {
+            return k + 2;
+        }
+
+        return k;
     }
 
     private static ParticipantRole BestRole(MeetingDraft meeting, List<NameCandidate> group)
@@ -193,7 +278,7 @@ internal static class ParticipantExtractor
     {
         for (var k = first; k < i; k++)
         {
-            if (tokens[k].Lower is "present" or "attending" or "part" or "table" or "room" or "attendance" or "joining" or "participating" or "attended" or "speaking" or "reporting")
+            if (AttendanceLeads.Contains(tokens[k].Lower))
             {
                 return true;
             }
@@ -214,8 +299,16 @@ internal static class ParticipantExtractor
         ParticipantRole? role = null;
         switch (l)
         {
-            case "chaired" or "chairs" or "chairing" or "presided" or "presides" or "presiding" or "convened" or "convenes" or "convening":
+            case var _ when ChairVerbs.Contains(l):
                 role = ParticipantRole.Chair;
+                break;
+            case var _ when ChairNouns.Contains(l) && next == "of" && i > sentence.First && tokens[i - 1].Lower is "the" or "his" or "her":
+                // "under the presidency of King X": the name follows.
+                passive = true;
+                skip = 1;
+                return ParticipantRole.Chair;
+            case "took" or "take" or "takes" when next == "part":
+                role = ParticipantRole.Attendee;
                 break;
             case "held" or "holds" or "hosted" or "hosts" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being" or "had" or "has" or "have"):
                 role = ParticipantRole.Chair;
@@ -229,13 +322,13 @@ internal static class ParticipantExtractor
             case "briefed" when next != "on" && !(i - 1 >= sentence.First && tokens[i - 1].Lower is "was" or "were" or "also" or "been"):
                 role = ParticipantRole.Speaker;
                 break;
-            case "addressed" or "addresses" or "addressing" or "spoke" or "speaks" or "speaking" or "lectured":
+            case var _ when SpeakerVerbs.Contains(l):
                 role = ParticipantRole.Speaker;
                 break;
             case "gave" or "delivered" or "made" or "offered" or "presented" when SpeechObject(tokens, i, sentence.Last):
                 role = ParticipantRole.Speaker;
                 break;
-            case "attended" or "attends" or "attending" or "participated" or "joined":
+            case var _ when AttendeeVerbs.Contains(l):
                 role = ParticipantRole.Attendee;
                 break;
             case "present" when i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "also":
