@@ -223,21 +223,10 @@ internal static class ParticipantExtractor
         return false;
     }
 
-    // After a bullet: "-", "–", "•", "*", "1.", "(a)".
     private static int ItemStart(List<Token> tokens, Sentence item)
     {
-        var k = item.First;
-        if (k < item.Last && tokens[k].Text is "-" or "\u2013" or "\u2014" or "\u2022" or "*" or "\u00B7")
-        {
-            return k + 1;
-        }
-
-        if (k + 1 < item.Last && tokens[k].Kind == TokenKind.Number && tokens[k + 1].Text is "." or ")")
-        {
-            return k + 2;
-        }
-
-        return k;
+        var start = ListItem.ContentStart(tokens, item.First, item.Last);
+        return start < 0 ? item.First : start;
     }
 
     private static ParticipantRole BestRole(MeetingDraft meeting, List<NameCandidate> group)

@@ -27,6 +27,10 @@ internal static class ClauseExtractor
         public bool Valid { get; set; }
 
         public bool Coordinated { get; set; }
+
+        /// <summary>The verb opens a list item of the meeting's own text ("– decides to ...", "2. Authorizing ..."):
+        /// the meeting is its subject.</summary>
+        public bool Listed { get; set; }
     }
 
     public static void Extract(Analysis a)
@@ -92,8 +96,10 @@ internal static class ClauseExtractor
                     }
                 }
 
+                hit.Listed |= ListItem.ContentStart(tokens, sentence.First, sentence.Last) == hit.Verb;
                 hit.Valid = hit.Kind switch
                 {
+                    _ when hit.Listed => true,
                     HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.ItWasDecided => true,
                     HitKind.Document or HitKind.Briefed => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
                     _ => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting),
@@ -188,10 +194,25 @@ internal static class ClauseExtractor
                 return k;
             }
 
+            // "... on high alert as he chaired his third meeting": a clause about the circumstances.
+            if (k > start && t.Lower == "as" && k + 1 < last && tokens[k + 1].Lower is "he" or "she" or "they" or "it" or "the")
+            {
+                return k;
+            }
+
             if (t.Text == "," && k + 1 < last)
             {
                 var n = tokens[k + 1].Lower;
                 if (n is "which" or "citing" or "noting" or "adding" or "according" or "whereas")
+                {
+                    return k;
+                }
+
+                // ", ending decades of ...", ", after Finland ...": a participle or adverbial clause about the decision.
+                // A list of gerunds ("stepping up X, conducting Y") or an appositive ("X, working with Y, to ...") goes on.
+                var participle = n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 5 && !tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
+                    && k + 2 < last && tokens[k + 2].Lower is "the" or "a" or "an" or "its" or "their" or "what" or "his" or "her";
+                if (participle || n is "after" or "amid" or "while" or "when" or "before" or "as")
                 {
                     return k;
                 }
@@ -267,6 +288,7 @@ internal static class ClauseExtractor
     {
         var tokens = a.Tokens;
         var hits = new List<Hit>();
+        DecisionItem(a, sentence, hits);
         for (var i = sentence.First; i < sentence.Last; i++)
         {
             var t = tokens[i];
@@ -488,6 +510,8 @@ internal static class ClauseExtractor
                     continue;
                 }
 
+                start = AfterTimeAdverbial(tokens, start, sentence.Last);
+
                 // "urged at the meeting that ..."
                 if (start < sentence.Last && tokens[start].Lower is "at" or "during")
                 {
@@ -533,6 +557,65 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    // "1. Approving a memorandum on ...", "2. Authorizing the Minister of X to ...": a numbered decision
+    // whose gerund is the verb and whose subject is the meeting.
+    private static void DecisionItem(Analysis a, Sentence sentence, List<Hit> hits)
+    {
+        var tokens = a.Tokens;
+        var k = ListItem.ContentStart(tokens, sentence.First, sentence.Last);
+        if (k < 0 || k + 1 >= sentence.Last || !tokens[k].IsCap || !tokens[k].Lower.EndsWith("ing", StringComparison.Ordinal) || tokens[k].Lower.Length < 6)
+        {
+            return;
+        }
+
+        var l = tokens[k].Lower;
+        if (DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var action) && LooksLikeDocument(a, k + 1, sentence.Last))
+        {
+            hits.Add(new Hit(HitKind.Document, k, k + 1, tokens[k].Text, action, k) { Listed = true });
+            return;
+        }
+
+        if (tokens[k + 1].IsWord && tokens[k + 1].Lower is "the" or "a" or "an" or "two" or "three" || tokens[k + 1].IsCap)
+        {
+            hits.Add(new Hit(HitKind.Directive, k, k + 1, tokens[k].Text, null, k) { Listed = true });
+        }
+    }
+
+    // "decided on Monday to ...", "agreed Tuesday that ...", "approved unanimously ...": the time or manner
+    // between a verb and its object is not part of the directive.
+    private static int AfterTimeAdverbial(List<Token> tokens, int start, int last)
+    {
+        var k = start;
+        if (k + 1 < last && tokens[k].Lower == "on" && Dates.DateWords.IsDateWord(tokens[k + 1].Lower) && tokens[k + 1].IsCap)
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].IsCap && Dates.DateWords.TryWeekday(tokens[k].Lower, out _))
+        {
+            k++;
+            if (k < last && tokens[k].Lower is "morning" or "afternoon" or "evening" or "night")
+            {
+                k++;
+            }
+        }
+        else if (k < last && Dates.DateWords.Month(tokens[k].Lower) > 0 && tokens[k].IsCap && k + 1 < last && tokens[k + 1].Kind == TokenKind.Number)
+        {
+            k += 2;
+        }
+        else if (k < last && tokens[k].Lower is "today" or "yesterday" or "unanimously")
+        {
+            k++;
+        }
+
+        if (k == start || k >= last)
+        {
+            return start;
+        }
+
+        return tokens[k].Lower == "that" ? k + 1 : k;
     }
 
     private static string Participle(string ing)
@@ -739,6 +822,13 @@ internal static class ClauseExtractor
         var start = hit.ObjectStart;
         var end = hit.ObjectEnd;
         if (start >= end)
+        {
+            return;
+        }
+
+        // "issued the following decisions:" leads a list; its items are the decisions.
+        var lead = tokens[start].Lower == "the" && start + 1 < end ? start + 1 : start;
+        if (end - start <= 4 && tokens[lead].Lower == "following")
         {
             return;
         }
