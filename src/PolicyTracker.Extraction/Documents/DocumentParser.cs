@@ -55,6 +55,12 @@ internal static class DocumentParser
                 return k;
             }
 
+            // "a statement on Ukraine that widened export curbs": a relative clause describes the document, it is no part of its title.
+            if (t.IsWord && t.Lower == "that" && words >= 2 && next.IsWord && next.Lower.EndsWith("ed", StringComparison.Ordinal))
+            {
+                return k;
+            }
+
             if (t.IsWord && t.Lower == "and" && next.IsWord && (IsVerb(next) || next.Lower is "then" or "also" or "later"))
             {
                 return k;

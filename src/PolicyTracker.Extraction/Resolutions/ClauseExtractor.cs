@@ -114,6 +114,12 @@ internal static class ClauseExtractor
 
         foreach (var hit in hits)
         {
+            if (hit.Valid && hit.Kind == HitKind.Document && IsListLead(tokens, hit, sentence))
+            {
+                DocumentList(a, s, meetingIndex, hit);
+                continue;
+            }
+
             if (!hit.Valid || hit.ObjectEnd <= hit.ObjectStart)
             {
                 continue;
@@ -131,6 +137,74 @@ internal static class ClauseExtractor
                     Resolution(a, s, meeting, hit);
                     break;
             }
+        }
+    }
+
+    // "The leaders issued:", "approved the following draft laws:": the documents follow, one per line.
+    private static bool IsListLead(List<Token> tokens, Hit hit, Sentence sentence)
+    {
+        var colon = sentence.Last - 1;
+        if (tokens[colon].Text != ":" || hit.ObjectStart > colon)
+        {
+            return false;
+        }
+
+        if (hit.ObjectStart == colon)
+        {
+            return true;
+        }
+
+        var k = hit.ObjectStart;
+        if (tokens[k].Lower == "the")
+        {
+            k++;
+        }
+
+        return k < colon && tokens[k].Lower == "following" && colon - k <= 5;
+    }
+
+    private static void DocumentList(Analysis a, int s, int meetingIndex, Hit lead)
+    {
+        var tokens = a.Tokens;
+        var meeting = a.Meetings[meetingIndex];
+        for (var k = s + 1; k < a.Sentences.Count && k <= s + 60; k++)
+        {
+            var item = a.Sentences[k];
+            var start = ListItem.ContentStart(tokens, item.First, item.Last);
+            if (start < 0 || start >= item.Last)
+            {
+                break;
+            }
+
+            // "1. Approving a memorandum ...": the item has its own verb (DecisionItem).
+            if (tokens[start].IsCap && tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var end = DocumentParser.ObjectEnd(tokens, start, item.Last);
+            while (end > start && tokens[end - 1].IsPunct && tokens[end - 1].Text is "." or "," or ";")
+            {
+                end--;
+            }
+
+            if (end <= start)
+            {
+                continue;
+            }
+
+            var before = meeting.Documents.Count;
+            Documents(a, k, meetingIndex, new Hit(HitKind.Document, start, start, lead.VerbText, lead.Action, start) { ObjectEnd = end, Valid = true });
+
+            // An item of an announced list is a document whatever its head noun ("the Harbour Vision on X").
+            if (meeting.Documents.Count == before)
+            {
+                var first = tokens[start].Lower is "the" or "a" or "an" && start + 1 < end ? start + 1 : start;
+                var span = new TextSpan(tokens[first].Start, tokens[end - 1].End - tokens[first].Start);
+                AddDocument(meeting, new DocumentDraft { Title = DocumentParser.Text(a, first, end), Kind = DocumentParser.HeadKind(tokens, first, end), Action = lead.Action, Span = span, Meeting = meetingIndex });
+            }
+
+            a.SentenceMeeting[k] = meetingIndex;
         }
     }
 
