@@ -8,6 +8,8 @@
 #   scripts/corpus-score.sh --update   check, then write the measured figures (rounded DOWN to
 #                                      2 decimals) as the new floors; refuses if any would go down
 #
+# Also prints the confidence calibration table (scripts/lib/calibration.py): bucket, items, share right.
+#
 # Floors only ever move up. A change that lowers a figure fails the gate; fix the change, don't
 # lower the floor. Raise floors with --update after an improvement is merged.
 # Keys starting with "_" in the floor file are notes, not figures.
@@ -57,6 +59,9 @@ fi
 
 python3 "$scorer" --gold "$corpus/reports" --pred "$tmp/pred" --json > "$tmp/figures.json"
 echo "corpus: $corpus/reports against $floors"
+
+# Confidence calibration (informational): per confidence bucket, how many items and what share is right.
+python3 scripts/lib/calibration.py --scorer "$scorer" --gold "$corpus/reports" --pred "$tmp/pred" --by-kind || true
 
 python3 - "$tmp/figures.json" "$floors" "$update" <<'PY'
 import json

@@ -247,7 +247,10 @@ internal static class ParticipantExtractor
     private static void Assign(Analysis a, MeetingDraft meeting, NameCandidate n, ParticipantRole role)
     {
         var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
-        meeting.AddParticipant(n.Name, role, n.Title, span, n.Resolved ? 0.85 : 0.6);
+        // A name written in full next to its presence cue is right nine times in ten; a surname resolved
+        // to an earlier full name less often; an unresolved single name rarely.
+        var confidence = n.Last - n.First >= 2 ? 0.9 : n.Resolved ? 0.8 : 0.6;
+        meeting.AddParticipant(n.Name, role, n.Title, span, confidence);
     }
 
     private static bool SpeakingLead(List<Token> tokens, int first, int i)

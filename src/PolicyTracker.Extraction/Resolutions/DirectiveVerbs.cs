@@ -18,6 +18,10 @@ internal static class DirectiveVerbs
 
     public static readonly FrozenSet<string> DocumentKinds = Lexicon.Words("documentNouns");
 
+    /// <summary>Verbs whose object is a directive by their meaning alone ("called for", "decided", "instructed");
+    /// "urged", "stressed" or "approved" take assessments and projects as often.</summary>
+    public static readonly FrozenSet<string> Strong = Lexicon.Words("strongDirectiveVerbs");
+
     public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower) || lower is "gave" or "granted";
 
     public static bool IsDocumentKind(string lower) => DocumentKinds.Contains(lower) && lower is not ("measures" or "procedures" or "initiative" or "package" or "scheme" or "white");
