@@ -49,7 +49,9 @@ internal static class BodyPhraseFinder
             var head = HeadIndex(tokens, i, end);
             if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
             {
-                result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, false));
+                // "the Council", "the Cabinet": a bare head names a body only through an antecedent or the context.
+                var bare = end - i == 1;
+                result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, bare));
             }
 
             i = Math.Max(end, i + 1);
@@ -125,16 +127,28 @@ internal static class BodyPhraseFinder
     // The head is the last word of the first segment (before "of", "for", "on"), after any possessive.
     private static int HeadIndex(List<Token> tokens, int start, int end)
     {
-        // "Bank of Japan's Policy Board": the possessed name after the last "'s" holds the head.
+        var head = FirstSegmentHead(tokens, start, end);
+        if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
+        {
+            return head;
+        }
+
+        // "Bank of Japan's Policy Board", "Communist Party of China (CPC) Central Committee": the name
+        // after the last possessive or parenthetical holds the head.
         for (var k = end - 2; k > start; k--)
         {
-            if (tokens[k].Lower == "'s")
+            if (tokens[k].Lower is "'s" or ")")
             {
-                start = k + 1;
-                break;
+                var later = FirstSegmentHead(tokens, k + 1, end);
+                return later >= 0 && OrgHeads.Contains(tokens[later].Lower) ? later : head;
             }
         }
 
+        return head;
+    }
+
+    private static int FirstSegmentHead(List<Token> tokens, int start, int end)
+    {
         var segStart = start;
         var head = -1;
         for (var k = start; k < end; k++)

@@ -66,7 +66,7 @@ internal static class DocumentParser
                 return k;
             }
 
-            if (t.IsWord && t.Lower == "at" && next.IsWord && k + 2 < last && MeetingWords.Nouns.Contains(tokens[k + 2].Lower))
+            if (k > start && MeetingWords.IsMeetingFrame(tokens, k, last))
             {
                 return k;
             }

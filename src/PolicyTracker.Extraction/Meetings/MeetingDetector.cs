@@ -178,10 +178,13 @@ internal static class MeetingDetector
     {
         for (var k = s - 1; k >= 0 && k >= s - 3; k--)
         {
-            var subject = SubjectBody(a, k, a.Sentences[k].Last);
-            if (subject is { IsGeneric: false } sb)
+            // The sentence's subject comes first: "Germany's federal cabinet on Wednesday adopted ... the government intends".
+            foreach (var bp in a.Bodies[k])
             {
-                return sb;
+                if (!bp.IsGeneric && !(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)))
+                {
+                    return bp;
+                }
             }
         }
 
@@ -371,6 +374,19 @@ internal static class MeetingDetector
                         aliasExtra = UnderExtension(a, s, bp, ref end);
                         break;
                     }
+                }
+            }
+
+            // "the 11th meeting of the CCFEA": an acronym names the body.
+            if (bodyText is null && i + 2 < sentence.Last && tokens[i + 1].Lower == "of")
+            {
+                var k = tokens[i + 2].Lower == "the" ? i + 3 : i + 2;
+                if (k < sentence.Last && tokens[k].IsWord && tokens[k].Text.Length >= 3 && IsAcronym(tokens[k].Text))
+                {
+                    bodyText = tokens[k].Text;
+                    bodyFirst = k;
+                    bodyLast = k + 1;
+                    end = k + 1;
                 }
             }
 
@@ -674,6 +690,12 @@ internal static class MeetingDetector
             k--;
         }
 
+        // "15 members of the College of Wardens held ...": the members stand for their body.
+        if (k - 1 >= sentenceFirst && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "leaders" or "heads")
+        {
+            return false;
+        }
+
         return k >= sentenceFirst && tokens[k].Lower is "of" or "by" or "to" or "from" or "with" or "under" or "in" or "on" or "for" or "about";
     }
 
@@ -760,6 +782,13 @@ internal static class MeetingDetector
 
             if (!bp.IsGeneric && MeetingWords.GatheringHeads.Contains(bp.Head) && GatheringTookPlace(tokens, bp.Last, sentence.Last)
                 && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
+            {
+                return bp;
+            }
+
+            // "talks at the European Council, chaired by its president": a body presided over is a body in session.
+            if (!bp.IsGeneric && AnchoredAfter(tokens, bp.Last, sentence.Last) && tokens[bp.Last].Text == ","
+                && tokens[bp.Last + 1].Lower is "chaired" or "presided" && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
             {
                 return bp;
             }

@@ -31,6 +31,33 @@ internal static class MeetingWords
     /// <summary>"at the end of the meeting": nouns that frame this meeting, not another one.</summary>
     public static readonly FrozenSet<string> FrameNouns = Lexicon.Words("meetingFrameNouns");
 
+    /// <summary>"... at the end of a two-day meeting", "... at its session": where a directive or document was
+    /// acted on, not part of it.</summary>
+    public static bool IsMeetingFrame(List<Text.Token> tokens, int k, int last)
+    {
+        // "the arrangements adopted at the session": a participle ties the phrase to a noun of the clause.
+        if (tokens[k].Lower is not ("at" or "during") || (tokens[k - 1].IsWord && tokens[k - 1].Lower.EndsWith("ed", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j < last && j <= k + 7; j++)
+        {
+            var l = tokens[j].Lower;
+            if (Nouns.Contains(l))
+            {
+                return true;
+            }
+
+            if (!(Determiners.Contains(l) || Modifiers.Contains(l) || FrameNouns.Contains(l) || l == "of"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     public static string KindOf(string noun, IEnumerable<string> modifiers)
     {
         var kind = noun switch

@@ -263,7 +263,7 @@ internal static class ClauseExtractor
                 return k;
             }
 
-            if (k > start && IsMeetingFrame(tokens, k, last))
+            if (k > start && MeetingWords.IsMeetingFrame(tokens, k, last))
             {
                 return k;
             }
@@ -310,32 +310,6 @@ internal static class ClauseExtractor
         }
 
         return end;
-    }
-
-    // "... at the end of a two-day meeting", "... at its session": where the directive was issued, not part of it.
-    private static bool IsMeetingFrame(List<Token> tokens, int k, int last)
-    {
-        // "the arrangements adopted at the session": a participle ties the phrase to a noun of the clause.
-        if (tokens[k].Lower is not ("at" or "during") || (tokens[k - 1].IsWord && tokens[k - 1].Lower.EndsWith("ed", StringComparison.Ordinal)))
-        {
-            return false;
-        }
-
-        for (var j = k + 1; j < last && j <= k + 7; j++)
-        {
-            var l = tokens[j].Lower;
-            if (MeetingWords.Nouns.Contains(l))
-            {
-                return true;
-            }
-
-            if (!(MeetingWords.Determiners.Contains(l) || MeetingWords.Modifiers.Contains(l) || MeetingWords.FrameNouns.Contains(l) || l == "of"))
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     // "..., Prime Minister Chris Hipkins told reporters": who reported the directive, not part of it.
