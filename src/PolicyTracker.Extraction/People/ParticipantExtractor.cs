@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Bodies;
 using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Meetings;
 using PolicyTracker.Extraction.Text;
@@ -153,6 +154,13 @@ internal static class ParticipantExtractor
                 && AttendanceLead(tokens, sentence.First, pending.Count == 0 ? i : pending[0].First))
             {
                 pending.Clear();
+
+                // "Presiding over the meeting and speaking at it was X": the chair cue already points forward.
+                if (forward == ParticipantRole.Chair)
+                {
+                    continue;
+                }
+
                 forward = SpeakingLead(tokens, sentence.First, i) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
                 forwardOnce = false;
                 continue;
@@ -246,6 +254,13 @@ internal static class ParticipantExtractor
 
     private static void Assign(Analysis a, MeetingDraft meeting, NameCandidate n, ParticipantRole role)
     {
+        // "Voting were Ana Lind, Chair; ...": the title after a listed name says who chaired.
+        if (role == ParticipantRole.Attendee && n.Last + 1 < a.Tokens.Count && a.Tokens[n.Last].Text == ","
+            && a.Tokens[n.Last + 1].Lower is "chair" or "chairman" or "chairwoman" or "chairperson" && a.Tokens[n.Last + 1].IsCap)
+        {
+            role = ParticipantRole.Chair;
+        }
+
         var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
         // A name written in full next to its presence cue is right nine times in ten; a surname resolved
         // to an earlier full name less often; an unresolved single name rarely.
@@ -295,12 +310,21 @@ internal static class ParticipantExtractor
                 role = ParticipantRole.Chair;
                 break;
             case var _ when ChairNouns.Contains(l) && next == "of" && i > sentence.First && tokens[i - 1].Lower is "the" or "his" or "her":
-                // "under the presidency of King X": the name follows.
+                // "under the presidency of King X": the name that follows, and only that one.
                 passive = true;
+                initial = true;
                 skip = 1;
                 return ParticipantRole.Chair;
+            case "led" when next == "by" && i > sentence.First && tokens[i - 1].Lower is "delegation" or "delegations":
+                // "the Bahraini delegation, led by Prince X": the head of a delegation attends.
+                role = ParticipantRole.Attendee;
+                break;
             case "took" or "take" or "takes" when next == "part":
                 role = ParticipantRole.Attendee;
+                break;
+            case "opened" or "opening" or "opens" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being"):
+                // "Opening the meeting, Lind said ...": whoever opens the meeting chairs it.
+                role = ParticipantRole.Chair;
                 break;
             case "held" or "holds" or "hosted" or "hosts" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being" or "had" or "has" or "have"):
                 role = ParticipantRole.Chair;
@@ -308,7 +332,7 @@ internal static class ParticipantExtractor
             case "chair" when i >= 2 && tokens[i - 1].Lower == "the" && tokens[i - 2].Lower == "in":
                 role = ParticipantRole.Chair;
                 break;
-            case "led" when next == "by" && MeetingNounBefore(tokens, sentence.First, i):
+            case "led" when next == "by" && (MeetingNounBefore(tokens, sentence.First, i) || BodyBefore(a, sentence, i)):
                 role = ParticipantRole.Chair;
                 break;
             case "briefed" when next != "on" && !(i - 1 >= sentence.First && tokens[i - 1].Lower is "was" or "were" or "also" or "been"):
@@ -390,6 +414,18 @@ internal static class ParticipantExtractor
         }
 
         return false;
+    }
+
+    // "The board, led by Governor X, ...": a body led by someone in the meeting's sentence is chaired by them.
+    private static bool BodyBefore(Analysis a, Sentence sentence, int i)
+    {
+        var k = i - 1;
+        if (k >= sentence.First && a.Tokens[k].Text == ",")
+        {
+            k--;
+        }
+
+        return k >= sentence.First && (BodyPhraseFinder.GenericHeads.Contains(a.Tokens[k].Lower) || BodyPhraseFinder.OrgHeads.Contains(a.Tokens[k].Lower));
     }
 
     private static bool MeetingNounBefore(List<Token> tokens, int first, int i)
