@@ -37,6 +37,12 @@ internal static class SubjectResolver
             {
                 if (tokens[k].Text == ",")
                 {
+                    // "In March, the Council demanded ...": another, earlier meeting of the same body.
+                    if (IsEarlierTime(tokens, start, k, meeting.Date))
+                    {
+                        return false;
+                    }
+
                     start = k + 1;
                     break;
                 }
@@ -82,6 +88,12 @@ internal static class SubjectResolver
                 return false;
             }
 
+            // "The text demands ...", "The declaration urges ...": what a document says is not what the meeting directed.
+            if ((l == "text" || Resolutions.DirectiveVerbs.IsDocumentKind(l)) && k > start && tokens[k - 1].Lower is "the" or "its" or "this" && !HasComma(tokens, k, verb))
+            {
+                return false;
+            }
+
             if (l is "he" or "she")
             {
                 return allowPeople && IsChair(meeting, PreviousSubject(a, s));
@@ -102,6 +114,45 @@ internal static class SubjectResolver
                 // "The President instructed ...": the chair, when the chair holds that title or no title is known.
                 var title = meeting.ChairTitle;
                 return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasComma(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text is "," or ";")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "In March", "Last year", "Earlier this month", "In 2021" before the meeting's own month.
+    private static bool IsEarlierTime(List<Token> tokens, int from, int to, DateOnly? date)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "last" or "earlier" or "previously" or "ago")
+            {
+                return true;
+            }
+
+            var month = Dates.DateWords.Month(l);
+            if (month > 0 && tokens[k].IsCap && date is { } d && month != d.Month && !(k + 1 < to && tokens[k + 1].Kind == TokenKind.Number))
+            {
+                return true;
+            }
+
+            if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && date is { } d2 && year < d2.Year)
+            {
+                return true;
             }
         }
 

@@ -269,7 +269,7 @@ internal static class ClauseExtractor
             }
 
             // "... on high alert as he chaired his third meeting": a clause about the circumstances.
-            if (k > start && t.Lower == "as" && k + 1 < last && tokens[k + 1].Lower is "he" or "she" or "they" or "it" or "the")
+            if (k > start && t.Lower == "as" && k + 1 < last && tokens[k + 1].Lower is "he" or "she" or "they")
             {
                 return k;
             }
@@ -285,8 +285,10 @@ internal static class ClauseExtractor
                 // ", ending decades of ...", ", after Finland ...": a participle or adverbial clause about the decision.
                 // A list of gerunds ("stepping up X, conducting Y") or an appositive ("X, working with Y, to ...") goes on.
                 var participle = n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 5 && !tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
+                    && n is not ("including" or "concerning" or "regarding" or "covering" or "involving" or "during" or "excluding")
                     && k + 2 < last && tokens[k + 2].Lower is "the" or "a" or "an" or "its" or "their" or "what" or "his" or "her";
-                if (participle || n is "after" or "amid" or "while" or "when" or "before" or "as")
+                var asWell = n == "as" && k + 2 < last && tokens[k + 2].Lower == "well";
+                if (participle || (n is "after" or "amid" or "while" or "when" or "before" or "as" && !asWell))
                 {
                     return k;
                 }
