@@ -16,6 +16,9 @@ internal static class BodyPhraseFinder
     // Lower-case heads that can stand alone for a body already named.
     public static readonly FrozenSet<string> GenericHeads = Lexicon.Words("genericBodyHeads");
 
+    // "the security cabinet", "the federal cabinet": a lower-case word that makes a bare head a particular body.
+    private static readonly FrozenSet<string> Premodifiers = Lexicon.Words("bodyPremodifiers");
+
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> SkipStarts = new[]
@@ -194,7 +197,7 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
-            if (p.IsWord && !p.IsCap && adjectives == 0 && p.Lower is "federal" or "national" or "new" or "interim" or "central" or "state" or "provincial" or "regional")
+            if (p.IsWord && !p.IsCap && adjectives == 0 && Premodifiers.Contains(p.Lower))
             {
                 start--;
                 adjectives++;

@@ -68,7 +68,7 @@ internal static class MeetingDetector
                         var earlier = EarlierBody(a, s);
                         if (earlier is { } eb)
                         {
-                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, false);
+                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, eb.IsGeneric);
                         }
                         else
                         {
@@ -182,6 +182,18 @@ internal static class MeetingDetector
             foreach (var bp in a.Bodies[k])
             {
                 if (!bp.IsGeneric && !(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)))
+                {
+                    return bp;
+                }
+            }
+        }
+
+        // "The security cabinet voted ... During the meeting, ...": a bare head that led an earlier sentence.
+        for (var k = s - 1; k >= 0 && k >= s - 8; k--)
+        {
+            foreach (var bp in a.Bodies[k])
+            {
+                if (bp.IsGeneric && LeadsSentence(a, k, bp))
                 {
                     return bp;
                 }
@@ -563,6 +575,12 @@ internal static class MeetingDetector
                     return false;
                 }
 
+                // "During the meeting, which was chaired by ...", "adopted in a plenary meeting of X".
+                if (p == "during")
+                {
+                    return true;
+                }
+
                 if (p is "at" or "with")
                 {
                     if (p == "at" && (pastContext || ParticipleAfterNoun(tokens, prev, sentence.First)))
@@ -835,33 +853,56 @@ internal static class MeetingDetector
             && (tokens[k].Lower != "took" || (k + 1 < last && tokens[k + 1].Lower == "place"));
     }
 
-    // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ...").
+    // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ..."). A named body
+    // is preferred; a bare head ("The legislature passed ...") serves when no name acts.
     private static void Fallback(Analysis a)
+    {
+        if (!FallbackPass(a, generic: false))
+        {
+            FallbackPass(a, generic: true);
+        }
+    }
+
+    private static bool FallbackPass(Analysis a, bool generic)
     {
         for (var s = 0; s < a.Sentences.Count; s++)
         {
             foreach (var bp in a.Bodies[s])
             {
-                if (bp.IsGeneric)
+                if (bp.IsGeneric != generic || (generic && !LeadsSentence(a, s, bp)))
                 {
                     continue;
                 }
 
                 for (var j = bp.Last; j < Math.Min(bp.Last + 16, a.Sentences[s].Last); j++)
                 {
-                    if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower))
+                    if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower) || a.Tokens[j].Lower == "voted")
                     {
-                        var mention = new Mention(bp.First, bp.HeadIndex, bp.Last, bp.Text, bp.First, bp.Last, false, "meeting", true, false, false, null);
-                        Create(a, s, mention, bp.Text, bp.First, bp.Last, false);
+                        var mention = new Mention(bp.First, bp.HeadIndex, bp.Last, bp.Text, bp.First, bp.Last, generic, "meeting", true, false, false, null);
+                        Create(a, s, mention, bp.Text, bp.First, bp.Last, generic);
                         for (var k = 0; k < a.Sentences.Count; k++)
                         {
                             a.SentenceMeeting[k] = 0;
                         }
 
-                        return;
+                        return true;
                     }
                 }
             }
         }
+
+        return false;
+    }
+
+    // "The high-level security cabinet voted ...": the bare head is the sentence's subject.
+    private static bool LeadsSentence(Analysis a, int s, BodyPhrase bp)
+    {
+        var k = bp.First;
+        while (k > a.Sentences[s].First && a.Tokens[k - 1].IsWord && a.Tokens[k - 1].Lower is "the" or "high-level" or "full" or "powerful" or "new")
+        {
+            k--;
+        }
+
+        return k == a.Sentences[s].First;
     }
 }

@@ -56,3 +56,22 @@ public sealed class BodyStructureTests
         r.Meetings.Single().Body.ShouldBe("Harbour Council");
     }
 }
+
+public sealed class BareBodyTests
+{
+    [Fact]
+    public void A_bare_head_with_a_premodifier_that_leads_the_report_is_the_body_of_a_meeting_named_later()
+    {
+        var m = Extract.Single("The high-level security cabinet voted on Friday to approve the ceasefire deal with the rebels, the office said.\n\nThe vote passed nine to two.\n\nDuring the meeting, which was chaired by Prime Minister Ana Lind, the premier read out a letter.");
+        m.Body!.ToLowerInvariant().ShouldBe("security cabinet");
+        m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Chair);
+    }
+
+    [Fact]
+    public void A_bare_head_that_acts_makes_a_meeting_when_no_named_body_does()
+    {
+        var m = Extract.Single("Using their majority, opposition lawmakers on Tuesday pushed through the changes.\n\nThe legislature passed amendments to the Harbour Law and the Fisheries Code.");
+        m.Body!.ToLowerInvariant().ShouldBe("legislature");
+        m.Documents.Count.ShouldBe(2);
+    }
+}
