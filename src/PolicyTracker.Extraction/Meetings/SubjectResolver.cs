@@ -49,6 +49,16 @@ internal static class SubjectResolver
             }
         }
 
+        // "It was put off after several ministers said X should ...": a verb inside an adverbial clause is
+        // background ("The meeting, which came a day after X closed, examined ..." is not: the "after" is inside a relative clause).
+        for (var k = verb - 1; k > start; k--)
+        {
+            if (tokens[k].IsWord && tokens[k].Lower is "after" or "because" or "although" or "though" or "unless" or "whereas" && !HasRelative(tokens, start, k))
+            {
+                return false;
+            }
+        }
+
         var names = a.Names[s];
         var bodies = a.Bodies[s];
         for (var k = start; k < verb; k++)
@@ -99,6 +109,12 @@ internal static class SubjectResolver
                 return allowPeople && IsChair(meeting, PreviousSubject(a, s));
             }
 
+            // "several ministers said ...": some members speak for themselves, not for the meeting.
+            if (Collective.Contains(l) && k > start && (tokens[k - 1].Lower is "several" or "some" or "many" or "few" or "two" or "three" or "four" or "five" or "other" || tokens[k - 1].Kind == TokenKind.Number))
+            {
+                return false;
+            }
+
             if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
             {
                 return true;
@@ -114,6 +130,19 @@ internal static class SubjectResolver
                 // "The President instructed ...": the chair, when the chair holds that title or no title is known.
                 var title = meeting.ChairTitle;
                 return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRelative(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Lower is "which" or "who")
+            {
+                return true;
             }
         }
 

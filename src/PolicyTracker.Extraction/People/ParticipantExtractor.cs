@@ -81,6 +81,9 @@ internal static class ParticipantExtractor
         var sawAttendance = false;
 
         var depth = 0;
+        var nameEnd = sentence.First;
+        var assignedForward = false;
+        var forwardByPassive = false;
         for (var i = sentence.First; i < sentence.Last; i++)
         {
             depth += tokens[i].Text switch { "(" => 1, ")" => depth > 0 ? -1 : 0, _ => 0 };
@@ -95,9 +98,11 @@ internal static class ParticipantExtractor
                 }
 
                 pending.Add(n);
+                nameEnd = Math.Max(nameEnd, n.Last);
                 if (forward is { } fr)
                 {
                     Assign(a, meeting, n, fr);
+                    assignedForward = true;
                     if (forwardOnce)
                     {
                         forward = null;
@@ -109,6 +114,14 @@ internal static class ParticipantExtractor
             if (!t.IsWord)
             {
                 continue;
+            }
+
+            // "chaired by Prime Minister X, the premier read out his talks with President Y": the list of
+            // names after "by" ends at the first ordinary word; Y was not chairing.
+            if (forward is not null && forwardByPassive && assignedForward && i >= nameEnd && !t.IsCap && t.Lower is not ("and" or "or" or "as" or "well" or "also")
+                && !PersonNameNormalizer.IsTitleWord(t.Lower))
+            {
+                forward = null;
             }
 
             var cue = Cue(a, sentence, i, out var passive, out var initial, out var skip);
@@ -123,6 +136,8 @@ internal static class ParticipantExtractor
                 {
                     forward = role;
                     forwardOnce = initial;
+                    forwardByPassive = passive;
+                    assignedForward = false;
                     pending.Clear();
                 }
                 else if (pending.Count > 0)
@@ -162,6 +177,7 @@ internal static class ParticipantExtractor
                 }
 
                 forward = SpeakingLead(tokens, sentence.First, i) ? ParticipantRole.Speaker : ParticipantRole.Attendee;
+                forwardByPassive = false;
                 forwardOnce = false;
                 continue;
             }
@@ -169,9 +185,11 @@ internal static class ParticipantExtractor
             if ((t.Lower is "together" or "along") && i + 1 < sentence.Last && tokens[i + 1].Lower == "with" && (sawAttendance || lastGroup.Count > 0))
             {
                 forward = lastGroup.Count > 0 ? BestRole(meeting, lastGroup) : ParticipantRole.Attendee;
+                forwardByPassive = false;
                 if (forward == ParticipantRole.Chair)
                 {
                     forward = ParticipantRole.Attendee;
+                    forwardByPassive = false;
                 }
 
                 forwardOnce = false;
@@ -182,6 +200,7 @@ internal static class ParticipantExtractor
             if (t.Lower == "as" && i + 1 < sentence.Last && tokens[i + 1].Lower is "was" or "were" or "did" && sawAttendance)
             {
                 forward = ParticipantRole.Attendee;
+                forwardByPassive = false;
                 forwardOnce = false;
                 i++;
             }
