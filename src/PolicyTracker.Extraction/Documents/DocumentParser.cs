@@ -14,6 +14,8 @@ internal static class DocumentParser
 
     private static readonly string[] NumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both", "many", "multiple", "some"];
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> Quantities = Gazetteers.Lexicon.Words("documentQuantities");
+
     /// <summary>Where the object starting at <paramref name="start"/> ends.</summary>
     public static int ObjectEnd(List<Token> tokens, int start, int last)
     {
@@ -120,7 +122,8 @@ internal static class DocumentParser
                 first++;
             }
 
-            if (first + 2 < last && tokens[first].Lower == "number" && tokens[first + 1].Lower == "of")
+            // "a number of regulations", "a set of opinions on X": the documents are what the set holds.
+            if (first + 2 < last && Quantities.Contains(tokens[first].Lower) && tokens[first + 1].Lower == "of")
             {
                 first += 2;
             }
@@ -323,6 +326,19 @@ internal static class DocumentParser
         {
             skip = 1;
             return true;
+        }
+
+        // "opinions on X and the work rules of the commission": a second document whose head comes within three words.
+        if (t.IsWord && t.Lower == "and" && n1.IsWord && n1.Lower == "the")
+        {
+            for (var j = k + 2; j < end && j <= k + 4; j++)
+            {
+                if (DirectiveVerbs.IsDocumentKind(tokens[j].Lower) && (j + 1 >= end || tokens[j + 1].Lower is "of" or "on" or "for" || tokens[j + 1].IsPunct))
+                {
+                    skip = 1;
+                    return true;
+                }
+            }
         }
 
         if (t.IsWord && t.Lower is "together" or "along" && n1.Lower == "with")

@@ -53,6 +53,7 @@ internal static class ClauseExtractor
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
         var hits = FindHits(a, sentence);
+        AmongThem(a, s, hits);
         PassiveDocuments(a, s, meetingIndex);
         if (hits.Count == 0)
         {
@@ -140,6 +141,34 @@ internal static class ClauseExtractor
         }
     }
 
+    // "Seven documents were examined and approved at the meeting. Among them were a set of opinions on X ...":
+    // the documents of the summary, with the summary's action.
+    private static void AmongThem(Analysis a, int s, List<Hit> hits)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        if (s == 0 || k + 3 >= sentence.Last || tokens[k].Lower != "among" || tokens[k + 1].Lower is not ("them" or "these" or "those") || tokens[k + 2].Lower is not ("were" or "was" or "are" or "is"))
+        {
+            return;
+        }
+
+        var previous = a.Sentences[s - 1];
+        DocumentAction? action = null;
+        for (var j = previous.First; j < previous.Last; j++)
+        {
+            if (DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[j].Lower, out var act))
+            {
+                action = act;
+            }
+        }
+
+        if (action is { } found)
+        {
+            hits.Insert(0, new Hit(HitKind.Document, k + 2, k + 3, tokens[k + 2].Text, found, k) { Listed = true });
+        }
+    }
+
     // "The leaders issued:", "approved the following draft laws:": the documents follow, one per line.
     private static bool IsListLead(List<Token> tokens, Hit hit, Sentence sentence)
     {
@@ -150,6 +179,14 @@ internal static class ClauseExtractor
         }
 
         if (hit.ObjectStart == colon)
+        {
+            return true;
+        }
+
+        // "adopted a number of documents, among them:", "approved several texts, including:"
+        var before = tokens[colon - 1].Lower;
+        if (before is "including" or "namely" || (before is "them" or "these" && colon - 2 >= hit.ObjectStart && tokens[colon - 2].Lower == "among")
+            || (before == "follows" && tokens[colon - 2].Lower == "as"))
         {
             return true;
         }

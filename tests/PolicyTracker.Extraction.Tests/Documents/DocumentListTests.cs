@@ -29,3 +29,22 @@ public sealed class DocumentListTests
         m.Documents.ShouldAllBe(d => d.Action == DocumentAction.Approved);
     }
 }
+
+public sealed class SummaryListTests
+{
+    [Fact]
+    public void A_summary_followed_by_among_them_and_a_colon_leads_a_bulleted_list()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday. The meeting adopted a number of documents, among them:\n\n- a plan for the training of harbour pilots;\n\n- the draft agenda of the council's next session.");
+        m.Documents.Select(d => d.Title).ShouldBe(["plan for the training of harbour pilots", "draft agenda of the council's next session"], ignoreOrder: true);
+        m.Documents.ShouldAllBe(d => d.Action == DocumentAction.Adopted);
+    }
+
+    [Fact]
+    public void Among_them_were_after_a_summary_sentence_names_the_documents_with_its_action()
+    {
+        var m = Extract.Single("Premier Ana Lind presided over a meeting of the Harbour Commission on Friday. Five documents were examined and approved at the meeting. Among them were a set of opinions on dredging the bay and the work rules of the commission.");
+        m.Documents.Select(d => d.Title).ShouldContain("opinions on dredging the bay");
+        m.Documents.ShouldAllBe(d => d.Action == DocumentAction.Approved);
+    }
+}
