@@ -48,3 +48,21 @@ public sealed class RelativeDateTests
         m.Date.ShouldBe(new DateOnly(2024, 3, 5));
     }
 }
+
+public sealed class DatelineYearTests
+{
+    [Fact]
+    public void A_yearless_dateline_takes_the_year_in_which_the_lead_weekday_falls_on_it()
+    {
+        // 2021-05-16 was a Sunday; the Wednesday named later belongs to another event.
+        var r = ReportExtractor.Default.Extract("Council agrees\n\nELMIRA, May 16 (EW) - The Harbour Council agreed on Sunday to close the bay, reversing a 2019 rule.\n\nA debate is scheduled for Wednesday.");
+        r.Report.Published.ShouldBe(new DateOnly(2021, 5, 16));
+    }
+
+    [Fact]
+    public void The_date_of_a_thing_announced_earlier_is_not_the_meeting_date()
+    {
+        var m = Extract.Single("The Harbour Council adopted a resolution on Tuesday welcoming the ceasefire proposal announced on February 28 by the mediators.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 5));
+    }
+}
