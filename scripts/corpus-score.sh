@@ -8,12 +8,16 @@
 #   scripts/corpus-score.sh --update   check, then write the measured figures (rounded DOWN to
 #                                      2 decimals) as the new floors; refuses if any would go down
 #
+# Also prints the confidence calibration table (scripts/lib/calibration.py): bucket, items, share right.
+#
 # Floors only ever move up. A change that lowers a figure fails the gate; fix the change, don't
 # lower the floor. Raise floors with --update after an improvement is merged.
 # Keys starting with "_" in the floor file are notes, not figures.
 #
 # Build first:  dotnet build src/PolicyTracker.Cli -c Release
-# Environment:  CONFIGURATION (default Release), CORPUS (default ../shared/corpus, relative to the repo root)
+# Environment:  CONFIGURATION (default Release), CORPUS (default ../shared/corpus, relative to the repo
+#               root), FLOORS (default tests/corpus-floor.json). The development set is gated with
+#               CORPUS=../shared/corpus-extended FLOORS=tests/corpus-extended-floor.json.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -30,7 +34,7 @@ configuration="${CONFIGURATION:-Release}"
 corpus="${CORPUS:-../shared/corpus}"
 dll="src/PolicyTracker.Cli/bin/$configuration/net10.0/policytracker.dll"
 scorer="$corpus/../eval/score.py"
-floors="tests/corpus-floor.json"
+floors="${FLOORS:-tests/corpus-floor.json}"
 
 if [[ ! -f "$dll" ]]; then
     echo "corpus: $dll not found; build it first: dotnet build src/PolicyTracker.Cli -c $configuration" >&2
@@ -54,6 +58,10 @@ if ! dotnet "$dll" extract "$corpus/reports" --out "$tmp/pred" 2> "$tmp/extract.
 fi
 
 python3 "$scorer" --gold "$corpus/reports" --pred "$tmp/pred" --json > "$tmp/figures.json"
+echo "corpus: $corpus/reports against $floors"
+
+# Confidence calibration (informational): per confidence bucket, how many items and what share is right.
+python3 scripts/lib/calibration.py --scorer "$scorer" --gold "$corpus/reports" --pred "$tmp/pred" --by-kind || true
 
 python3 - "$tmp/figures.json" "$floors" "$update" <<'PY'
 import json

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every check: format, build, all test projects on a throwaway PostgreSQL and headless
-# Chromium, and the extraction quality gate over ../shared/corpus.
+# Chromium, and the extraction quality gates over ../shared/corpus and ../shared/corpus-extended.
 # Ends with one line: `N passed, N failed` (`, N skipped` when any).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,6 +64,12 @@ if [ -d ../shared/corpus/reports ]; then
   check "corpus figures at or above tests/corpus-floor.json" env CONFIGURATION="$configuration" bash scripts/corpus-score.sh
 else
   echo "../shared/corpus not found: corpus gate skipped"; skipped=$((skipped + 1))
+fi
+if [ -d ../shared/corpus-extended/reports ]; then
+  check "corpus-extended figures at or above tests/corpus-extended-floor.json" env CONFIGURATION="$configuration" \
+    CORPUS=../shared/corpus-extended FLOORS=tests/corpus-extended-floor.json bash scripts/corpus-score.sh
+else
+  echo "../shared/corpus-extended not found: corpus-extended gate skipped"; skipped=$((skipped + 1))
 fi
 
 if [ "$skipped" -gt 0 ]; then echo "$passed passed, $failed failed, $skipped skipped"

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 using System.Text;
 using PolicyTracker.Extraction.Dates;
 using PolicyTracker.Extraction.Text;
@@ -10,18 +11,13 @@ namespace PolicyTracker.Extraction.Bodies;
 /// Chairpersons", "Red and White Cabinet") and bare common nouns ("the cabinet").</summary>
 internal static class BodyPhraseFinder
 {
-    public static readonly FrozenSet<string> OrgHeads = new[]
-    {
-        "council", "committee", "commission", "cabinet", "bureau", "politburo", "government", "presidium", "conference",
-        "congress", "assembly", "group", "board", "secretariat", "parliament", "duma", "senate", "legislature", "directorate",
-        "leadership", "junta", "executive", "chamber",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> OrgHeads = Lexicon.Words("bodyHeads");
 
     // Lower-case heads that can stand alone for a body already named.
-    public static readonly FrozenSet<string> GenericHeads = new[]
-    {
-        "council", "committee", "commission", "cabinet", "government", "politburo", "presidium", "legislature", "secretariat", "bureau",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> GenericHeads = Lexicon.Words("genericBodyHeads");
+
+    // "the security cabinet", "the federal cabinet": a lower-case word that makes a bare head a particular body.
+    private static readonly FrozenSet<string> Premodifiers = Lexicon.Words("bodyPremodifiers");
 
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -56,7 +52,9 @@ internal static class BodyPhraseFinder
             var head = HeadIndex(tokens, i, end);
             if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
             {
-                result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, false));
+                // "the Council", "the Cabinet": a bare head names a body only through an antecedent or the context.
+                var bare = end - i == 1;
+                result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, bare));
             }
 
             i = Math.Max(end, i + 1);
@@ -132,6 +130,28 @@ internal static class BodyPhraseFinder
     // The head is the last word of the first segment (before "of", "for", "on"), after any possessive.
     private static int HeadIndex(List<Token> tokens, int start, int end)
     {
+        var head = FirstSegmentHead(tokens, start, end);
+        if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
+        {
+            return head;
+        }
+
+        // "Bank of Japan's Policy Board", "Communist Party of China (CPC) Central Committee": the name
+        // after the last possessive or parenthetical holds the head.
+        for (var k = end - 2; k > start; k--)
+        {
+            if (tokens[k].Lower is "'s" or ")")
+            {
+                var later = FirstSegmentHead(tokens, k + 1, end);
+                return later >= 0 && OrgHeads.Contains(tokens[later].Lower) ? later : head;
+            }
+        }
+
+        return head;
+    }
+
+    private static int FirstSegmentHead(List<Token> tokens, int start, int end)
+    {
         var segStart = start;
         var head = -1;
         for (var k = start; k < end; k++)
@@ -177,7 +197,7 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
-            if (p.IsWord && !p.IsCap && adjectives == 0 && p.Lower is "federal" or "national" or "new" or "interim" or "central" or "state" or "provincial" or "regional")
+            if (p.IsWord && !p.IsCap && adjectives == 0 && Premodifiers.Contains(p.Lower))
             {
                 start--;
                 adjectives++;

@@ -1,5 +1,6 @@
 namespace PolicyTracker.Extraction.Dates;
 
 /// <summary>A resolved date expression: tokens [First, Last) and whether it marks a start
-/// ("opened on Monday", "from Wednesday").</summary>
-internal readonly record struct DateMention(int First, int Last, DateOnly Date, bool IsStart, bool IsPast);
+/// ("opened on Monday", "from Wednesday") and whether it dates a noun rather than an event
+/// ("the decisions of 13 May", "Directive 55 of 20 July 2001").</summary>
+internal readonly record struct DateMention(int First, int Last, DateOnly Date, bool IsStart, bool IsAttributive);

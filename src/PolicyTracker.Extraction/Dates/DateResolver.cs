@@ -51,6 +51,13 @@ internal static class DateResolver
                 continue;
             }
 
+            // "yesterday afternoon", "today": relative to the report's own date.
+            if (t.Lower is "yesterday" or "today" && reference is { } rr)
+            {
+                output.Add(new DateMention(i, i + 1, t.Lower == "today" ? rr : rr.AddDays(-1), false, false));
+                continue;
+            }
+
             if (DateWords.TryWeekday(t.Lower, out var weekday) && t.IsCap && reference is { } r)
             {
                 var prev = i > first ? tokens[i - 1].Lower : string.Empty;
@@ -65,7 +72,8 @@ internal static class DateResolver
                 }
 
                 var date = r.AddDays(-back);
-                output.Add(new DateMention(prev is "last" or "previous" ? i - 1 : i, i + 1, date, IsStartCue(tokens, i - (prev is "on" ? 1 : 0), first), false));
+                var attributive = prev == "on" && i - 2 >= first + 1 && IsReducedRelative(tokens, i - 2);
+                output.Add(new DateMention(prev is "last" or "previous" ? i - 1 : i, i + 1, date, IsStartCue(tokens, i - (prev is "on" ? 1 : 0), first), attributive));
             }
         }
     }
@@ -93,8 +101,39 @@ internal static class DateResolver
         if (date is { } d)
         {
             var startCue = IsStartCue(tokens, start - (start > 0 && tokens[start - 1].Lower == "on" ? 1 : 0), 0);
-            output.Add(new DateMention(start, end, d, startCue, false));
+            output.Add(new DateMention(start, end, d, startCue, IsAttributive(tokens, start)));
         }
+    }
+
+    // "the recommendations of 8 November", "Directive 2001/55/EC of 20 July 2001": the date of a thing,
+    // not of the meeting; "the meeting of 4 July" still dates the meeting.
+    private static bool IsAttributive(List<Token> tokens, int start)
+    {
+        if (start >= 3 && tokens[start - 1].Lower == "on" && IsReducedRelative(tokens, start - 2))
+        {
+            return true;
+        }
+
+        if (start < 2 || tokens[start - 1].Lower != "of")
+        {
+            return false;
+        }
+
+        return !Meetings.MeetingWords.Nouns.Contains(tokens[start - 2].Lower);
+    }
+
+    // "the ceasefire proposal announced on 31 May", "an agreement reached on March 21": a participle after
+    // a common noun dates that thing; "the council convened on Monday" dates the meeting.
+    private static bool IsReducedRelative(List<Token> tokens, int participle)
+    {
+        var verb = tokens[participle];
+        var noun = tokens[participle - 1];
+        return verb.IsWord && verb.Lower.EndsWith("ed", StringComparison.Ordinal) && !Meetings.MeetingWords.AnchorVerbs.Contains(verb.Lower)
+            && !Meetings.MeetingWords.GatheringVerbs.Contains(verb.Lower) && verb.Lower is not ("met" or "decided" or "agreed" or "approved" or "adopted")
+            && noun.IsWord && !noun.IsCap && noun.Lower.Length > 2 && !Bodies.BodyPhraseFinder.GenericHeads.Contains(noun.Lower)
+            && !Meetings.MeetingWords.Nouns.Contains(noun.Lower) && !noun.Lower.EndsWith("ly", StringComparison.Ordinal)
+            && !(participle >= 2 && tokens[participle - 2].Lower is "was" or "were" or "is" or "are" or "been" or "be")
+            && noun.Lower is not ("first" or "later" or "already" or "earlier" or "it" or "they" or "he" or "she" or "ministers" or "members" or "leaders" or "also" or "was" or "were" or "had" or "has" or "have" or "been");
     }
 
     private static bool IsStartCue(List<Token> tokens, int i, int first)

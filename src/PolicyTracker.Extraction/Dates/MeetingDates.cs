@@ -13,7 +13,9 @@ internal static class MeetingDates
         {
             var meeting = a.Meetings[m];
             var intro = meeting.IntroSentence;
-            DateMention? pick = Earliest(a.Dates[intro], a.Reference);
+            // The lead sentence of a report dates its first meeting even when the meeting is named later.
+            DateMention? pick = m == 0 && intro > 0 ? Earliest(a.Dates[0], a.Reference) : null;
+            pick ??= Earliest(a.Dates[intro], a.Reference);
             if (pick is null && m == 0)
             {
                 for (var s = intro - 1; s >= 0 && pick is null; s--)
@@ -29,6 +31,29 @@ internal static class MeetingDates
                     if (a.SentenceMeeting[s] == m)
                     {
                         pick = Earliest(a.Dates[s], a.Reference);
+                    }
+                }
+            }
+
+            // "wrapped up its session on Thursday" after "opened on Monday": a meeting over several days is dated by its first day.
+            if (pick is { } last)
+            {
+                var ends = EndsThere(a, last);
+                for (var s = intro; s < a.Sentences.Count; s++)
+                {
+                    // "a two-day meeting that began Tuesday" in the sentence naming the meeting; elsewhere only
+                    // after "wrapped up on Thursday".
+                    if (a.SentenceMeeting[s] != m || (s != intro && !ends))
+                    {
+                        continue;
+                    }
+
+                    foreach (var d in a.Dates[s])
+                    {
+                        if (d.IsStart && !d.IsAttributive && d.Date < last.Date && last.Date.DayNumber - d.Date.DayNumber <= 10)
+                        {
+                            pick = d;
+                        }
                     }
                 }
             }
@@ -49,10 +74,30 @@ internal static class MeetingDates
         }
     }
 
+    // "wrapped up its third plenary session in Beijing on Thursday": the date a gathering ended.
+    private static bool EndsThere(Analysis a, DateMention date)
+    {
+        for (var k = date.First - 1; k >= 0 && k >= date.First - 10; k--)
+        {
+            var t = a.Tokens[k];
+            if (t.IsPunct && t.Text is "." or ";")
+            {
+                break;
+            }
+
+            if (t.IsWord && t.Lower is "wrapped" or "closed" or "concluded" or "ended" or "to" or "until" or "through")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static DateMention? Earliest(List<DateMention> all, DateOnly? reference)
     {
-        // A meeting the report describes has already happened.
-        var dates = reference is { } r ? all.FindAll(d => d.Date <= r) : all;
+        // A meeting the report describes has already happened; the date of a document is not its date.
+        var dates = all.FindAll(d => !d.IsAttributive && (reference is not { } r || d.Date <= r));
         if (dates.Count == 0)
         {
             return null;

@@ -14,6 +14,8 @@ internal static class DocumentParser
 
     private static readonly string[] NumberWords = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "both", "many", "multiple", "some"];
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> Quantities = Gazetteers.Lexicon.Words("documentQuantities");
+
     /// <summary>Where the object starting at <paramref name="start"/> ends.</summary>
     public static int ObjectEnd(List<Token> tokens, int start, int last)
     {
@@ -55,12 +57,18 @@ internal static class DocumentParser
                 return k;
             }
 
+            // "a statement on Ukraine that widened export curbs": a relative clause describes the document, it is no part of its title.
+            if (t.IsWord && t.Lower == "that" && words >= 2 && next.IsWord && next.Lower.EndsWith("ed", StringComparison.Ordinal))
+            {
+                return k;
+            }
+
             if (t.IsWord && t.Lower == "and" && next.IsWord && (IsVerb(next) || next.Lower is "then" or "also" or "later"))
             {
                 return k;
             }
 
-            if (t.IsWord && t.Lower == "at" && next.IsWord && k + 2 < last && MeetingWords.Nouns.Contains(tokens[k + 2].Lower))
+            if (k > start && MeetingWords.IsMeetingFrame(tokens, k, last))
             {
                 return k;
             }
@@ -114,7 +122,8 @@ internal static class DocumentParser
                 first++;
             }
 
-            if (first + 2 < last && tokens[first].Lower == "number" && tokens[first + 1].Lower == "of")
+            // "a number of regulations", "a set of opinions on X": the documents are what the set holds.
+            if (first + 2 < last && Quantities.Contains(tokens[first].Lower) && tokens[first + 1].Lower == "of")
             {
                 first += 2;
             }
@@ -317,6 +326,19 @@ internal static class DocumentParser
         {
             skip = 1;
             return true;
+        }
+
+        // "opinions on X and the work rules of the commission": a second document whose head comes within three words.
+        if (t.IsWord && t.Lower == "and" && n1.IsWord && n1.Lower == "the")
+        {
+            for (var j = k + 2; j < end && j <= k + 4; j++)
+            {
+                if (DirectiveVerbs.IsDocumentKind(tokens[j].Lower) && (j + 1 >= end || tokens[j + 1].Lower is "of" or "on" or "for" || tokens[j + 1].IsPunct))
+                {
+                    skip = 1;
+                    return true;
+                }
+            }
         }
 
         if (t.IsWord && t.Lower is "together" or "along" && n1.Lower == "with")

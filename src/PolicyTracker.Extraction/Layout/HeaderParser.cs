@@ -57,43 +57,44 @@ internal static class HeaderParser
         var bodyStart = pos;
         DateOnly? reference = published;
 
-        // Dateline: upper-case place, month and day, outlet in parentheses, then a dash.
+        // Dateline: a place, perhaps a month and day, perhaps the outlet, then a separator.
         var (dStart, dEnd, _) = NextLine(text, pos);
-        if (dStart >= 0)
+        if (dStart >= 0 && DatelineParser.Parse(text, dStart, dEnd) is { } dateline)
         {
-            var limit = Math.Min(dEnd, dStart + 120);
-            var dash = IndexOfDash(text, dStart, limit);
-            if (dash.Start > dStart)
+            bodyStart = dateline.End;
+            if (outlet is null && dateline.OutletStart >= 0)
             {
-                var tokens = Tokenizer.Tokenize(text, dStart, dash.Start);
-                var dateline = ParseDateline(text, tokens);
-                if (dateline.Ok)
+                outlet = Outlets.Canonicalize(text[dateline.OutletStart..dateline.OutletEnd]);
+                outletSpan = new TextSpan(dateline.OutletStart, dateline.OutletEnd - dateline.OutletStart);
+            }
+
+            if (dateline.Month > 0)
+            {
+                var year = dateline.Year > 0 ? dateline.Year : published?.Year ?? YearInference.Infer(bodyTokens(dateline.End), dateline.Month, dateline.Day);
+                if (year > 0 && DateWords.Make(year, dateline.Month, dateline.Day) is { } dl)
                 {
-                    bodyStart = dash.End;
-                    if (outlet is null && dateline.OutletStart >= 0)
+                    // A late-December byline can carry an early-January dateline and vice versa.
+                    if (published is { } p && Math.Abs(dl.DayNumber - p.DayNumber) > 180)
                     {
-                        outlet = Outlets.Canonicalize(text[dateline.OutletStart..dateline.OutletEnd]);
-                        outletSpan = new TextSpan(dateline.OutletStart, dateline.OutletEnd - dateline.OutletStart);
+                        dl = DateWords.Make(dl.DayNumber > p.DayNumber ? year - 1 : year + 1, dateline.Month, dateline.Day) ?? dl;
                     }
 
-                    var year = published?.Year ?? YearInference.Infer(bodyTokens(dash.End), dateline.Month, dateline.Day);
-                    if (year > 0 && DateWords.Make(year, dateline.Month, dateline.Day) is { } dl)
+                    reference = dl;
+                    if (published is null)
                     {
-                        // A late-December byline can carry an early-January dateline and vice versa.
-                        if (published is { } p && Math.Abs(dl.DayNumber - p.DayNumber) > 180)
-                        {
-                            dl = DateWords.Make(dl.DayNumber > p.DayNumber ? year - 1 : year + 1, dateline.Month, dateline.Day) ?? dl;
-                        }
-
-                        reference = dl;
-                        if (published is null)
-                        {
-                            published = dl;
-                            publishedSpan = new TextSpan(dateline.DateStart, dateline.DateEnd - dateline.DateStart);
-                        }
+                        published = dl;
+                        publishedSpan = new TextSpan(dateline.DateStart, dateline.DateEnd - dateline.DateStart);
                     }
                 }
             }
+        }
+
+        // "ECOFIN, 13 July 2021: ..." or "... - 10 June 2024": a headline that carries the full date.
+        if (published is null && DatelineParser.FullDate(text, hStart, hEnd) is { } headlineDate)
+        {
+            published = headlineDate.Date;
+            publishedSpan = headlineDate.Span;
+            reference ??= headlineDate.Date;
         }
 
         var header = new ReportHeader(headline, headlineSpan, outlet, outletSpan, published, publishedSpan);
@@ -125,85 +126,6 @@ internal static class HeaderParser
         }
 
         return (-1, null);
-    }
-
-    private readonly record struct DashPos(int Start, int End);
-
-    private static DashPos IndexOfDash(string text, int start, int limit)
-    {
-        for (var i = start; i < limit; i++)
-        {
-            if (text[i] == '-' && i + 1 < limit && text[i + 1] == '-')
-            {
-                return new DashPos(i, i + 2);
-            }
-
-            if (text[i] is '\u2014' or '\u2013')
-            {
-                return new DashPos(i, i + 1);
-            }
-        }
-
-        return new DashPos(-1, -1);
-    }
-
-    private readonly record struct Dateline(bool Ok, int Month, int Day, int DateStart, int DateEnd, int OutletStart, int OutletEnd);
-
-    private static Dateline ParseDateline(string text, List<Token> tokens)
-    {
-        // The place is in capitals; a month and a day follow; the outlet is in parentheses.
-        if (tokens.Count < 3 || !tokens[0].IsWord || !string.Equals(tokens[0].Text.ToUpperInvariant(), tokens[0].Text, StringComparison.Ordinal))
-        {
-            return default;
-        }
-
-        for (var i = 1; i < tokens.Count - 1; i++)
-        {
-            var month = DateWords.Month(tokens[i].Lower);
-            if (month == 0)
-            {
-                continue;
-            }
-
-            var j = i + 1;
-            if (tokens[j].Text == ".")
-            {
-                j++;
-            }
-
-            if (j >= tokens.Count || DateWords.Day(tokens[j].Text) == 0)
-            {
-                continue;
-            }
-
-            var day = DateWords.Day(tokens[j].Text);
-            int oStart = -1, oEnd = -1;
-            for (var k = j + 1; k < tokens.Count; k++)
-            {
-                if (tokens[k].Text == "(")
-                {
-                    for (var m = k + 1; m < tokens.Count; m++)
-                    {
-                        if (tokens[m].Text == ")")
-                        {
-                            if (m > k + 1)
-                            {
-                                oStart = tokens[k + 1].Start;
-                                oEnd = tokens[m - 1].End;
-                            }
-
-                            break;
-                        }
-                    }
-
-                    break;
-                }
-            }
-
-            return new Dateline(true, month, day, tokens[i].Start, tokens[j].End, oStart, oEnd);
-        }
-
-        return default;
     }
 
     private static (int Start, int End, int Next) NextLine(string text, int pos)

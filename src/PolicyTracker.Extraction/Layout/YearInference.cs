@@ -35,6 +35,7 @@ internal static class YearInference
         var mentioned = new HashSet<int>();
         var fullDates = new List<DateOnly>();
         var weekdays = new HashSet<DayOfWeek>();
+        DayOfWeek? lead = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -59,7 +60,15 @@ internal static class YearInference
             else if (t.IsCap && DateWords.TryWeekday(t.Lower, out var w))
             {
                 weekdays.Add(w);
+                lead ??= w;
             }
+        }
+
+        // The lead sentence dates its event by the dateline's own weekday ("HELSINKI, May 15 -- ... agreed on
+        // Sunday"); weekdays further down name other days (a debate "on Monday").
+        if (lead is { } leadDay)
+        {
+            weekdays = [leadDay];
         }
 
         if (mentioned.Count == 0)

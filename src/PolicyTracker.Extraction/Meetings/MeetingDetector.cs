@@ -48,7 +48,8 @@ internal static class MeetingDetector
 
                 if (body is null && m.Anchored && (current < 0 || !m.Definite))
                 {
-                    var subject = SubjectBody(a, s, m.Start);
+                    // "At the end of a two-day meeting, the Tariff Committee decided ...": the subject after a fronted phrase.
+                    var subject = SubjectBody(a, s, m.Start) ?? (m.Start - sentence.First <= 6 ? SubjectAfter(a, s, m.End) : null);
                     if (subject is { } sb)
                     {
                         var resolved = sb.IsGeneric ? FindAntecedent(a, s, sb.First, sb.Head) ?? sb : sb;
@@ -67,7 +68,7 @@ internal static class MeetingDetector
                         var earlier = EarlierBody(a, s);
                         if (earlier is { } eb)
                         {
-                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, false);
+                            current = Create(a, s, m, eb.Text, eb.First, eb.Last, eb.IsGeneric);
                         }
                         else
                         {
@@ -177,10 +178,25 @@ internal static class MeetingDetector
     {
         for (var k = s - 1; k >= 0 && k >= s - 3; k--)
         {
-            var subject = SubjectBody(a, k, a.Sentences[k].Last);
-            if (subject is { IsGeneric: false } sb)
+            // The sentence's subject comes first: "Germany's federal cabinet on Wednesday adopted ... the government intends".
+            foreach (var bp in a.Bodies[k])
             {
-                return sb;
+                if (!bp.IsGeneric && !(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)))
+                {
+                    return bp;
+                }
+            }
+        }
+
+        // "The security cabinet voted ... During the meeting, ...": a bare head that led an earlier sentence.
+        for (var k = s - 1; k >= 0 && k >= s - 8; k--)
+        {
+            foreach (var bp in a.Bodies[k])
+            {
+                if (bp.IsGeneric && LeadsSentence(a, k, bp))
+                {
+                    return bp;
+                }
             }
         }
 
@@ -272,7 +288,8 @@ internal static class MeetingDetector
         for (var i = sentence.First; i < sentence.Last; i++)
         {
             var t = tokens[i];
-            if (!t.IsWord || t.IsCap && i != sentence.First || !MeetingWords.Nouns.Contains(t.Lower))
+            // A capitalised meeting noun counts only as the end of a name ("an extraordinary Cabinet Meeting").
+            if (!t.IsWord || (t.IsCap && i != sentence.First && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap)) || !MeetingWords.Nouns.Contains(t.Lower))
             {
                 continue;
             }
@@ -372,6 +389,19 @@ internal static class MeetingDetector
                 }
             }
 
+            // "the 11th meeting of the CCFEA": an acronym names the body.
+            if (bodyText is null && i + 2 < sentence.Last && tokens[i + 1].Lower == "of")
+            {
+                var k = tokens[i + 2].Lower == "the" ? i + 3 : i + 2;
+                if (k < sentence.Last && tokens[k].IsWord && tokens[k].Text.Length >= 3 && IsAcronym(tokens[k].Text))
+                {
+                    bodyText = tokens[k].Text;
+                    bodyFirst = k;
+                    bodyLast = k + 1;
+                    end = k + 1;
+                }
+            }
+
             // "a meeting with (the permanent) members of the Security Council", "with government members"
             if (bodyText is null && i + 1 < sentence.Last && tokens[i + 1].Lower == "with")
             {
@@ -411,6 +441,12 @@ internal static class MeetingDetector
                 bodyLast = premodLast;
                 generic = premodLast - premodFirst == 1 && !tokens[premodFirst].IsCap;
                 if (premodLast - premodFirst == 1 && tokens[premodFirst].IsCap && !BodyPhraseFinder.OrgHeads.Contains(tokens[premodFirst].Lower) && !IsAcronym(tokens[premodFirst].Text))
+                {
+                    bodyText = null;
+                }
+
+                // "a Monetary Policy Meeting" names the meeting, not a body.
+                if (t.IsCap && premodLast - premodFirst > 1 && !BodyPhraseFinder.OrgHeads.Contains(tokens[premodLast - 1].Lower) && !IsAcronym(tokens[premodLast - 1].Text))
                 {
                     bodyText = null;
                 }
@@ -527,10 +563,22 @@ internal static class MeetingDetector
             if (prev >= sentence.First)
             {
                 var p = tokens[prev].Lower;
+                // "at the end of a three-day meeting" frames this meeting.
+                if (p == "of" && prev - 1 >= sentence.First && MeetingWords.FrameNouns.Contains(tokens[prev - 1].Lower))
+                {
+                    return true;
+                }
+
                 if (MeetingWords.PassingPrepositions.Contains(p) || (prev - 1 >= sentence.First && tokens[prev - 1].Lower == "ahead" && p == "of"))
                 {
                     passing = true;
                     return false;
+                }
+
+                // "During the meeting, which was chaired by ...", "adopted in a plenary meeting of X".
+                if (p == "during")
+                {
+                    return true;
                 }
 
                 if (p is "at" or "with")
@@ -627,12 +675,43 @@ internal static class MeetingDetector
         return best;
     }
 
+    private static BodyPhrase? SubjectAfter(Analysis a, int s, int after)
+    {
+        var tokens = a.Tokens;
+        var comma = after;
+        while (comma < a.Sentences[s].Last && tokens[comma].Text != ",")
+        {
+            comma++;
+        }
+
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First > comma && bp.First <= comma + 3 && !bp.IsGeneric)
+            {
+                return bp;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsComplement(List<Token> tokens, int first, int sentenceFirst)
     {
         var k = first - 1;
+        if (k >= sentenceFirst && (BodyPhraseFinder.IsOrdinal(tokens[k].Lower) || MeetingWords.Modifiers.Contains(tokens[k].Lower)))
+        {
+            k--;
+        }
+
         if (k >= sentenceFirst && tokens[k].Lower == "the")
         {
             k--;
+        }
+
+        // "15 members of the College of Wardens held ...": the members stand for their body.
+        if (k - 1 >= sentenceFirst && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "leaders" or "heads")
+        {
+            return false;
         }
 
         return k >= sentenceFirst && tokens[k].Lower is "of" or "by" or "to" or "from" or "with" or "under" or "in" or "on" or "for" or "about";
@@ -713,8 +792,21 @@ internal static class MeetingDetector
             }
 
             // "addressed the Central Conference on Work Relating to Foreign Affairs": the body is itself a gathering.
-            if (k >= sentence.First && bp.Head is "conference" or "congress" or "assembly" && !bp.IsGeneric
+            if (k >= sentence.First && MeetingWords.GatheringHeads.Contains(bp.Head) && !bp.IsGeneric
                 && tokens[k].Lower is "held" or "holds" or "addressed" or "addresses" or "attended" or "attends" or "opened" or "closed" or "concluded" or "convened")
+            {
+                return bp;
+            }
+
+            if (!bp.IsGeneric && MeetingWords.GatheringHeads.Contains(bp.Head) && GatheringTookPlace(tokens, bp.Last, sentence.Last)
+                && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
+            {
+                return bp;
+            }
+
+            // "talks at the European Council, chaired by its president": a body presided over is a body in session.
+            if (!bp.IsGeneric && AnchoredAfter(tokens, bp.Last, sentence.Last) && tokens[bp.Last].Text == ","
+                && tokens[bp.Last + 1].Lower is "chaired" or "presided" && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
             {
                 return bp;
             }
@@ -743,33 +835,74 @@ internal static class MeetingDetector
         return null;
     }
 
-    // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ...").
+    // "The 33rd Arab Summit was held today", "The National Conference on X, held on Friday", "X opened".
+    private static bool GatheringTookPlace(List<Token> tokens, int end, int last)
+    {
+        var k = end;
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].Lower is "was" or "is" or "has" or "had" or "been")
+        {
+            k++;
+        }
+
+        return k < last && MeetingWords.GatheringVerbs.Contains(tokens[k].Lower)
+            && (tokens[k].Lower != "took" || (k + 1 < last && tokens[k + 1].Lower == "place"));
+    }
+
+    // No meeting noun at all: a body that acts ("The cabinet on Tuesday approved ..."). A named body
+    // is preferred; a bare head ("The legislature passed ...") serves when no name acts.
     private static void Fallback(Analysis a)
+    {
+        if (!FallbackPass(a, generic: false))
+        {
+            FallbackPass(a, generic: true);
+        }
+    }
+
+    private static bool FallbackPass(Analysis a, bool generic)
     {
         for (var s = 0; s < a.Sentences.Count; s++)
         {
             foreach (var bp in a.Bodies[s])
             {
-                if (bp.IsGeneric)
+                if (bp.IsGeneric != generic || (generic && !LeadsSentence(a, s, bp)))
                 {
                     continue;
                 }
 
                 for (var j = bp.Last; j < Math.Min(bp.Last + 16, a.Sentences[s].Last); j++)
                 {
-                    if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower))
+                    if (Resolutions.DirectiveVerbs.IsActionVerb(a.Tokens[j].Lower) || a.Tokens[j].Lower == "voted")
                     {
-                        var mention = new Mention(bp.First, bp.HeadIndex, bp.Last, bp.Text, bp.First, bp.Last, false, "meeting", true, false, false, null);
-                        Create(a, s, mention, bp.Text, bp.First, bp.Last, false);
+                        var mention = new Mention(bp.First, bp.HeadIndex, bp.Last, bp.Text, bp.First, bp.Last, generic, "meeting", true, false, false, null);
+                        Create(a, s, mention, bp.Text, bp.First, bp.Last, generic);
                         for (var k = 0; k < a.Sentences.Count; k++)
                         {
                             a.SentenceMeeting[k] = 0;
                         }
 
-                        return;
+                        return true;
                     }
                 }
             }
         }
+
+        return false;
+    }
+
+    // "The high-level security cabinet voted ...": the bare head is the sentence's subject.
+    private static bool LeadsSentence(Analysis a, int s, BodyPhrase bp)
+    {
+        var k = bp.First;
+        while (k > a.Sentences[s].First && a.Tokens[k - 1].IsWord && a.Tokens[k - 1].Lower is "the" or "high-level" or "full" or "powerful" or "new")
+        {
+            k--;
+        }
+
+        return k == a.Sentences[s].First;
     }
 }

@@ -1,55 +1,62 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 
 namespace PolicyTracker.Extraction.Meetings;
 
 /// <summary>The vocabulary of meeting reports.</summary>
 internal static class MeetingWords
 {
-    public static readonly FrozenSet<string> Nouns = new[]
-    {
-        "meeting", "session", "symposium", "plenum", "conference", "forum", "summit",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> Nouns = Lexicon.Words("meetingNouns");
 
     // Words between the determiner and the noun that describe the session, not the body.
-    public static readonly FrozenSet<string> Modifiers = new[]
-    {
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "executive", "plenary", "special", "weekly", "regular", "emergency", "extraordinary", "closing", "opening", "working",
-        "study", "group", "themed", "full", "enlarged", "expanded", "joint", "high-level", "summit-level", "closed-door", "annual",
-        "monthly", "biweekly", "extended", "ordinary", "inaugural", "final", "urgent", "video", "virtual", "online", "new-term",
-        "leadership", "ministerial", "formal", "informal", "routine", "fortnightly", "daily", "morning", "afternoon", "evening",
-        "cabinet-level", "council", "standing", "collective", "second-day", "two-day", "three-day", "one-day", "hour-long",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> Modifiers = Lexicon.Words("sessionModifiers");
 
     // A meeting named with these is another meeting mentioned in passing.
-    public static readonly FrozenSet<string> PassingModifiers = new[]
-    {
-        "news", "press", "separate", "previous", "earlier", "next", "upcoming", "coming", "last", "future", "preparatory",
-        "another", "other", "subsequent", "forthcoming", "planned", "past", "recent", "following", "media",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> PassingModifiers = Lexicon.Words("passingModifiers");
 
-    public static readonly FrozenSet<string> PassingPrepositions = new[]
-    {
-        "to", "for", "since", "after", "before", "until", "ahead", "following", "toward", "towards", "into", "than", "like", "of",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> PassingPrepositions = Lexicon.Words("passingPrepositions");
 
-    public static readonly FrozenSet<string> AnchorVerbs = new[]
-    {
-        "held", "holds", "holding", "convened", "convenes", "convening", "chaired", "chairs", "chairing", "presided", "presides",
-        "presiding", "attended", "attends", "attending", "addressed", "addresses", "addressing", "opened", "opens", "closed",
-        "closes", "concluded", "concludes", "wrapped", "began", "begins", "started", "hosted", "hosts", "hosting", "told", "tells",
-        "led", "leads", "leading", "called", "calls", "summoned", "summons", "gathered",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> AnchorVerbs = Lexicon.Words("anchorVerbs");
 
-    public static readonly FrozenSet<string> Modals = new[]
-    {
-        "will", "would", "to", "shall", "may", "might", "could", "should", "must", "plans", "plan", "planned", "expected",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    public static readonly FrozenSet<string> Modals = Lexicon.Words("modals");
 
-    public static readonly FrozenSet<string> Determiners = new[]
+    public static readonly FrozenSet<string> Determiners = Lexicon.Words("determiners");
+
+    /// <summary>Heads of names that are themselves gatherings ("Arab Summit", "National Conference on X").</summary>
+    public static readonly FrozenSet<string> GatheringHeads = Lexicon.Words("gatheringHeads");
+
+    /// <summary>"X was held", "X, held on ...", "X opened": verbs that say a gathering took place.</summary>
+    public static readonly FrozenSet<string> GatheringVerbs = Lexicon.Words("gatheringVerbs");
+
+    /// <summary>"at the end of the meeting": nouns that frame this meeting, not another one.</summary>
+    public static readonly FrozenSet<string> FrameNouns = Lexicon.Words("meetingFrameNouns");
+
+    /// <summary>"... at the end of a two-day meeting", "... at its session": where a directive or document was
+    /// acted on, not part of it.</summary>
+    public static bool IsMeetingFrame(List<Text.Token> tokens, int k, int last)
     {
-        "a", "an", "the", "its", "their", "his", "her", "this", "that", "our",
-    }.ToFrozenSet(StringComparer.Ordinal);
+        // "the arrangements adopted at the session": a participle ties the phrase to a noun of the clause.
+        if (tokens[k].Lower is not ("at" or "during") || (tokens[k - 1].IsWord && tokens[k - 1].Lower.EndsWith("ed", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j < last && j <= k + 7; j++)
+        {
+            var l = tokens[j].Lower;
+            if (Nouns.Contains(l))
+            {
+                return true;
+            }
+
+            if (!(Determiners.Contains(l) || Modifiers.Contains(l) || FrameNouns.Contains(l) || l == "of"))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     public static string KindOf(string noun, IEnumerable<string> modifiers)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Bodies;
 using PolicyTracker.Extraction.Text;
 
@@ -8,10 +9,7 @@ namespace PolicyTracker.Extraction.Meetings;
 /// body, participants) or its chair (by name, surname, "he", or "the premier").</summary>
 internal static class SubjectResolver
 {
-    private static readonly FrozenSet<string> Collective = new[]
-    {
-        "participants", "members", "ministers", "leaders", "lawmakers", "legislators", "deputies", "delegates", "attendees", "councillors", "councilors",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
 
     private static readonly FrozenSet<string> LeadIns = new[]
     {
@@ -23,10 +21,7 @@ internal static class SubjectResolver
         "after", "before", "when", "since", "because", "although", "though", "if", "unless", "until", "whereas", "once", "which", "who", "whom",
     }.ToFrozenSet(StringComparer.Ordinal);
 
-    private static readonly FrozenSet<string> ChairTitleNouns = new[]
-    {
-        "premier", "president", "chancellor", "minister", "chairman", "chairwoman", "chairperson", "leader", "secretary", "governor", "mayor", "chief",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    private static readonly FrozenSet<string> ChairTitleNouns = Lexicon.Words("chairTitleNouns");
 
     /// <summary>True when the subject in tokens [from, verb) is the meeting or its chair;
     /// false when it is someone or something else or cannot be found.</summary>
@@ -42,9 +37,25 @@ internal static class SubjectResolver
             {
                 if (tokens[k].Text == ",")
                 {
+                    // "In March, the Council demanded ...": another, earlier meeting of the same body.
+                    if (IsEarlierTime(tokens, start, k, meeting.Date))
+                    {
+                        return false;
+                    }
+
                     start = k + 1;
                     break;
                 }
+            }
+        }
+
+        // "It was put off after several ministers said X should ...": a verb inside an adverbial clause is
+        // background ("The meeting, which came a day after X closed, examined ..." is not: the "after" is inside a relative clause).
+        for (var k = verb - 1; k > start; k--)
+        {
+            if (tokens[k].IsWord && tokens[k].Lower is "after" or "because" or "although" or "though" or "unless" or "whereas" && !HasRelative(tokens, start, k))
+            {
+                return false;
             }
         }
 
@@ -87,9 +98,21 @@ internal static class SubjectResolver
                 return false;
             }
 
+            // "The text demands ...", "The declaration urges ...": what a document says is not what the meeting directed.
+            if ((l == "text" || Resolutions.DirectiveVerbs.IsDocumentKind(l)) && k > start && tokens[k - 1].Lower is "the" or "its" or "this" && !HasComma(tokens, k, verb))
+            {
+                return false;
+            }
+
             if (l is "he" or "she")
             {
                 return allowPeople && IsChair(meeting, PreviousSubject(a, s));
+            }
+
+            // "several ministers said ...": some members speak for themselves, not for the meeting.
+            if (Collective.Contains(l) && k > start && (tokens[k - 1].Lower is "several" or "some" or "many" or "few" or "two" or "three" or "four" or "five" or "other" || tokens[k - 1].Kind == TokenKind.Number))
+            {
+                return false;
             }
 
             if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
@@ -107,6 +130,58 @@ internal static class SubjectResolver
                 // "The President instructed ...": the chair, when the chair holds that title or no title is known.
                 var title = meeting.ChairTitle;
                 return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasRelative(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Lower is "which" or "who")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasComma(List<Token> tokens, int from, int to)
+    {
+        for (var k = from; k < to; k++)
+        {
+            if (tokens[k].Text is "," or ";")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "In March", "Last year", "Earlier this month", "In 2021" before the meeting's own month.
+    private static bool IsEarlierTime(List<Token> tokens, int from, int to, DateOnly? date)
+    {
+        for (var k = from; k < to; k++)
+        {
+            var l = tokens[k].Lower;
+            if (l is "last" or "earlier" or "previously" or "ago")
+            {
+                return true;
+            }
+
+            var month = Dates.DateWords.Month(l);
+            if (month > 0 && tokens[k].IsCap && date is { } d && month != d.Month && !(k + 1 < to && tokens[k + 1].Kind == TokenKind.Number))
+            {
+                return true;
+            }
+
+            if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && date is { } d2 && year < d2.Year)
+            {
+                return true;
             }
         }
 

@@ -25,6 +25,7 @@ internal static class NameFinder
         "speaking", "addressing", "chairing", "presiding", "concluding", "opening", "noting", "describing", "referring", "summarizing",
         "topping", "looking", "taking", "around", "both", "all", "each", "some", "many", "most", "such", "other", "another", "no",
         "people", "refugee", "police", "reporters", "fellow", "former", "newly", "senior", "representatives", "what", "who",
+        "besides", "except", "including", "like", "against", "unlike", "without", "whereas",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     public static List<NameCandidate> Find(List<Token> tokens, int first, int last, PersonRegistry? registry)
@@ -140,7 +141,9 @@ internal static class NameFinder
         for (var k = nameStart; k < end; k++)
         {
             var t = tokens[k];
-            if (nonPerson.Contains(t.Lower) || (IsAcronym(t.Text) && k == nameStart) || IsDateWord(t))
+            // "UEDA Kazuo", "LIND Ana": a surname in capitals before a given name is no acronym.
+            var surnameInCapitals = k == nameStart && count == 2 && t.Text.Length >= 3 && IsTitleCase(tokens[k + 1].Text);
+            if (nonPerson.Contains(t.Lower) || (IsAcronym(t.Text) && k == nameStart && !surnameInCapitals) || IsDateWord(t))
             {
                 return;
             }
@@ -183,6 +186,8 @@ internal static class NameFinder
 
         return k >= sentenceFirst && tokens[k].IsWord && tokens[k].Lower is "of" or "for" or "on" or "from" or "in" or "at" or "under" or "about" or "against" or "into";
     }
+
+    private static bool IsTitleCase(string s) => s.Length >= 2 && char.IsUpper(s[0]) && s.Skip(1).Any(char.IsLower);
 
     private static bool IsAcronym(string s)
     {

@@ -27,7 +27,37 @@ internal sealed class PersonRegistry
     }
 
     /// <summary>The registered form of a full name (names are kept as written).</summary>
-    public string ResolveFull(string name) => name;
+    public string ResolveFull(string name)
+    {
+        // "UEDA Kazuo" in a list is the "Kazuo Ueda" of the lead.
+        var space = name.IndexOf(' ', StringComparison.Ordinal);
+        if (space > 0 && space == name.LastIndexOf(' ') && HasCapitalsWord(name))
+        {
+            var swapped = string.Concat(name.AsSpan(space + 1), " ", name.AsSpan(0, space));
+            foreach (var known in _known)
+            {
+                if (string.Equals(known, swapped, StringComparison.OrdinalIgnoreCase) && !HasCapitalsWord(known))
+                {
+                    return known;
+                }
+            }
+        }
+
+        return name;
+    }
+
+    private static bool HasCapitalsWord(string name)
+    {
+        foreach (var word in name.Split(' '))
+        {
+            if (word.Length >= 2 && word.All(c => !char.IsLetter(c) || char.IsUpper(c)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The most recent full name, mentioned before <paramref name="position"/>, whose
     /// surname is <paramref name="single"/>.</summary>

@@ -36,7 +36,8 @@ internal static class SentenceSplitter
                     i++;
                 }
 
-                endHere = IsBoundary(tokens, i, t);
+                // "1. Approving ...": the period of a list number opens the line, it does not end it.
+                endHere = IsBoundary(tokens, i, t) && !(i - 1 == first && tokens[first].Kind == TokenKind.Number && tokens[first].Text.Length <= 3);
             }
 
             // Run-on text is cut into bounded pieces so per-sentence work stays linear overall.
