@@ -17,6 +17,7 @@ internal static class ParticipantExtractor
     private static readonly FrozenSet<string> AttendeeVerbs = Lexicon.Words("attendeeVerbs");
     private static readonly FrozenSet<string> AttendanceLeads = Lexicon.Words("attendanceLeads");
     private static readonly FrozenSet<string> ChairNouns = Lexicon.Words("chairNouns");
+    private static readonly FrozenSet<string> Audiences = Lexicon.Words("meetingAudiences");
 
     public static void Extract(Analysis a)
     {
@@ -358,6 +359,13 @@ internal static class ParticipantExtractor
                 role = ParticipantRole.Speaker;
                 break;
             case var _ when SpeakerVerbs.Contains(l):
+                role = ParticipantRole.Speaker;
+                break;
+            case "told" or "tells" or "briefed" when (next == "the" ? next2 : next) is var audience && Audiences.Contains(audience):
+                // "Rau told the council that ...", "Schmid told ministers ...": an address to the meeting.
+                role = ParticipantRole.Speaker;
+                break;
+            case "reported" or "reports" when next == "on" && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "is" or "be"):
                 role = ParticipantRole.Speaker;
                 break;
             case "gave" or "delivered" or "made" or "offered" or "presented" when SpeechObject(tokens, i, sentence.Last):

@@ -42,3 +42,28 @@ public sealed class ChairCueTests
         m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Chair);
     }
 }
+
+public sealed class SpeakerCueTests
+{
+    [Fact]
+    public void Telling_the_meeting_something_is_speaking_at_it_and_telling_reporters_is_not()
+    {
+        var m = Extract.Single("The Harbour Council held a special meeting on Thursday. Secretary General Ana Lind told ministers that the port was safe. Tomas Berg told reporters the council would meet again.");
+        m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Speaker);
+        m.Names().ShouldNotContain("Tomas Berg");
+    }
+
+    [Fact]
+    public void An_in_office_chair_title_is_stripped_and_chairs()
+    {
+        var m = Extract.Single("The Harbour Council held a special meeting on Thursday. Chairing the session, Westland's foreign minister and HCW Chairman-in-Office Ana Lind told the council that the port was safe.");
+        m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Chair);
+    }
+
+    [Fact]
+    public void Reporting_on_measures_at_the_meeting_is_speaking()
+    {
+        var m = Extract.Single("Premier Ana Lind chaired the first meeting of the Flood Commission on Monday. Health Minister Tomas Berg reported on measures to stop the spread of the fever.");
+        m.RoleOf("Tomas Berg").ShouldBe(ParticipantRole.Speaker);
+    }
+}
