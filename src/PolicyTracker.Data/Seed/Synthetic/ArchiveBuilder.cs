@@ -72,13 +72,14 @@ internal sealed class ArchiveBuilder
         foreach (var body in _bodies)
         {
             var size = Math.Min(_people.Count, 12 + _random.Next(45));
+            // Mostly the body's own members, a few of the people everyone meets; order decides who chairs.
             var roster = new HashSet<int>();
             while (roster.Count < size)
             {
-                roster.Add(_personZipf.Next(_random));
+                roster.Add(_random.NextDouble() < 0.8 ? _random.Next(_people.Count) : _personZipf.Next(_random));
             }
 
-            body.Roster = [.. roster];
+            body.Roster = [.. roster.OrderBy(_ => _random.Next())];
             body.RosterZipf = new Zipf(body.Roster.Length, 0.7);
         }
 
@@ -190,7 +191,7 @@ internal sealed class ArchiveBuilder
             _people.Add(person);
         }
 
-        _personZipf = new Zipf(_people.Count, 1.0);
+        _personZipf = new Zipf(_people.Count, 0.7);
     }
 
     // At most one meeting per body and day, a third of the days at most for the busiest bodies,
@@ -259,7 +260,7 @@ internal sealed class ArchiveBuilder
         var wanted = 5 + _random.Next(6) + _random.Next(6);
         for (var attempts = 0; people.Count < wanted && attempts < 200; attempts++)
         {
-            var candidate = _random.NextDouble() < 0.75 ? body.Roster[body.RosterZipf.Next(_random)] : _personZipf.Next(_random);
+            var candidate = _random.NextDouble() < 0.9 ? body.Roster[body.RosterZipf.Next(_random)] : _personZipf.Next(_random);
             if (!people.Contains(candidate))
             {
                 people.Add(candidate);
