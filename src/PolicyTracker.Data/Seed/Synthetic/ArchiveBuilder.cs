@@ -436,7 +436,7 @@ internal sealed class ArchiveBuilder
         if (attendees.Count > 0)
         {
             var intro = _random.NextDouble() < 0.5;
-            text.Append(intro ? " Also present were " : " ");
+            text.Append(!intro ? " " : attendees.Count == 1 ? " Also present was " : " Also present were ");
             for (var i = 0; i < attendees.Count; i++)
             {
                 text.Append(i == 0 ? string.Empty : i == attendees.Count - 1 ? " and " : ", ");
