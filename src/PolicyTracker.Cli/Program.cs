@@ -15,6 +15,8 @@ static int Usage()
     Console.Error.WriteLine("  extract <file-or-folder>... [--out DIR]   extract meetings from report text as JSON");
     Console.Error.WriteLine("  migrate [--connection CS]                 apply database migrations");
     Console.Error.WriteLine("  seed [--connection CS]                    load the demo reports into an empty database");
+    Console.Error.WriteLine("  seed --synthetic --meetings N [--seed N] [--append] [--connection CS]");
+    Console.Error.WriteLine("                                            generate a synthetic archive of N meetings (binary COPY)");
     Console.Error.WriteLine("  users add --email E --role Admin          create a user (also: list, set-password, roles, disable, enable)");
     return 2;
 }
