@@ -11,7 +11,9 @@ using PolicyTracker.IntegrationTests.Support;
 namespace PolicyTracker.BrowserTests.Hosting;
 
 /// <summary>The database stops under an open, interactive page: the next page says the database is
-/// unavailable instead of killing the session, and "Try again" works once the server is back.</summary>
+/// unavailable instead of killing the session, and "Try again" works once the server is back. In the app
+/// collection only so that it does not run beside the other browser tests (its app and browser are its own).</summary>
+[Collection(AppCollection.Name)]
 public sealed class OutageBrowserTests
 {
     [Fact]
@@ -39,6 +41,7 @@ public sealed class OutageBrowserTests
             Args = ["--no-sandbox", "--disable-gpu"],
         });
         var page = await (await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = baseUrl })).NewPageAsync();
+        page.SetDefaultTimeout(60_000);
         await AppFixture.SignInAsync(page, Roles.Analyst);
         await page.GotoAsync("/people");
         await AppFixture.WaitInteractiveAsync(page);

@@ -25,11 +25,24 @@ public sealed class PrivateCluster : IAsyncDisposable
     public static async Task<PrivateCluster> StartAsync()
     {
         var script = FindScript();
-        var data = Path.Combine(Path.GetTempPath(), $"policytracker-private-pg-{Guid.NewGuid():N}");
-        var port = int.Parse((await BashAsync(script, "pg_free_port 57400")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
-        var cluster = new PrivateCluster(data, port, script);
-        await cluster.StartAgainAsync();
-        return cluster;
+        // Test assemblies run in parallel and each may want a cluster: start from a random port, and
+        // take the next one when another process won the race for it.
+        for (var attempt = 1; ; attempt++)
+        {
+            var data = Path.Combine(Path.GetTempPath(), $"policytracker-private-pg-{Guid.NewGuid():N}");
+            var from = 57400 + Random.Shared.Next(0, 400);
+            var port = int.Parse((await BashAsync(script, $"pg_free_port {from}")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            var cluster = new PrivateCluster(data, port, script);
+            try
+            {
+                await cluster.StartAgainAsync();
+                return cluster;
+            }
+            catch (InvalidOperationException) when (attempt < 5)
+            {
+                await cluster.DisposeAsync();
+            }
+        }
     }
 
     public Task StartAgainAsync() =>
