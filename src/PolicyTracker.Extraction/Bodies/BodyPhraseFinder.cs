@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
-using PolicyTracker.Extraction.Gazetteers;
 using System.Text;
 using PolicyTracker.Extraction.Dates;
+using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Text;
 
 namespace PolicyTracker.Extraction.Bodies;

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
-using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Bodies;
+using PolicyTracker.Extraction.Gazetteers;
 using PolicyTracker.Extraction.Text;
 
 namespace PolicyTracker.Extraction.Meetings;
