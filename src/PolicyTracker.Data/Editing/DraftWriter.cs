@@ -66,8 +66,7 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
         await db.SaveChangesAsync(ct);
         await Orphans.RetireAsync(db, _meetings, ct);
         await Orphans.RetireDocumentsAsync(db, _documents, ct);
-        await PublishedFlags.RefreshAsync(db, _meetings, ct);
-        await PublishedFlags.RefreshReportAsync(db, report.Id, ct);
+        await PublishedFlags.RefreshReportAsync(db, report.Id, _meetings, ct);
         return _writes;
     }
 

@@ -131,8 +131,7 @@ public sealed class ReportImporter
             await writer.WriteAsync(extraction, ct);
             await db.SaveChangesAsync(ct);
             await Orphans.RetireAsync(db, touched.Concat(writer.MeetingIds), ct);
-            await PublishedFlags.RefreshReportAsync(db, reportId, ct);
-            await PublishedFlags.RefreshAsync(db, touched, ct);
+            await PublishedFlags.RefreshReportAsync(db, reportId, touched, ct);
             await transaction.CommitAsync(ct);
             return Succeeded(report.Id, writer);
         });

@@ -7,7 +7,11 @@ namespace PolicyTracker.Data.Records;
 // an indexed column instead of joining every source to its report.
 public static class PublishedFlags
 {
-    public static async Task RefreshReportAsync(PolicyTrackerDbContext db, Guid reportId, CancellationToken ct)
+    public static Task RefreshReportAsync(PolicyTrackerDbContext db, Guid reportId, CancellationToken ct) =>
+        RefreshReportAsync(db, reportId, [], ct);
+
+    // The meetings this report claims anything of, and any others the caller touched (claims that moved away).
+    public static async Task RefreshReportAsync(PolicyTrackerDbContext db, Guid reportId, IEnumerable<Guid> alsoMeetings, CancellationToken ct)
     {
         var meetings = await db.Database.SqlQuery<Guid>($"""
             SELECT meeting_id AS "Value" FROM meeting_sources WHERE source_report_id = {reportId}
@@ -15,7 +19,7 @@ public static class PublishedFlags
             UNION SELECT f.meeting_id FROM resolutions f JOIN resolution_sources s ON s.fact_id = f.id WHERE s.source_report_id = {reportId}
             UNION SELECT f.meeting_id FROM document_actions f JOIN document_action_sources s ON s.fact_id = f.id WHERE s.source_report_id = {reportId}
             """).ToListAsync(ct);
-        await RefreshAsync(db, meetings, ct);
+        await RefreshAsync(db, meetings.Concat(alsoMeetings), ct);
     }
 
     public static async Task RefreshAsync(PolicyTrackerDbContext db, IEnumerable<Guid> meetingIds, CancellationToken ct)
