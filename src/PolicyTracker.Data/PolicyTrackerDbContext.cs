@@ -38,6 +38,12 @@ public class PolicyTrackerDbContext(DbContextOptions<PolicyTrackerDbContext> opt
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<PersonCounts> PersonCounts => Set<PersonCounts>();
+
+    public DbSet<BodyCounts> BodyCounts => Set<BodyCounts>();
+
+    public DbSet<DocumentCounts> DocumentCounts => Set<DocumentCounts>();
+
     // Brings back a soft-deleted row; the save records an audit entry with action Restored.
     public async Task<bool> RestoreAsync<T>(Guid id, CancellationToken cancellationToken = default)
         where T : Entity

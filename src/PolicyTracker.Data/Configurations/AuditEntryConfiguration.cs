@@ -17,5 +17,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ClientAddress).HasMaxLength(100);
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.At);
+        // A record's history is looked up by id alone (the meeting page's history spans entity types).
+        builder.HasIndex(a => a.EntityId);
     }
 }

@@ -16,4 +16,6 @@ public class Document : Entity
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public ICollection<DocumentAction> Actions { get; set; } = [];
+
+    public DocumentCounts? Counts { get; set; }
 }

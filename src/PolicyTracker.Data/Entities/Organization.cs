@@ -17,4 +17,6 @@ public class Organization : Entity
     public ICollection<OrganizationAlias> Aliases { get; set; } = [];
 
     public ICollection<Meeting> Meetings { get; set; } = [];
+
+    public BodyCounts? Counts { get; set; }
 }

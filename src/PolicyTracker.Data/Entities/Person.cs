@@ -11,4 +11,6 @@ public class Person : Entity
     public ICollection<PersonTitle> Titles { get; set; } = [];
 
     public ICollection<Participation> Participations { get; set; } = [];
+
+    public PersonCounts? Counts { get; set; }
 }

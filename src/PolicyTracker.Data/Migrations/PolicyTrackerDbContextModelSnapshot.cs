@@ -80,10 +80,37 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
 
+                    b.HasIndex("EntityId")
+                        .HasDatabaseName("ix_audit_entries_entity_id");
+
                     b.HasIndex("EntityType", "EntityId")
                         .HasDatabaseName("ix_audit_entries_entity_type_entity_id");
 
                     b.ToTable("audit_entries", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.BodyCounts", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("FirstMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("first_meeting");
+
+                    b.Property<DateOnly?>("LastMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("last_meeting");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.HasKey("OrganizationId")
+                        .HasName("pk_body_counts");
+
+                    b.ToTable("body_counts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Document", b =>
@@ -299,6 +326,39 @@ namespace PolicyTracker.Data.Migrations
 
                             t.HasCheckConstraint("ck_document_action_sources_span", "span_start >= 0 AND span_length >= 0");
                         });
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentCounts", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<int>("Actions")
+                        .HasColumnType("integer")
+                        .HasColumnName("actions");
+
+                    b.Property<DateOnly?>("FirstAction")
+                        .HasColumnType("date")
+                        .HasColumnName("first_action");
+
+                    b.Property<DateOnly?>("LastAction")
+                        .HasColumnType("date")
+                        .HasColumnName("last_action");
+
+                    b.HasKey("DocumentId")
+                        .HasName("pk_document_counts");
+
+                    b.HasIndex("Actions", "DocumentId")
+                        .HasDatabaseName("ix_document_counts_actions_document_id");
+
+                    b.HasIndex("FirstAction", "DocumentId")
+                        .HasDatabaseName("ix_document_counts_first_action_document_id");
+
+                    b.HasIndex("LastAction", "DocumentId")
+                        .HasDatabaseName("ix_document_counts_last_action_document_id");
+
+                    b.ToTable("document_counts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>
@@ -832,6 +892,32 @@ namespace PolicyTracker.Data.Migrations
                     b.ToTable("person_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.PersonCounts", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<DateOnly?>("LastMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("last_meeting");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.HasKey("PersonId")
+                        .HasName("pk_person_counts");
+
+                    b.HasIndex("LastMeeting")
+                        .HasDatabaseName("ix_person_counts_last_meeting");
+
+                    b.HasIndex("Meetings")
+                        .HasDatabaseName("ix_person_counts_meetings");
+
+                    b.ToTable("person_counts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.PersonTitle", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1170,6 +1256,16 @@ namespace PolicyTracker.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.BodyCounts", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Organization", null)
+                        .WithOne("Counts")
+                        .HasForeignKey("PolicyTracker.Data.Entities.BodyCounts", "OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_body_counts_organizations_organization_id");
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentAction", b =>
                 {
                     b.HasOne("PolicyTracker.Data.Entities.Document", "Document")
@@ -1210,6 +1306,16 @@ namespace PolicyTracker.Data.Migrations
                     b.Navigation("Fact");
 
                     b.Navigation("SourceReport");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentCounts", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Document", null)
+                        .WithOne("Counts")
+                        .HasForeignKey("PolicyTracker.Data.Entities.DocumentCounts", "DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_document_counts_documents_document_id");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>
@@ -1322,6 +1428,16 @@ namespace PolicyTracker.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.PersonCounts", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Person", null)
+                        .WithOne("Counts")
+                        .HasForeignKey("PolicyTracker.Data.Entities.PersonCounts", "PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_counts_people_person_id");
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.PersonTitle", b =>
                 {
                     b.HasOne("PolicyTracker.Data.Entities.Person", "Person")
@@ -1386,6 +1502,8 @@ namespace PolicyTracker.Data.Migrations
             modelBuilder.Entity("PolicyTracker.Data.Entities.Document", b =>
                 {
                     b.Navigation("Actions");
+
+                    b.Navigation("Counts");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentAction", b =>
@@ -1410,6 +1528,8 @@ namespace PolicyTracker.Data.Migrations
 
                     b.Navigation("Children");
 
+                    b.Navigation("Counts");
+
                     b.Navigation("Meetings");
                 });
 
@@ -1421,6 +1541,8 @@ namespace PolicyTracker.Data.Migrations
             modelBuilder.Entity("PolicyTracker.Data.Entities.Person", b =>
                 {
                     b.Navigation("Aliases");
+
+                    b.Navigation("Counts");
 
                     b.Navigation("Participations");
 

@@ -42,6 +42,7 @@ public static class PublishedFlags
         await RefreshFactsAsync(db, "participations", "participation_sources", ids, ct);
         await RefreshFactsAsync(db, "resolutions", "resolution_sources", ids, ct);
         await RefreshFactsAsync(db, "document_actions", "document_action_sources", ids, ct);
+        await RecordCounts.RefreshAsync(db, ids, ct);
     }
 
     // Every meeting and fact at once: after a migration, or to repair.

@@ -84,6 +84,11 @@ public static class SyntheticArchive
         }
 
         await writer.WriteTitlesAsync(builder.PersonTitles(), ct);
+        // The grids' stored counts, as PublishedFlags would have kept them publish by publish.
+        await using (var counts = new NpgsqlCommand(Records.RecordCounts.RefreshAllSql, connection, transaction) { CommandTimeout = 0 })
+        {
+            await counts.ExecuteNonQueryAsync(ct);
+        }
         await transaction.CommitAsync(ct);
         if (!checkedKeys)
         {
