@@ -12,6 +12,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         builder.Property(d => d.NormalizedTitle).HasMaxLength(1000);
         builder.Property(d => d.Kind).HasMaxLength(50);
         builder.HasIndex(d => d.NormalizedTitle).IsUnique().HasFilter("deleted_at IS NULL");
+        // The documents grid's default order, read in index order a page at a time.
+        builder.HasIndex(d => new { d.Title, d.Id }).HasDatabaseName("ix_documents_title_id");
         builder.HasIndex(d => d.Title).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("ix_documents_title_trgm");
 
         builder.HasGeneratedTsVectorColumn(d => d.SearchVector, "english", d => new { d.Title })

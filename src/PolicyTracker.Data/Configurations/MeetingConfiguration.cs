@@ -12,7 +12,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Location).HasMaxLength(300);
         builder.HasIndex(m => new { m.OrganizationId, m.Date });
         builder.HasIndex(m => m.Date);
-        builder.HasIndex(m => m.Date, "ix_meetings_date_published").HasFilter("published").HasDatabaseName("ix_meetings_date_published");
+        // The meetings grid pages through published meetings by (date, id).
+        builder.HasIndex(m => new { m.Date, m.Id }, "ix_meetings_date_published").HasFilter("published").HasDatabaseName("ix_meetings_date_published");
 
         builder.HasOne(m => m.Organization)
             .WithMany(o => o.Meetings)

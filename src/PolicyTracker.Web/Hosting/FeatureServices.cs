@@ -16,6 +16,7 @@ public static class FeatureServices
     /// <summary>Each feature's queries and commands; scoped, so one per circuit.</summary>
     public static IServiceCollection AddPolicyTrackerFeatures(this IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddScoped<PublishedData>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();

@@ -18,7 +18,7 @@ public sealed record BodyLink(Guid Id, string Name, int Meetings);
 public sealed record BodyMeetingLine(Guid Id, DateOnly? Date, string? Session, string? Chair, int Participants, int Resolutions, int Documents);
 
 public sealed record BodyDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, BodyLink? Parent, IReadOnlyList<BodyLink> Children,
-    IReadOnlyList<BodyMeetingLine> Meetings, IReadOnlyList<MonthCount> Activity);
+    IReadOnlyList<BodyMeetingLine> Meetings, int MeetingTotal, IReadOnlyList<MonthCount> Activity);
 
 public sealed class BodyQueries(PublishedData published)
 {
@@ -34,18 +34,19 @@ public sealed class BodyQueries(PublishedData published)
         }
         var total = await query.CountAsync(ct);
 
+        // Counts and dates come from body_counts, kept on publish.
         query = (sort, descending) switch
         {
-            ("meetings", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name),
-            ("meetings", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Count()).ThenBy(o => o.Name),
-            ("firstmeeting", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date)).ThenBy(o => o.Name),
-            ("firstmeeting", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date)).ThenBy(o => o.Name),
-            ("lastmeeting", false) => query.OrderBy(o => o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)).ThenBy(o => o.Name),
-            ("lastmeeting", true) => query.OrderByDescending(o => o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)).ThenBy(o => o.Name),
-            ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name),
-            ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name),
-            ("name", true) => query.OrderByDescending(o => o.Name),
-            _ => query.OrderBy(o => o.Name),
+            ("meetings", false) => query.OrderBy(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("meetings", true) => query.OrderByDescending(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("firstmeeting", false) => query.OrderBy(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("firstmeeting", true) => query.OrderByDescending(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("lastmeeting", false) => query.OrderBy(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("lastmeeting", true) => query.OrderByDescending(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
+            ("name", true) => query.OrderByDescending(o => o.Name).ThenBy(o => o.Id),
+            _ => query.OrderBy(o => o.Name).ThenBy(o => o.Id),
         };
         if (pageSize is { } size)
         {
@@ -53,11 +54,14 @@ public sealed class BodyQueries(PublishedData published)
         }
         var rows = await query
             .Select(o => new BodyRow(o.Id, o.Name, o.ParentId, o.Parent != null ? o.Parent.Name : null, o.Aliases.Count,
-                o.Meetings.AsQueryable().Where(Published.Meeting).Count(), o.Meetings.AsQueryable().Where(Published.Meeting).Min(m => m.Date), o.Meetings.AsQueryable().Where(Published.Meeting).Max(m => m.Date)))
+                o.Counts != null ? o.Counts.Meetings : 0, o.Counts != null ? o.Counts.FirstMeeting : null, o.Counts != null ? o.Counts.LastMeeting : null))
             .ToListAsync(ct);
         return new BodyList(rows, total);
     }
 
+    public const int MeetingLimit = 50;
+
+    /// <summary>A body with its latest <see cref="MeetingLimit"/> meetings, the total and meetings per month.</summary>
     public async Task<BodyDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
@@ -67,21 +71,25 @@ public sealed class BodyQueries(PublishedData published)
                 o.Id,
                 o.Name,
                 Aliases = o.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
-                Parent = o.Parent == null ? null : new BodyLink(o.Parent.Id, o.Parent.Name, o.Parent.Meetings.AsQueryable().Count(Published.Meeting)),
-                Children = o.Children.AsQueryable().Where(Published.Body).OrderBy(c => c.Name).Select(c => new BodyLink(c.Id, c.Name, c.Meetings.AsQueryable().Count(Published.Meeting))).ToList(),
+                Parent = o.Parent == null ? null : new BodyLink(o.Parent.Id, o.Parent.Name, o.Parent.Counts != null ? o.Parent.Counts.Meetings : 0),
+                Children = o.Children.AsQueryable().Where(Published.Body).OrderBy(c => c.Name).Select(c => new BodyLink(c.Id, c.Name, c.Counts != null ? c.Counts.Meetings : 0)).ToList(),
             })
             .FirstOrDefaultAsync(ct);
         if (body is null)
         {
             return null;
         }
+        // The latest meetings only, their counts computed for those rows; "all N meetings" opens the filtered list.
         var meetings = await db.Meetings.Where(m => m.OrganizationId == id)
-            .OrderByDescending(m => m.Date)
+            .OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+            .Take(MeetingLimit)
             .Select(m => new BodyMeetingLine(m.Id, m.Date, m.Session,
                 m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
                 m.Participations.AsQueryable().Count(Published.Participation), m.Resolutions.AsQueryable().Count(Published.Resolution),
                 m.DocumentActions.AsQueryable().Count(Published.Action)))
             .ToListAsync(ct);
-        return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, Months.Count(meetings.Select(m => m.Date)));
+        var total = await db.Meetings.CountAsync(m => m.OrganizationId == id, ct);
+        var activity = await MonthCounts.OfAsync(db.Meetings.Where(m => m.OrganizationId == id).Select(m => m.Date), ct);
+        return new BodyDetail(body.Id, body.Name, body.Aliases, body.Parent, body.Children, meetings, total, activity);
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PolicyTracker.Web.Features.Browse;
 
 public sealed record MonthCount(int Year, int Month, int Count)
@@ -28,5 +30,23 @@ public static class Months
             yield return (y, m);
             (y, m) = m == 12 ? (y + 1, 1) : (y, m + 1);
         }
+    }
+}
+
+/// <summary>Meetings per month counted by PostgreSQL: one row per month comes back, never one per meeting.</summary>
+public static class MonthCounts
+{
+    public static async Task<IReadOnlyList<MonthCount>> OfAsync(IQueryable<DateOnly?> dates, CancellationToken ct)
+    {
+        var rows = await dates.Where(d => d != null)
+            .GroupBy(d => new { d!.Value.Year, d.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+        var counts = rows.ToDictionary(r => (r.Year, r.Month), r => r.Count);
+        return [.. Months.Between(counts.Keys.Min(), counts.Keys.Max()).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m)))];
     }
 }

@@ -80,12 +80,24 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
     public async Task<(int All, int Drafts)> ReportCountsAsync(CancellationToken ct) =>
         (await db.Reports.CountAsync(ct), await db.Reports.CountAsync(r => r.Status == ReportStatus.Draft, ct));
 
+    /// <summary>A fingerprint of the archive that changes when a publish, archive or edit changes what is published,
+    /// read from the small stored-count tables and the report statuses (indexed): what short caches check before serving.</summary>
+    public async Task<ArchiveVersion> ArchiveVersionAsync(CancellationToken ct) =>
+        (await db.Database.SqlQuery<ArchiveVersion>($"""
+            SELECT (SELECT coalesce(sum(meetings), 0)::bigint FROM body_counts) AS "Meetings",
+                   (SELECT coalesce(sum(meetings), 0)::bigint FROM person_counts) AS "Participations",
+                   (SELECT count(*) FROM reports) AS "Reports",
+                   (SELECT count(*) FROM reports WHERE status = 'Draft') AS "Drafts"
+            """).ToListAsync(ct))[0];
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private static IQueryable<T> Claims<T>(DbSet<T> set)
         where T : FactSource =>
         set.AsNoTracking().Where(s => s.Verdict != Verdict.Removed && s.SourceReport.Status == ReportStatus.Published);
 }
+
+public sealed record ArchiveVersion(long Meetings, long Participations, long Reports, long Drafts);
 
 /// <summary>One report's sentence behind a fact, one click from the fact.</summary>
 public sealed record SourceRef(Guid ReportId, string Headline, string? Outlet, int SpanStart, int SpanLength, Verdict Verdict)

@@ -42,18 +42,19 @@ public sealed class DocumentQueries(PublishedData published)
         }
         var total = await query.CountAsync(ct);
 
+        // Counts and dates come from document_counts (kept on publish, indexed for these sorts).
         query = (sort, descending) switch
         {
-            ("title", true) => query.OrderByDescending(d => d.Title),
-            ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title),
-            ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title),
-            ("actions", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title),
-            ("actions", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Count()).ThenBy(d => d.Title),
-            ("first", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("first", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("last", false) => query.OrderBy(d => d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            ("last", true) => query.OrderByDescending(d => d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)).ThenBy(d => d.Title),
-            _ => query.OrderBy(d => d.Title),
+            ("title", true) => query.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
+            ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
+            ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
+            ("actions", false) => query.OrderBy(d => d.Counts!.Actions).ThenBy(d => d.Id),
+            ("actions", true) => query.OrderByDescending(d => d.Counts!.Actions).ThenByDescending(d => d.Id),
+            ("first", false) => query.OrderBy(d => d.Counts!.FirstAction).ThenBy(d => d.Id),
+            ("first", true) => query.OrderByDescending(d => d.Counts!.FirstAction).ThenByDescending(d => d.Id),
+            ("last", false) => query.OrderBy(d => d.Counts!.LastAction).ThenBy(d => d.Id),
+            ("last", true) => query.OrderByDescending(d => d.Counts!.LastAction).ThenByDescending(d => d.Id),
+            _ => query.OrderBy(d => d.Title).ThenBy(d => d.Id),
         };
         if (pageSize is { } size)
         {
@@ -62,7 +63,7 @@ public sealed class DocumentQueries(PublishedData published)
         var rows = await query
             .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
                 d.Actions.AsQueryable().Where(Published.Action).OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
-                d.Actions.AsQueryable().Where(Published.Action).Count(), d.Actions.AsQueryable().Where(Published.Action).Min(a => a.Meeting.Date), d.Actions.AsQueryable().Where(Published.Action).Max(a => a.Meeting.Date)))
+                d.Counts != null ? d.Counts.Actions : 0, d.Counts != null ? d.Counts.FirstAction : null, d.Counts != null ? d.Counts.LastAction : null))
             .ToListAsync(ct);
         return new DocumentList(rows, total);
     }

@@ -66,21 +66,24 @@ public sealed class MeetingQueries(PublishedData published)
         }
 
         var total = await query.CountAsync(ct);
+        // Id-first: the page's ids come from the ordered index alone, then the counts are computed for those rows only.
+        // Ties break on the id, which the (date, id) order of the published index gives for free.
         query = (sort, descending) switch
         {
-            ("body", false) => query.OrderBy(m => m.Organization.Name).ThenByDescending(m => m.Date),
-            ("body", true) => query.OrderByDescending(m => m.Organization.Name).ThenByDescending(m => m.Date),
-            ("date", false) => query.OrderBy(m => m.Date).ThenBy(m => m.Organization.Name),
-            _ => query.OrderByDescending(m => m.Date).ThenBy(m => m.Organization.Name),
+            ("body", false) => query.OrderBy(m => m.Organization.Name).ThenByDescending(m => m.Date).ThenByDescending(m => m.Id),
+            ("body", true) => query.OrderByDescending(m => m.Organization.Name).ThenByDescending(m => m.Date).ThenByDescending(m => m.Id),
+            ("date", false) => query.OrderBy(m => m.Date).ThenBy(m => m.Id),
+            _ => query.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id),
         };
-        var rows = await query
-            .Skip(page * pageSize).Take(pageSize)
+        var ids = await query.Skip(page * pageSize).Take(pageSize).Select(m => m.Id).ToListAsync(ct);
+        var found = await db.Meetings.Where(m => ids.Contains(m.Id))
             .Select(m => new MeetingRow(
                 m.Id, m.Date, m.OrganizationId, m.Organization.Name, m.Session,
                 m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
                 m.Participations.AsQueryable().Count(Published.Participation), m.Resolutions.AsQueryable().Count(Published.Resolution),
                 m.DocumentActions.AsQueryable().Count(Published.Action), m.Sources.AsQueryable().Count(Published.Source)))
-            .ToListAsync(ct);
+            .ToDictionaryAsync(r => r.Id, ct);
+        var rows = ids.Select(id => found[id]).ToList();
         return new MeetingList(rows, total);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Features.Browse;
@@ -7,18 +8,26 @@ namespace PolicyTracker.Web.Features.Overview;
 
 public sealed record OverviewCounts(int Reports, int Drafts, int Meetings, int People, int Bodies, int Documents);
 
-public sealed class OverviewQueries(PublishedData published)
+public sealed class OverviewQueries(PublishedData published, IMemoryCache cache)
 {
+    /// <summary>The home page's tiles: kept like the summary (at most SummaryQueries.CacheFor old, dropped when the archive changes).</summary>
     public async Task<OverviewCounts> CountsAsync(CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
+        var version = await db.ArchiveVersionAsync(ct);
+        if (cache.TryGetValue(nameof(OverviewQueries), out (ArchiveVersion Version, OverviewCounts Counts) hit) && hit.Version == version)
+        {
+            return hit.Counts;
+        }
         var (reports, drafts) = await db.ReportCountsAsync(ct);
-        return new OverviewCounts(
+        var counts = new OverviewCounts(
             reports,
             drafts,
             await db.Meetings.CountAsync(ct),
             await db.People.CountAsync(ct),
             await db.Bodies.CountAsync(ct),
             await db.Documents.CountAsync(ct));
+        cache.Set(nameof(OverviewQueries), (version, counts), Summary.SummaryQueries.CacheFor);
+        return counts;
     }
 }

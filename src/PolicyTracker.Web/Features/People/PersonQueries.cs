@@ -20,7 +20,8 @@ public sealed record PersonMeetingLine(Guid MeetingId, DateOnly? Date, Guid Body
 public sealed record PersonSourceLine(Guid ReportId, string Headline, string? Outlet, DateOnly? Published, int Mentions);
 
 public sealed record PersonDetail(Guid Id, string Name, IReadOnlyList<string> Aliases, IReadOnlyList<PersonTitleLine> Titles,
-    IReadOnlyList<PersonMeetingLine> Meetings, IReadOnlyList<PersonSourceLine> Sources);
+    IReadOnlyList<PersonMeetingLine> Meetings, IReadOnlyList<PersonSourceLine> Sources, int MeetingTotal, int SourceTotal,
+    IReadOnlyList<MonthCount> Activity);
 
 public sealed class PersonQueries(PublishedData published)
 {
@@ -37,12 +38,13 @@ public sealed class PersonQueries(PublishedData published)
         }
         var total = await query.CountAsync(ct);
 
+        // Counts come from person_counts (kept on publish), so sorting by them reads one small table.
         query = (sort, descending) switch
         {
-            ("meetings", false) => query.OrderBy(p => p.Participations.AsQueryable().Count(Published.Participation)).ThenBy(p => p.Name),
-            ("meetings", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Count(Published.Participation)).ThenBy(p => p.Name),
-            ("lastmeeting", false) => query.OrderBy(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
-            ("lastmeeting", true) => query.OrderByDescending(p => p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)).ThenBy(p => p.Name),
+            ("meetings", false) => query.OrderBy(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
+            ("meetings", true) => query.OrderByDescending(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
+            ("lastmeeting", false) => query.OrderBy(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
+            ("lastmeeting", true) => query.OrderByDescending(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
             ("name", true) => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
             _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
         };
@@ -55,12 +57,17 @@ public sealed class PersonQueries(PublishedData published)
                 p.Id, p.Name,
                 p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
                 p.Titles.AsQueryable().Where(Published.Title).OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
-                p.Participations.AsQueryable().Count(Published.Participation),
-                p.Participations.AsQueryable().Where(Published.Participation).Max(x => x.Meeting.Date)))
+                p.Counts != null ? p.Counts.Meetings : 0,
+                p.Counts != null ? p.Counts.LastMeeting : null))
             .ToListAsync(ct);
         return new PersonList(rows, total);
     }
 
+    public const int MeetingLimit = 50;
+
+    public const int SourceLimit = 20;
+
+    /// <summary>A person with their latest <see cref="MeetingLimit"/> meetings, latest sources, the totals and meetings per month.</summary>
     public async Task<PersonDetail?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
@@ -75,18 +82,26 @@ public sealed class PersonQueries(PublishedData published)
             .OrderByDescending(t => t.LastSeen).ThenBy(t => t.Title)
             .Select(t => new PersonTitleLine(t.Title, t.FirstSeen, t.LastSeen))
             .ToListAsync(ct);
-        var meetings = await db.Participations.Where(p => p.PersonId == id)
-            .OrderByDescending(p => p.Meeting.Date).ThenBy(p => p.Meeting.Organization.Name)
+        // Only the latest meetings and sources are loaded; the page links to the filtered meetings list for the rest.
+        var latest = await db.Participations.Where(p => p.PersonId == id)
+            .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId)
+            .Take(MeetingLimit)
             .Select(p => new { p.Id, p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
-        var claims = await db.ParticipationSources.Where(s => s.Fact.PersonId == id).AsClaims().ByFactAsync(ct);
-        var sources = await db.ParticipationSources.Where(s => s.Fact.PersonId == id)
+        var shown = latest.Select(m => m.Id).ToList();
+        var claims = await db.ParticipationSources.Where(s => shown.Contains(s.FactId)).AsClaims().ByFactAsync(ct);
+        var meetingTotal = await db.Participations.CountAsync(p => p.PersonId == id, ct);
+        var activity = await MonthCounts.OfAsync(db.Participations.Where(p => p.PersonId == id).Select(p => p.Meeting.Date), ct);
+        var personSources = db.ParticipationSources.Where(s => s.Fact.PersonId == id);
+        var sourceTotal = await personSources.Select(s => s.SourceReportId).Distinct().CountAsync(ct);
+        var sources = await personSources
             .GroupBy(p => new { p.SourceReportId, p.SourceReport.Headline, p.SourceReport.Outlet, p.SourceReport.Published })
-            .OrderByDescending(g => g.Key.Published)
+            .OrderByDescending(g => g.Key.Published).ThenBy(g => g.Key.SourceReportId)
+            .Take(SourceLimit)
             .Select(g => new PersonSourceLine(g.Key.SourceReportId, g.Key.Headline, g.Key.Outlet, g.Key.Published, g.Count()))
             .ToListAsync(ct);
         return new PersonDetail(person.Id, person.Name, person.Aliases, titles,
-            [.. meetings.Select(m => new PersonMeetingLine(m.MeetingId, m.Date, m.OrganizationId, m.Body, m.Session, m.Role, m.TitleAsWritten, claims.GetValueOrDefault(m.Id, [])))],
-            sources);
+            [.. latest.Select(m => new PersonMeetingLine(m.MeetingId, m.Date, m.OrganizationId, m.Body, m.Session, m.Role, m.TitleAsWritten, claims.GetValueOrDefault(m.Id, [])))],
+            sources, meetingTotal, sourceTotal, activity);
     }
 }

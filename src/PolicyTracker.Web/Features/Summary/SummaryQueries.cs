@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Features.Bodies;
@@ -13,15 +14,32 @@ public sealed record ActionCount(DocumentActionKind Action, int Count);
 public sealed record SummaryData(int Meetings, int Undated, IReadOnlyList<MonthCount> Months, IReadOnlyList<RankedLine> TopBodies,
     IReadOnlyList<RankedLine> TopPeople, IReadOnlyList<ActionCount> DocumentActions);
 
-public sealed class SummaryQueries(PublishedData published)
+public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 {
     public const int TopCount = 10;
+
+    // The summary aggregates whole tables, so a computed summary is kept for a short while: at most
+    // CacheFor old, and dropped sooner when the stored counts (kept on publish) show the archive changed.
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Counts over dated meetings between <paramref name="from"/> and <paramref name="to"/>
     /// (both inclusive, either open).</summary>
     public async Task<SummaryData> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
+        var version = await db.ArchiveVersionAsync(ct);
+        var key = (nameof(SummaryQueries), from, to);
+        if (cache.TryGetValue(key, out (ArchiveVersion Version, SummaryData Data) hit) && hit.Version == version)
+        {
+            return hit.Data;
+        }
+        var data = await ComputeAsync(db, from, to, ct);
+        cache.Set(key, (version, data), CacheFor);
+        return data;
+    }
+
+    private static async Task<SummaryData> ComputeAsync(PublishedView db, DateOnly? from, DateOnly? to, CancellationToken ct)
+    {
         var meetings = db.Meetings.Where(m => m.Date != null);
         if (from is { } f)
         {

@@ -13,7 +13,7 @@ using PolicyTracker.Data;
 namespace PolicyTracker.Data.Migrations
 {
     [DbContext(typeof(PolicyTrackerDbContext))]
-    [Migration("20261207001248_ArchiveScale")]
+    [Migration("20261207001452_ArchiveScale")]
     partial class ArchiveScale
     {
         /// <inheritdoc />
@@ -181,6 +181,9 @@ namespace PolicyTracker.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Title", "Id")
+                        .HasDatabaseName("ix_documents_title_id");
 
                     b.ToTable("documents", (string)null);
                 });
@@ -417,7 +420,7 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("OrganizationId", "Date")
                         .HasDatabaseName("ix_meetings_organization_id_date");
 
-                    b.HasIndex(new[] { "Date" }, "ix_meetings_date_published")
+                    b.HasIndex(new[] { "Date", "Id" }, "ix_meetings_date_published")
                         .HasDatabaseName("ix_meetings_date_published")
                         .HasFilter("published");
 

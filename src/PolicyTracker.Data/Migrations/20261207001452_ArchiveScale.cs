@@ -11,6 +11,10 @@ namespace PolicyTracker.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "ix_meetings_date_published",
+                table: "meetings");
+
             migrationBuilder.CreateTable(
                 name: "body_counts",
                 columns: table => new
@@ -71,6 +75,17 @@ namespace PolicyTracker.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_meetings_date_published",
+                table: "meetings",
+                columns: new[] { "date", "id" },
+                filter: "published");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_documents_title_id",
+                table: "documents",
+                columns: new[] { "title", "id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_audit_entries_entity_id",
                 table: "audit_entries",
                 column: "entity_id");
@@ -117,8 +132,22 @@ namespace PolicyTracker.Data.Migrations
                 name: "person_counts");
 
             migrationBuilder.DropIndex(
+                name: "ix_meetings_date_published",
+                table: "meetings");
+
+            migrationBuilder.DropIndex(
+                name: "ix_documents_title_id",
+                table: "documents");
+
+            migrationBuilder.DropIndex(
                 name: "ix_audit_entries_entity_id",
                 table: "audit_entries");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_meetings_date_published",
+                table: "meetings",
+                column: "date",
+                filter: "published");
         }
     }
 }
