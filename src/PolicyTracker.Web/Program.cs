@@ -2,6 +2,7 @@ using MudBlazor.Services;
 using PolicyTracker.Web.Components;
 using PolicyTracker.Web.Features.Account;
 using PolicyTracker.Web.Features.Admin;
+using PolicyTracker.Web.Features.Api;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.People;
@@ -24,6 +25,7 @@ builder.Services.AddPolicyTrackerDatabase(builder.Configuration);
 builder.Services.AddPolicyTrackerHealthChecks();
 builder.Services.AddExceptionHandler<OutageExceptionHandler>();
 builder.Services.AddPolicyTrackerFeatures();
+builder.Services.AddPolicyTrackerApi();
 builder.AddPolicyTrackerSecurity();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseSerilogRequestLogging();
 app.UseMiddleware<BadRequestAnswer>();
 app.UsePolicyTrackerSecurity();
+app.UseApiRateLimitHeaders();
 app.UseMiddleware<QueryStringGuard>();
 app.UseAntiforgery();
 
@@ -51,6 +54,7 @@ app.MapBodyEndpoints();
 app.MapDocumentEndpoints();
 app.MapReportEndpoints();
 app.MapSummaryEndpoints();
+app.MapPolicyTrackerApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapAdminEndpoints();

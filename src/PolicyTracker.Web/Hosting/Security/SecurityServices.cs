@@ -124,6 +124,9 @@ public static class SecurityServices
         return app;
     }
 
+    /// <summary>Requests per minute per user (or address) on /api, as the API's rate-limit headers state it.</summary>
+    public static int ApiRequestsPerMinute(IConfiguration configuration) => configuration.GetValue("Security:ApiRequestsPerMinute", 300);
+
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
 
     private static bool RequireHttps(IConfiguration configuration, IWebHostEnvironment environment) =>
@@ -143,7 +146,7 @@ public static class SecurityServices
     private static void ConfigureRateLimits(RateLimiterOptions options, IConfiguration configuration)
     {
         var signInPerMinute = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
-        var apiPerMinute = configuration.GetValue("Security:ApiRequestsPerMinute", 300);
+        var apiPerMinute = ApiRequestsPerMinute(configuration);
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = async (context, cancellationToken) =>
         {
