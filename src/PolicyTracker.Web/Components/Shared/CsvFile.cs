@@ -7,7 +7,7 @@ namespace PolicyTracker.Web.Components.Shared;
 /// invariant numbers), and cells a spreadsheet would run as formulas escaped.</summary>
 public static class CsvFile
 {
-    private static readonly CsvWriterOptions Options = new()
+    public static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         FormatProvider = CultureInfo.InvariantCulture,
