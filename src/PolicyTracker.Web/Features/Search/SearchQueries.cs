@@ -162,8 +162,7 @@ public sealed class SearchQueries(PublishedData published)
             .Take(Take(SearchKinds.People))
             .Select(p => new NameHit(p.Id, p.Name,
                 EF.Functions.ILike(p.Name, pattern) ? null
-                    : p.Aliases.OrderByDescending(a => EF.Functions.ILike(a.Alias, pattern)).ThenByDescending(a => EF.Functions.TrigramsSimilarity(a.Alias, q))
-                        .Where(a => EF.Functions.ILike(a.Alias, pattern) || EF.Functions.TrigramsAreSimilar(a.Alias, q)).Select(a => a.Alias).FirstOrDefault(),
+                    : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern) && a.Alias != p.Name).OrderBy(a => a.Alias).Select(a => a.Alias).FirstOrDefault(),
                 p.Counts != null ? p.Counts.Meetings : 0,
                 !EF.Functions.ILike(p.Name, pattern) && !p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern))))
             .ToListAsync(ct);
@@ -178,8 +177,7 @@ public sealed class SearchQueries(PublishedData published)
             .Take(Take(SearchKinds.Bodies))
             .Select(o => new NameHit(o.Id, o.Name,
                 EF.Functions.ILike(o.Name, pattern) ? null
-                    : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern) || EF.Functions.TrigramsAreSimilar(a.Alias, q))
-                        .OrderByDescending(a => EF.Functions.TrigramsSimilarity(a.Alias, q)).Select(a => a.Alias).FirstOrDefault(),
+                    : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern) && a.Alias != o.Name).OrderBy(a => a.Alias).Select(a => a.Alias).FirstOrDefault(),
                 o.Counts != null ? o.Counts.Meetings : 0,
                 !EF.Functions.ILike(o.Name, pattern) && !o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern))))
             .ToListAsync(ct);
