@@ -5,7 +5,7 @@ using Microsoft.OpenApi;
 using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.IntegrationTests.Security;
-using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Api;
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.IntegrationTests.Security;
-using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.IntegrationTests.Meetings;

@@ -5,7 +5,7 @@ using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 
-namespace PolicyTracker.IntegrationTests.Support;
+namespace PolicyTracker.TestSupport;
 
 /// <summary>Hand-made published meetings for query and API tests: each meeting gets a report whose text names every
 /// fact, so every source's span points at its name, resolution or title; names carry <see cref="Tag"/> where the caller adds it.</summary>
