@@ -92,6 +92,8 @@ public sealed class FilterAndSearchTests(AppFixture app)
             await Assertions.Expect(sidebar.GetByText(tag, new() { Exact = true }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         }
         await AppFixture.ScreenshotAsync(page, "api-reference");
-        (await app.ProblemsAsync(page)).ShouldBeEmpty();
+        // Scalar's bundle tries eval once; the CSP refuses it and the reference works without it (checked above).
+        // The policy stays strict rather than allowing 'unsafe-eval'; anything else the browser blocks fails the test.
+        (await app.ProblemsAsync(page)).Where(p => p != "CSP violation: script-src eval").ShouldBeEmpty();
     }
 }
