@@ -8,6 +8,86 @@ internal static class DateResolver
 {
     public static void Find(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)
     {
+        var from = output.Count;
+        FindMentions(tokens, first, last, reference, output);
+        for (var k = from; k < output.Count; k++)
+        {
+            output[k] = Bind(tokens, first, last, output[k]);
+        }
+    }
+
+    /// <summary>What a date modifies: "Thursday afternoon's meeting", "the session on 4 May" date the meeting itself;
+    /// "Friday's attack" dates an attack; "the minister said on Wednesday" dates a statement, not what it reports.</summary>
+    internal static DateMention Bind(List<Token> tokens, int first, int last, DateMention d)
+    {
+        // "the summit on Friday will bring together ...": a meeting still to come.
+        for (var j = d.Last; j < last && j <= d.Last + 3; j++)
+        {
+            if (tokens[j].Lower is "will" or "would" or "shall")
+            {
+                return d;
+            }
+        }
+
+        // Possessive: DATE [morning|afternoon|evening|night] 's [up to two modifiers] NOUN
+        var k = d.Last;
+        if (k < last && tokens[k].Lower is "morning" or "afternoon" or "evening" or "night")
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].Lower == "'s")
+        {
+            for (var j = k + 1; j < last && j <= k + 3 && tokens[j].IsWord; j++)
+            {
+                if (Meetings.MeetingWords.Nouns.Contains(tokens[j].Lower))
+                {
+                    return d with { IsMeetingBound = true, IsAttributive = false };
+                }
+            }
+
+            return d with { IsAttributive = true };
+        }
+
+        // "the meeting on Monday", "the session of 4 July", "the meeting held on Monday"
+        var b = d.First - 1;
+        if (b >= first && tokens[b].Lower is "on" or "of")
+        {
+            b--;
+        }
+
+        if (b >= first && tokens[b].Lower is "held" or "convened" or "which" or "that")
+        {
+            b--;
+        }
+
+        if (b >= first && b < d.First - 1 && Meetings.MeetingWords.Nouns.Contains(tokens[b].Lower))
+        {
+            return d with { IsMeetingBound = true, IsAttributive = false };
+        }
+
+        // "the prime minister said on Wednesday", "told reporters on Wednesday": the day of the statement.
+        b = d.First - 1;
+        if (b >= first && tokens[b].Lower == "on")
+        {
+            b--;
+        }
+
+        if (b >= first && Meetings.MeetingWords.ReportingVerbs.Contains(tokens[b].Lower))
+        {
+            return d with { IsAttributive = true };
+        }
+
+        if (b - 1 >= first && tokens[b].Lower is "reporters" or "journalists" or "media" && Meetings.MeetingWords.ReportingVerbs.Contains(tokens[b - 1].Lower))
+        {
+            return d with { IsAttributive = true };
+        }
+
+        return d;
+    }
+
+    private static void FindMentions(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)
+    {
         for (var i = first; i < last; i++)
         {
             var t = tokens[i];
@@ -112,6 +192,27 @@ internal static class DateResolver
         if (start >= 3 && tokens[start - 1].Lower == "on" && IsReducedRelative(tokens, start - 2))
         {
             return true;
+        }
+
+        // "the agreement signed in London, United Kingdom, on 22 December 2014": a place between the participle and the date.
+        if (start >= 4 && tokens[start - 1].Lower == "on")
+        {
+            var k = start - 2;
+            var place = false;
+            while (k >= 2 && start - k <= 9 && (tokens[k].Text == "," || tokens[k].IsCap || tokens[k].Lower is "in" or "at"))
+            {
+                place |= tokens[k].Lower is "in" or "at";
+                k--;
+                if (place && tokens[k + 1].Lower is "in" or "at")
+                {
+                    break;
+                }
+            }
+
+            if (place && tokens[k + 1].Lower is "in" or "at" && IsReducedRelative(tokens, k))
+            {
+                return true;
+            }
         }
 
         if (start < 2 || tokens[start - 1].Lower != "of")

@@ -13,8 +13,11 @@ internal static class MeetingDates
         {
             var meeting = a.Meetings[m];
             var intro = meeting.IntroSentence;
+            // "Thursday afternoon's meeting", "the session on 4 May": a date that modifies the meeting itself.
+            DateMention? pick = Bound(a, m);
+
             // The lead sentence of a report dates its first meeting even when the meeting is named later.
-            DateMention? pick = m == 0 && intro > 0 ? Earliest(a.Dates[0], a.Reference) : null;
+            pick ??= m == 0 && intro > 0 ? Earliest(a.Dates[0], a.Reference) : null;
             pick ??= Earliest(a.Dates[intro], a.Reference);
             if (pick is null && m == 0)
             {
@@ -24,7 +27,9 @@ internal static class MeetingDates
                 }
             }
 
-            if (pick is null)
+            // "Committee holds meeting on April 7" over a text that dates nothing before the meeting.
+            var headline = pick is null && m == 0 && a.HeadlineDate is { } hd && (a.Reference is not { } rf || hd <= rf) ? a.HeadlineDate : null;
+            if (pick is null && headline is null)
             {
                 for (var s = intro + 1; s < a.Sentences.Count && pick is null; s++)
                 {
@@ -56,12 +61,22 @@ internal static class MeetingDates
                         }
                     }
                 }
+
+                // "held from Monday to Wednesday" anywhere in the meeting's sentences, ending on the day picked.
+                if (pick is { } p0 && SpanStart(a, m, p0.Date) is { } start)
+                {
+                    pick = start;
+                }
             }
 
             if (pick is { } p)
             {
                 meeting.Date = p.Date;
                 meeting.DateSpan = new TextSpan(a.Tokens[p.First].Start, a.Tokens[p.Last - 1].End - a.Tokens[p.First].Start);
+            }
+            else if (headline is { } h)
+            {
+                meeting.Date = h;
             }
             else if (m > 0 && a.Meetings[m - 1].Date is { } d)
             {
@@ -72,6 +87,52 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    private static DateMention? Bound(Analysis a, int m)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] != m && s != a.Meetings[m].IntroSentence)
+            {
+                continue;
+            }
+
+            foreach (var d in a.Dates[s])
+            {
+                if (d.IsMeetingBound && (a.Reference is not { } r || d.Date <= r))
+                {
+                    return d;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // "from Monday to Wednesday", "from 2 to 4 May": the first day of a span whose last day is the one picked.
+    private static DateMention? SpanStart(Analysis a, int m, DateOnly end)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] != m)
+            {
+                continue;
+            }
+
+            var dates = a.Dates[s];
+            for (var i = 0; i + 1 < dates.Count; i++)
+            {
+                var (d, e) = (dates[i], dates[i + 1]);
+                if (d.IsStart && !d.IsAttributive && e.Date == end && d.Date < end && end.DayNumber - d.Date.DayNumber <= 10
+                    && e.First - d.Last <= 2 && a.Tokens[e.First - 1].Lower is "to" or "until" or "through" or "till" or "-" or "and")
+                {
+                    return d;
+                }
+            }
+        }
+
+        return null;
     }
 
     // "wrapped up its third plenary session in Beijing on Thursday": the date a gathering ended.

@@ -16,6 +16,9 @@ internal static class MeetingWords
 
     public static readonly FrozenSet<string> PassingPrepositions = Lexicon.Words("passingPrepositions");
 
+    /// <summary>"said on Wednesday", "told reporters on Monday": a date after these dates the statement.</summary>
+    public static readonly FrozenSet<string> ReportingVerbs = Lexicon.Words("reportingVerbs");
+
     public static readonly FrozenSet<string> AnchorVerbs = Lexicon.Words("anchorVerbs");
 
     public static readonly FrozenSet<string> Modals = Lexicon.Words("modals");
