@@ -19,6 +19,9 @@ internal static class BodyPhraseFinder
     // "the security cabinet", "the federal cabinet": a lower-case word that makes a bare head a particular body.
     private static readonly FrozenSet<string> Premodifiers = Lexicon.Words("bodyPremodifiers");
 
+    // "the BRICS group", "the OPEC+ alliance": a lower-case noun after an acronym that says the acronym is a body.
+    private static readonly FrozenSet<string> GroupingNouns = Lexicon.Words("groupingNouns");
+
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> SkipStarts = new[]
@@ -45,6 +48,13 @@ internal static class BodyPhraseFinder
             if (!t.IsCap || SkipStarts.Contains(t.Lower) || DateWords.IsDateWord(t.Lower))
             {
                 i++;
+                continue;
+            }
+
+            if (Grouping(tokens, i, last) is { } grouping)
+            {
+                result.Add(grouping);
+                i = grouping.Last;
                 continue;
             }
 
@@ -216,6 +226,34 @@ internal static class BodyPhraseFinder
         var generic = start == i || (start == i - 1 && !tokens[start].IsCap);
         return new BodyPhrase(start, end, i, Text(tokens, start, end), tokens[i].Lower, generic);
     }
+
+    // "The BRICS group of emerging economies", "the G7 bloc", "OPEC+": the acronym names the body; "+" stays with it.
+    private static BodyPhrase? Grouping(List<Token> tokens, int i, int last)
+    {
+        var t = tokens[i];
+        if (!IsAcronym(t.Text))
+        {
+            return null;
+        }
+
+        var end = i + 1;
+        var plus = end < last && tokens[end].Text == "+" && tokens[end].Start == t.End;
+        if (plus)
+        {
+            end++;
+        }
+
+        var classified = end < last && tokens[end].IsWord && !tokens[end].IsCap && GroupingNouns.Contains(tokens[end].Lower);
+        if (!plus && !classified)
+        {
+            return null;
+        }
+
+        return new BodyPhrase(i, end, i, plus ? t.Text + "+" : t.Text, classified ? tokens[end].Lower : "group", false);
+    }
+
+    /// <summary>"BRICS", "G20", "ASEAN": two or more characters, letters all upper case, starting with a letter.</summary>
+    public static bool IsAcronym(string s) => s.Length >= 2 && s.All(c => char.IsUpper(c) || char.IsDigit(c)) && char.IsLetter(s[0]);
 
     public static bool IsOrdinal(string lower) => lower.Length >= 3 && char.IsDigit(lower[0]) && (lower.EndsWith("st", StringComparison.Ordinal) || lower.EndsWith("nd", StringComparison.Ordinal) || lower.EndsWith("rd", StringComparison.Ordinal) || lower.EndsWith("th", StringComparison.Ordinal));
 

@@ -40,13 +40,32 @@ internal static class DateResolver
         {
             for (var j = k + 1; j < last && j <= k + 3 && tokens[j].IsWord; j++)
             {
-                if (Meetings.MeetingWords.Nouns.Contains(tokens[j].Lower))
+                if (IsMeetingNoun(tokens[j].Lower))
                 {
                     return d with { IsMeetingBound = true, IsAttributive = false };
                 }
             }
 
             return d with { IsAttributive = true };
+        }
+
+        // "the three-day summit that opened in Durban on Tuesday": the first day of the meeting.
+        var v = d.First - 1;
+        if (v >= first && tokens[v].Lower == "on")
+        {
+            v--;
+        }
+
+        v = SkipPlace(tokens, first, v);
+        if (v >= first && tokens[v].Lower is "opened" or "began" or "started" or "convened")
+        {
+            var bound = false;
+            for (var j = v - 1; j >= first && j >= v - 3; j--)
+            {
+                bound |= IsMeetingNoun(tokens[j].Lower);
+            }
+
+            return d with { IsStart = true, IsOpening = bound, IsAttributive = false };
         }
 
         // "the meeting on Monday", "the session of 4 July", "the meeting held on Monday"
@@ -61,7 +80,7 @@ internal static class DateResolver
             b--;
         }
 
-        if (b >= first && b < d.First - 1 && Meetings.MeetingWords.Nouns.Contains(tokens[b].Lower))
+        if (b >= first && b < d.First - 1 && IsMeetingNoun(tokens[b].Lower))
         {
             return d with { IsMeetingBound = true, IsAttributive = false };
         }
@@ -84,6 +103,21 @@ internal static class DateResolver
         }
 
         return d;
+    }
+
+    private static bool IsMeetingNoun(string lower) => Meetings.MeetingWords.Nouns.Contains(lower)
+        || (lower.Length > 4 && lower[^1] == 's' && Meetings.MeetingWords.Nouns.Contains(lower[..^1]));
+
+    // "in Durban", "in Cape Town, South Africa": back over a place phrase to the word before it.
+    private static int SkipPlace(List<Token> tokens, int first, int k)
+    {
+        var j = k;
+        while (j >= first && j > k - 8 && (tokens[j].IsCap || tokens[j].Text == ","))
+        {
+            j--;
+        }
+
+        return j < k && j >= first && tokens[j].Lower is "in" or "at" ? j - 1 : k;
     }
 
     private static void FindMentions(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)

@@ -89,7 +89,10 @@ internal static class MeetingDates
         }
     }
 
-    private static DateMention? Bound(Analysis a, int m)
+    // A date on the meeting noun first ("Sunday's two meetings"), else the day a meeting opened.
+    private static DateMention? Bound(Analysis a, int m) => Bound(a, m, d => d.IsMeetingBound) ?? Bound(a, m, d => d.IsOpening);
+
+    private static DateMention? Bound(Analysis a, int m, Func<DateMention, bool> kind)
     {
         for (var s = 0; s < a.Sentences.Count; s++)
         {
@@ -100,7 +103,7 @@ internal static class MeetingDates
 
             foreach (var d in a.Dates[s])
             {
-                if (d.IsMeetingBound && (a.Reference is not { } r || d.Date <= r))
+                if (kind(d) && (a.Reference is not { } r || d.Date <= r))
                 {
                     return d;
                 }

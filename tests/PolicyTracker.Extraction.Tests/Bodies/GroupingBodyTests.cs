@@ -1,0 +1,37 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.Bodies;
+
+// An acronym followed by a classifier noun ("group", "bloc") or a "+" names a body the gazetteer does not know.
+public sealed class GroupingBodyTests
+{
+    [Fact]
+    public void An_acronym_before_group_is_the_body_and_invited_is_a_directive()
+    {
+        var m = Extract.Single("The KESTRA group of river states on Tuesday invited Lowland and Dunmore to become full members. The three-day summit that opened in Port Ash on Sunday adopted the Port Ash Declaration.");
+        m.Body.ShouldBe("KESTRA");
+        m.Resolutions.Select(r => r.Text).ShouldContain("Lowland and Dunmore to become full members");
+    }
+
+    [Fact]
+    public void The_day_a_summit_opened_dates_it()
+    {
+        var m = Extract.Single("The KESTRA group of river states on Tuesday invited Lowland to become a member. The three-day summit that opened in Port Ash on Sunday adopted the Port Ash Declaration.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 3));
+    }
+
+    [Fact]
+    public void An_acronym_with_a_plus_is_the_body()
+    {
+        var m = Extract.Single("GRANA+ agreed on Monday to cut its wheat export quota by a tenth from April.");
+        m.Body.ShouldBe("GRANA+");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 4));
+    }
+
+    [Fact]
+    public void A_classifier_noun_after_a_plain_capitalised_word_is_not_a_body()
+    {
+        var r = Extract.Report("Farmers in Lowland formed a group to sell grain together on Monday.");
+        r.Meetings.ShouldBeEmpty();
+    }
+}
