@@ -66,11 +66,30 @@ internal static class BodyPhraseFinder
                 var bare = end - i == 1;
                 result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, bare));
             }
+            else if (NextAfterConnector(tokens, i, end) is var resume and > 0)
+            {
+                // "Leaders of the Group of Seven": not a body itself, but the name after "of" may be one.
+                i = resume;
+                continue;
+            }
 
             i = Math.Max(end, i + 1);
         }
 
         return result;
+    }
+
+    private static int NextAfterConnector(List<Token> tokens, int start, int end)
+    {
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            if (tokens[k].Lower is "of" or "for")
+            {
+                return k + 1;
+            }
+        }
+
+        return -1;
     }
 
     // Capitalised words joined by "of", "for", "and", "on", "the", "'s", ordinals and a parenthetical acronym.

@@ -497,7 +497,27 @@ internal static class MeetingDetector
             return true;
         }
 
-        return i > a.Sentences[s].First && (a.Tokens[i - 1].IsCap || BodyPhraseFinder.GenericHeads.Contains(a.Tokens[i - 1].Lower));
+        if (i > a.Sentences[s].First && (a.Tokens[i - 1].IsCap || BodyPhraseFinder.GenericHeads.Contains(a.Tokens[i - 1].Lower)))
+        {
+            return true;
+        }
+
+        // "Leaders of the Group of Seven wrapped up their three-day summit": the possessive points to the subject's body.
+        for (var k = i - 1; k >= a.Sentences[s].First && k >= i - 4; k--)
+        {
+            var l = a.Tokens[k].Lower;
+            if (l is "their" or "its")
+            {
+                return true;
+            }
+
+            if (!(MeetingWords.Modifiers.Contains(l) || BodyPhraseFinder.IsOrdinal(l) || l.Contains('-', StringComparison.Ordinal) || l is "annual" or "regular" or "first" or "second" or "third"))
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAcronym(string s) => s.Length >= 2 && s.All(c => !char.IsLetter(c) || char.IsUpper(c));

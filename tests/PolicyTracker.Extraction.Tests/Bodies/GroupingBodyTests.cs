@@ -35,3 +35,20 @@ public sealed class GroupingBodyTests
         r.Meetings.ShouldBeEmpty();
     }
 }
+
+public sealed class PossessedMeetingTests
+{
+    [Fact]
+    public void Their_summit_after_leaders_of_a_body_is_that_body_meeting()
+    {
+        var m = Extract.Single("Leaders of the Assembly of Coastal States wrapped up their three-day summit in Port Ash on Sunday with a pledge on fisheries.");
+        m.Body.ShouldBe("Assembly of Coastal States");
+    }
+
+    [Fact]
+    public void A_body_after_a_capitalised_non_body_and_of_is_still_found()
+    {
+        var m = Extract.Single("Members of the Harbour Board met on Monday and approved the dredging plan.");
+        m.Body.ShouldBe("Harbour Board");
+    }
+}
