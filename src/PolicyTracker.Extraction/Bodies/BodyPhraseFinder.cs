@@ -40,6 +40,13 @@ internal static class BodyPhraseFinder
             if (t.IsWord && !t.IsCap && GenericHeads.Contains(t.Lower))
             {
                 var g = Generic(tokens, first, last, i);
+
+                // "the government's emergency committee" replaces the possessor "government" found just before.
+                while (result.Count > 0 && result[^1].First >= g.First)
+                {
+                    result.RemoveAt(result.Count - 1);
+                }
+
                 result.Add(g);
                 i = g.Last;
                 continue;
@@ -211,6 +218,7 @@ internal static class BodyPhraseFinder
     {
         var start = i;
         var adjectives = 0;
+        var possessed = false;
         while (start > first)
         {
             var p = tokens[start - 1];
@@ -223,6 +231,23 @@ internal static class BodyPhraseFinder
             if (p.Lower == "'s" && start - 2 >= first && tokens[start - 2].IsCap)
             {
                 start -= 2;
+                continue;
+            }
+
+            // "the government's emergency committee": a possessor that is itself a bare head.
+            if (p.Lower == "'s" && start - 2 >= first && start < i && !tokens[start - 2].IsCap && GenericHeads.Contains(tokens[start - 2].Lower))
+            {
+                start -= 2;
+                possessed = true;
+                break;
+            }
+
+            // "Sweden's Social Democratic minority government": one descriptive word between a possessed name and the head.
+            if (p.IsWord && !p.IsCap && adjectives == 0 && p.Lower.Length > 3 && !SkipStarts.Contains(p.Lower) && !GenericHeads.Contains(p.Lower)
+                && !p.Lower.EndsWith("ed", StringComparison.Ordinal) && !p.Lower.EndsWith("ly", StringComparison.Ordinal) && Possessed(tokens, first, start - 2))
+            {
+                start--;
+                adjectives++;
                 continue;
             }
 
@@ -242,8 +267,20 @@ internal static class BodyPhraseFinder
             end += 3;
         }
 
-        var generic = start == i || (start == i - 1 && !tokens[start].IsCap);
+        var generic = !possessed && (start == i || (start == i - 1 && !tokens[start].IsCap));
         return new BodyPhrase(start, end, i, Text(tokens, start, end), tokens[i].Lower, generic);
+    }
+
+    // Capitalised words back to a possessive "'s" after a capitalised name or a bare head: "Sweden's Social Democratic",
+    // "the government's".
+    private static bool Possessed(List<Token> tokens, int first, int k)
+    {
+        while (k >= first && tokens[k].IsCap && !SkipStarts.Contains(tokens[k].Lower))
+        {
+            k--;
+        }
+
+        return k - 1 >= first && tokens[k].Lower == "'s" && (tokens[k - 1].IsCap || GenericHeads.Contains(tokens[k - 1].Lower));
     }
 
     // "The BRICS group of emerging economies", "the G7 bloc", "OPEC+": the acronym names the body; "+" stays with it.

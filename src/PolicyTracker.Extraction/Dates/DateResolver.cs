@@ -80,7 +80,8 @@ internal static class DateResolver
             b--;
         }
 
-        if (b >= first && b < d.First - 1 && IsMeetingNoun(tokens[b].Lower))
+        // "a meeting on Sunday of the party's board" is that body's meeting, not necessarily this one.
+        if (b >= first && b < d.First - 1 && IsMeetingNoun(tokens[b].Lower) && !(d.Last < last && tokens[d.Last].Lower == "of"))
         {
             return d with { IsMeetingBound = true, IsAttributive = false };
         }

@@ -52,3 +52,27 @@ public sealed class PossessedMeetingTests
         m.Body.ShouldBe("Harbour Board");
     }
 }
+
+public sealed class PossessiveBodyTests
+{
+    [Fact]
+    public void A_possessed_head_with_a_descriptive_word_keeps_the_possessor()
+    {
+        var m = Extract.Single("Lowland's Green Liberal coalition government formally decided on Monday to apply for membership of the Grain Union.");
+        m.Body.ShouldBe("Lowland's Green Liberal coalition government");
+    }
+
+    [Fact]
+    public void A_bare_head_possessed_by_another_bare_head_is_one_body()
+    {
+        var m = Extract.Single("The premier chaired a meeting of the government's flood committee on Tuesday, which ordered dikes to be raised.");
+        m.Body.ShouldBe("government's flood committee");
+    }
+
+    [Fact]
+    public void A_meeting_on_a_day_of_another_body_does_not_date_this_meeting()
+    {
+        var m = Extract.Single("The cabinet decided on Tuesday to raise port fees. The move followed a meeting on Sunday of the ruling party's board.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 5));
+    }
+}
