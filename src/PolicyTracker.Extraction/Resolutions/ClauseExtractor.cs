@@ -794,6 +794,20 @@ internal static class ClauseExtractor
             return true;
         }
 
+        // "a number of regulations", "22 international agreements": a quantity before the head.
+        if (k + 2 < last && DocumentParser.IsQuantity(tokens[k].Lower) && tokens[k + 1].Lower == "of")
+        {
+            k += 2;
+            if (DirectiveVerbs.IsDocumentKind(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+        else if (k < last && tokens[k].Kind == TokenKind.Number)
+        {
+            k++;
+        }
+
         var end = DocumentParser.ObjectEnd(tokens, start, last);
         return k < end && DocumentParser.HeadKind(tokens, k, end) is not null;
     }
@@ -907,6 +921,30 @@ internal static class ClauseExtractor
         return false;
     }
 
+    private static int? AppositiveList(List<Token> tokens, int end, int last)
+    {
+        if (end + 2 >= last || tokens[end].Text != ",")
+        {
+            return null;
+        }
+
+        var k = end + 1;
+        if (tokens[k].Lower == "among" && tokens[k + 1].Lower is "them" or "these" or "which")
+        {
+            k += 2;
+        }
+        else if (tokens[k].Lower is "including" or "namely")
+        {
+            k++;
+        }
+        else
+        {
+            return null;
+        }
+
+        return k < last && (tokens[k].IsCap || tokens[k].Lower is "the" or "a" or "an") ? k : null;
+    }
+
     private static void Documents(Analysis a, int s, int meetingIndex, Hit hit)
     {
         var tokens = a.Tokens;
@@ -963,6 +1001,13 @@ internal static class ClauseExtractor
         if (TryCoreference(a, meetingIndex, start, end, hit.Kind == HitKind.Briefed ? null : hit.Action))
         {
             return;
+        }
+
+        // "approved a number of regulations drawn up by cities, among them the X Regulations, the Y Regulations and ...":
+        // the documents are the ones the appositive names.
+        if (AppositiveList(tokens, end, a.Sentences[s].Last) is { } named)
+        {
+            (start, end) = (named, DocumentParser.ObjectEnd(tokens, named, a.Sentences[s].Last));
         }
 
         var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : a.DocumentMentions.Count > 0 ? a.DocumentMentions[^1] : null;

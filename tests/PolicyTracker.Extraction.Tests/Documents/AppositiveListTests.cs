@@ -1,0 +1,25 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.Documents;
+
+public sealed class AppositiveListTests
+{
+    [Fact]
+    public void Documents_named_after_among_them_are_the_documents_acted_on()
+    {
+        var m = Extract.Single(
+            "The Harbour Council met on Monday. It voted to approve a number of regulations drafted by the port towns, among them the Berth Fees Regulations of Elmira, the Regulations of Dunmore on Fish Markets and the Pilotage Regulations of Ash Bay.");
+        m.Documents.Select(d => d.Title).ShouldBe(
+            ["Berth Fees Regulations of Elmira", "Regulations of Dunmore on Fish Markets", "Pilotage Regulations of Ash Bay"],
+            ignoreOrder: true,
+            customMessage: string.Join(" | ", m.Documents.Select(d => d.Title)));
+    }
+
+    [Fact]
+    public void Voted_to_approve_a_number_of_documents_is_a_document_action_not_a_resolution()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday and voted to approve a number of port regulations.");
+        m.Resolutions.ShouldBeEmpty();
+        m.Documents.ShouldHaveSingleItem().Action.ShouldBe(DocumentAction.Approved);
+    }
+}
