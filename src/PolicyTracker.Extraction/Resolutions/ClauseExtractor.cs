@@ -481,7 +481,7 @@ internal static class ClauseExtractor
             }
 
             // "..., stressing the need to ...": the main clause's subject issues this directive too.
-            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging")
+            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging" or "deciding")
             {
                 var start = next == "that" ? i + 2 : i + 1;
                 hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
@@ -499,6 +499,13 @@ internal static class ClauseExtractor
             if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 1, t.Text, ingAction, sentence.First));
+                continue;
+            }
+
+            // "lifted the deposit facility rate to 5.5 percent", "kept its policy rate unchanged": a rate decision.
+            if (DirectiveVerbs.Rate.Contains(l) && prev is not ("to" or "will" or "would" or "had" or "has" or "have") && NamesRate(tokens, i + 1, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Directive, i, AfterTimeAdverbial(tokens, i + 1, sentence.Last), t.Text, null, sentence.First));
                 continue;
             }
 
@@ -565,6 +572,12 @@ internal static class ClauseExtractor
 
                 var start = i + 1;
                 if (l == "warned" && next != "against")
+                {
+                    continue;
+                }
+
+                // "invited X to join" is a directive; "invited three guests" is not.
+                if (l is "invited" or "invites" && !HasInfinitive(tokens, i + 1, sentence.Last))
                 {
                     continue;
                 }
@@ -774,6 +787,47 @@ internal static class ClauseExtractor
             if (tokens[k].Text is ";")
             {
                 break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasInfinitive(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k + 1 < last && k <= start + 40; k++)
+        {
+            if (tokens[k].Text is ";" or ":" or ".")
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower == "to" && tokens[k + 1].IsWord && !tokens[k + 1].IsCap && tokens[k + 1].Lower is not ("the" or "a" or "an"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesRate(List<Token> tokens, int start, int last)
+    {
+        if (start >= last || !tokens[start].IsWord || tokens[start].Lower is "in" or "at" or "on" or "for" or "by" or "up" or "out" or "off" or "back")
+        {
+            return false;
+        }
+
+        for (var k = start; k < last && k <= start + 7; k++)
+        {
+            if (tokens[k].IsPunct)
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower is "rate" or "rates")
+            {
+                return true;
             }
         }
 
