@@ -34,6 +34,8 @@ internal static class ParticipantExtractor
                 Sentence(a, s, a.Meetings[m]);
             }
 
+            GroupPhoto(a, s, a.Meetings[m]);
+
             s = ListAfterColon(a, s, a.Meetings[m]);
         }
 
@@ -205,6 +207,46 @@ internal static class ParticipantExtractor
                 forwardOnce = false;
                 i++;
             }
+        }
+    }
+
+    // "Leaders pose for a family photo. From left: President X, Prime Minister Y and Chancellor Z.": the people
+    // in the meeting's group photo were there.
+    private static void GroupPhoto(Analysis a, int s, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var posed = false;
+        for (var k = sentence.First; k + 1 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower is "pose" or "poses" or "posed" or "posing" && tokens[k + 1].Lower == "for")
+            {
+                posed = true;
+                break;
+            }
+        }
+
+        if (!posed)
+        {
+            return;
+        }
+
+        for (var k = s; k <= s + 1 && k < a.Sentences.Count; k++)
+        {
+            var item = a.Sentences[k];
+            var f = item.First;
+            var lead = f + 1 < item.Last && ((tokens[f].Lower == "from" && tokens[f + 1].Lower is "left" or "right") || (tokens[f].Lower is "left" or "right" && tokens[f + 1].Lower is "to" or "-"));
+            if (!lead)
+            {
+                continue;
+            }
+
+            foreach (var n in a.Names[k])
+            {
+                Assign(a, meeting, n, ParticipantRole.Attendee);
+            }
+
+            a.SentenceMeeting[k] = a.SentenceMeeting[s];
         }
     }
 

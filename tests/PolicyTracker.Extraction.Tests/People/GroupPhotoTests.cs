@@ -1,0 +1,23 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.People;
+
+public sealed class GroupPhotoTests
+{
+    [Fact]
+    public void People_named_in_the_group_photo_caption_attend()
+    {
+        var m = Extract.Single(
+            "Leaders of the Council of River States met in Port Ash on Monday. Leaders pose for a family photo. From left: Lowland President Ana Lind, Dunmore Prime Minister Tomas VEIGA and Elmira Chancellor Rui Sato. The meeting, chaired by Prime Minister Tomas Veiga, agreed to open the rivers to freight.");
+        m.Names().ShouldBe(["Ana Lind", "Tomas Veiga", "Rui Sato"], ignoreOrder: true);
+        m.RoleOf("Tomas Veiga").ShouldBe(ParticipantRole.Chair);
+        m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Attendee);
+    }
+
+    [Fact]
+    public void A_list_from_left_without_a_photo_is_not_attendance()
+    {
+        var m = Extract.Single("The Council of River States met in Port Ash on Monday. From left to right the river runs past the homes of Ana Lind and Rui Sato.");
+        m.Names().ShouldBeEmpty();
+    }
+}
