@@ -200,6 +200,17 @@ internal static class ParticipantExtractor
                 continue;
             }
 
+            // "took part in the session with the leaders of eight countries, among them X and Y": the people counted in attend.
+            if (sawAttendance && ((t.Lower == "among" && i + 1 < sentence.Last && tokens[i + 1].Lower is "them" or "whom") || t.Lower == "including")
+                && i > sentence.First && tokens[i - 1].Text == ",")
+            {
+                forward = ParticipantRole.Attendee;
+                forwardByPassive = false;
+                forwardOnce = false;
+                pending.Clear();
+                continue;
+            }
+
             if (t.Lower == "as" && i + 1 < sentence.Last && tokens[i + 1].Lower is "was" or "were" or "did" && sawAttendance)
             {
                 forward = ParticipantRole.Attendee;

@@ -21,3 +21,20 @@ public sealed class GroupPhotoTests
         m.Names().ShouldBeEmpty();
     }
 }
+
+public sealed class AmongThemAttendanceTests
+{
+    [Fact]
+    public void People_counted_after_among_them_in_an_attendance_sentence_attend()
+    {
+        var m = Extract.Single("The Council of River States met in Port Ash on Monday. Ana Lind took part in the session with the heads of four guest states, among them President Rui Sato and Premier Tomas Veiga.");
+        m.Names().ShouldBe(["Ana Lind", "Rui Sato", "Tomas Veiga"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Among_them_without_an_attendance_cue_names_no_one()
+    {
+        var m = Extract.Single("The Council of River States met in Port Ash on Monday and praised several donors, among them Rui Sato.");
+        m.Names().ShouldBeEmpty();
+    }
+}
