@@ -60,6 +60,12 @@ internal static class ParticipantExtractor
                     continue;
                 }
 
+                // "On the anniversary of X's inspection tour, the committee held ...": a possessor is no actor.
+                if (n.Last < a.Tokens.Count && a.Tokens[n.Last].Lower == "'s")
+                {
+                    continue;
+                }
+
                 if (meeting.Find(n.Name) is null && a.Tokens[meeting.IntroToken].Lower != "symposium")
                 {
                     var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
@@ -83,6 +89,13 @@ internal static class ParticipantExtractor
         var nameIndex = 0;
         var sawAttendance = false;
 
+        // "X attended the meeting. So did Y and Z.": the names after an elliptical "so did" attend as well.
+        if (sentence.Last - sentence.First > 2 && tokens[sentence.First].Lower == "so" && tokens[sentence.First + 1].Lower == "did" && s > 0
+            && a.SentenceMeeting[s - 1] == a.SentenceMeeting[s] && HasAttendeeVerb(tokens, a.Sentences[s - 1]))
+        {
+            forward = ParticipantRole.Attendee;
+        }
+
         var depth = 0;
         var nameEnd = sentence.First;
         var assignedForward = false;
@@ -96,6 +109,12 @@ internal static class ParticipantExtractor
 
                 // "Ana Lind (Fisheries and Coastal Affairs)": a portfolio or gloss in parentheses names no one.
                 if (depth > 0)
+                {
+                    continue;
+                }
+
+                // "X's inspection tour ..., the committee held a meeting": a possessor is not the subject of the verb.
+                if (n.Last < sentence.Last && tokens[n.Last].Lower == "'s" && forward is null)
                 {
                     continue;
                 }
@@ -219,6 +238,19 @@ internal static class ParticipantExtractor
                 i++;
             }
         }
+    }
+
+    private static bool HasAttendeeVerb(List<Token> tokens, Sentence sentence)
+    {
+        for (var k = sentence.First; k < sentence.Last; k++)
+        {
+            if (AttendeeVerbs.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Leaders pose for a family photo. From left: President X, Prime Minister Y and Chancellor Z.": the people

@@ -38,3 +38,22 @@ public sealed class AmongThemAttendanceTests
         m.Names().ShouldBeEmpty();
     }
 }
+
+public sealed class EllipsisAndPossessorTests
+{
+    [Fact]
+    public void So_did_after_an_attendance_sentence_adds_attendees()
+    {
+        var m = Extract.Single("The Council of River States met in Port Ash on Monday. Premier Ana Lind attended the meeting. So did Rui Sato, the fisheries minister, and Tomas Veiga.");
+        m.Names().ShouldBe(["Ana Lind", "Rui Sato", "Tomas Veiga"], ignoreOrder: true);
+        m.RoleOf("Rui Sato").ShouldBe(ParticipantRole.Attendee);
+    }
+
+    [Fact]
+    public void A_possessor_before_the_meeting_verb_does_not_chair()
+    {
+        var m = Extract.Single("On the anniversary of President Ana Lind's river tour, the Harbour Board held a meeting to review her instructions. Rui Sato chaired the meeting.");
+        m.Participants.Single(p => p.Role == ParticipantRole.Chair).Name.ShouldBe("Rui Sato");
+        m.Names().ShouldNotContain("Ana Lind");
+    }
+}
