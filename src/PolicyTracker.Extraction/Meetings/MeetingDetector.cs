@@ -96,7 +96,7 @@ internal static class MeetingDetector
 
                 // The first meeting named with its body counts even without an anchoring verb
                 // ("The State Council executive meeting, chaired by ..., approved ...").
-                if (m.Anchored || (a.Meetings.Count == 0 && !generic))
+                if ((m.Anchored || (a.Meetings.Count == 0 && !generic)) && !(a.Meetings.Count > 0 && Habitual(a, s)))
                 {
                     current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
                     switched = true;
@@ -113,6 +113,10 @@ internal static class MeetingDetector
                     if (existing >= 0)
                     {
                         current = existing;
+                    }
+                    else if (a.Meetings.Count > 0 && Habitual(a, s))
+                    {
+                        // A habit ("it is normally the president who convenes X") holds no meeting.
                     }
                     else
                     {
@@ -158,6 +162,19 @@ internal static class MeetingDetector
         {
             a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
         }
+    }
+
+    private static bool Habitual(Analysis a, int s)
+    {
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last; k++)
+        {
+            if (a.Tokens[k].IsWord && MeetingWords.HabitualAdverbs.Contains(a.Tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FindMeeting(Analysis a, string canonical)
@@ -295,6 +312,12 @@ internal static class MeetingDetector
             }
 
             if (t.Lower is "summit" or "forum" or "conference" && !HasBodyAfter(a, s, i))
+            {
+                continue;
+            }
+
+            // "the NEC conference room", "the summit venue": the noun modifies another one.
+            if (i + 1 < sentence.Last && tokens[i + 1].IsWord && !tokens[i + 1].IsCap && MeetingWords.NounCompounds.Contains(tokens[i + 1].Lower))
             {
                 continue;
             }
