@@ -103,6 +103,19 @@ internal static class MeetingDetector
                 }
             }
 
+            // "Separately, the Cabinet Committee on X (CCX), also chaired by the Prime Minister, approved ...": a second body in session.
+            if (!switched && SeparateBody(a, s) is { } sep)
+            {
+                var canonical = a.CanonicalBody(sep.Text);
+                var existing = FindMeeting(a, canonical);
+                if (existing < 0)
+                {
+                    var mention = new Mention(sep.First, sep.HeadIndex, sep.Last, sep.Text, sep.First, sep.Last, false, "meeting", true, false, false, null);
+                    current = Create(a, s, mention, sep.Text, sep.First, sep.Last, false);
+                    switched = true;
+                }
+            }
+
             if (!switched)
             {
                 var verbal = VerbalMeeting(a, s);
@@ -162,6 +175,70 @@ internal static class MeetingDetector
         {
             a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
         }
+    }
+
+    private static BodyPhrase? SeparateBody(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        var marked = false;
+        if (k + 1 < sentence.Last && tokens[k].Lower is "separately" or "meanwhile" or "elsewhere" && tokens[k + 1].Text == ",")
+        {
+            k += 2;
+            marked = true;
+        }
+
+        if (k < sentence.Last && tokens[k].Lower == "the")
+        {
+            k++;
+        }
+
+        BodyPhrase? found = null;
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First == k && !bp.IsGeneric)
+            {
+                found = bp;
+            }
+        }
+
+        if (found is not { } body || Habitual(a, s))
+        {
+            return null;
+        }
+
+        var j = body.Last;
+        if (j + 2 < sentence.Last && tokens[j].Text == "(" && tokens[j + 2].Text == ")")
+        {
+            j += 3;
+        }
+
+        // "The Council of Ministers chaired by X", ", also chaired by the Prime Minister,"
+        if (j + 2 < sentence.Last)
+        {
+            var v = tokens[j].Text == "," ? j + 1 : j;
+            v = tokens[v].Lower == "also" ? v + 1 : v;
+            if (v + 2 < sentence.Last && ((tokens[v].Lower == "chaired" && tokens[v + 1].Lower == "by") || (tokens[v].Lower == "presided" && tokens[v + 1].Lower == "over" && tokens[v + 2].Lower == "by")))
+            {
+                return body;
+            }
+        }
+
+        if (!marked)
+        {
+            return null;
+        }
+
+        for (var v = j; v < sentence.Last && v <= j + 12; v++)
+        {
+            if (tokens[v].IsWord && (Resolutions.DirectiveVerbs.IsActionVerb(tokens[v].Lower) || tokens[v].Lower is "met" or "voted"))
+            {
+                return body;
+            }
+        }
+
+        return null;
     }
 
     private static bool Habitual(Analysis a, int s)

@@ -20,3 +20,24 @@ public sealed class NotAMeetingTests
         r.Meetings[0].Body.ShouldBe("Council of Ministers");
     }
 }
+
+public sealed class SeparateMeetingTests
+{
+    [Fact]
+    public void Separately_a_body_chaired_by_someone_is_a_second_meeting()
+    {
+        var r = Extract.Report("The Council of Ministers chaired by Premier Ana Lind on Monday approved the port budget. Separately, the Committee on Harbour Affairs (CHA), also chaired by the premier, approved higher fees for berths.");
+        r.Meetings.Select(m => m.Body).ShouldBe(["Council of Ministers", "Committee on Harbour Affairs"]);
+        r.Meetings[1].Resolutions.Select(x => x.Text).ShouldBe(["higher fees for berths"]);
+    }
+}
+
+public sealed class PresidingBodyTests
+{
+    [Fact]
+    public void A_body_that_presides_over_a_session_opens_no_meeting_of_its_own()
+    {
+        var r = Extract.Report("The River Congress held its fourth plenary session on Monday. The Standing Bureau of the River Congress presided over the session.");
+        r.Meetings.Count.ShouldBe(1);
+    }
+}
