@@ -570,7 +570,8 @@ internal static class MeetingDetector
                 start = bodyFirst >= 0 ? bodyFirst : start;
             }
 
-            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last));
+            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last))
+                || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last));
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
@@ -754,9 +755,15 @@ internal static class MeetingDetector
 
         var verb = tokens[k].Lower;
         var next = tokens[k + 1].Lower;
+
+
         return (verb is "chaired" or "presided" or "convened" or "attended" or "addressed" && next is "by" or "over")
             || (verb == "held" && next is "on" or "in" or "at" or "by");
     }
+
+    // "The new government's first cabinet meeting approved ...": a meeting that acted took place.
+    private static bool ActedAfter(List<Token> tokens, int end, int last)
+        => end < last && tokens[end].IsWord && tokens[end].Lower.EndsWith("ed", StringComparison.Ordinal) && Resolutions.DirectiveVerbs.IsActionVerb(tokens[end].Lower);
 
     // "the resolution adopted at the plenary session": a participle after a common noun.
     private static bool ParticipleAfterNoun(List<Token> tokens, int at, int first)

@@ -359,7 +359,8 @@ internal static class ClauseExtractor
             var t = tokens[k];
             if (t.IsWord && t.Lower is "said" or "told" or "says" or "tells" or "added" or "announced" or "stated" or "reported" or "confirmed")
             {
-                return k > start && tokens[k - 1].IsCap;
+                // "..., Prime Minister X told reporters", "..., the premier said"
+                return k > start && (tokens[k - 1].IsCap || People.PersonNameNormalizer.IsTitleWord(tokens[k - 1].Lower) || tokens[k - 1].Lower is "spokesman" or "spokeswoman" or "spokesperson" or "officials" or "sources");
             }
 
             if (!(t.IsCap || (t.IsWord && (t.Lower is "the" or "'s" || People.PersonNameNormalizer.IsTitleWord(t.Lower)))))

@@ -41,3 +41,15 @@ public sealed class PresidingBodyTests
         r.Meetings.Count.ShouldBe(1);
     }
 }
+
+public sealed class ActingMeetingTests
+{
+    [Fact]
+    public void A_cabinet_meeting_that_approved_something_took_place_before_a_meeting_to_come()
+    {
+        var r = Extract.Report("The new government's first formal cabinet meeting approved 80 million for the coast guard, the premier said. He would chair a meeting of the Defence Council on Friday.");
+        r.Meetings.Count.ShouldBe(1);
+        r.Meetings[0].Body.ShouldBe("Cabinet");
+        r.Meetings[0].Resolutions.Select(x => x.Text).ShouldBe(["80 million for the coast guard"]);
+    }
+}
