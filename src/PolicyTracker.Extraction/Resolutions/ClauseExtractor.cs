@@ -542,6 +542,9 @@ internal static class ClauseExtractor
                     j++;
                 }
 
+                // "approved at its meeting the same day a memorandum ...": the meeting frame between verb and object.
+                j = AfterFrame(tokens, j, sentence.Last);
+
                 if (tokens[j - 1].Lower is "adopted" or "approved" or "passed" && j < sentence.Last && tokens[j].Lower == "in" && j + 1 < sentence.Last && tokens[j + 1].Lower == "principle")
                 {
                     j += 2;
@@ -792,6 +795,54 @@ internal static class ClauseExtractor
         }
 
         return false;
+    }
+
+    private static int AfterFrame(List<Token> tokens, int start, int last)
+    {
+        if (start + 1 >= last || tokens[start].Lower is not ("at" or "during"))
+        {
+            return start;
+        }
+
+        var k = start + 1;
+        while (k < last && k <= start + 4 && tokens[k].IsWord && !MeetingWords.Nouns.Contains(tokens[k].Lower)
+            && (MeetingWords.Determiners.Contains(tokens[k].Lower) || MeetingWords.Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "its" or "their" or "the" or "a"))
+        {
+            k++;
+        }
+
+        if (k >= last || !MeetingWords.Nouns.Contains(tokens[k].Lower))
+        {
+            return start;
+        }
+
+        k++;
+
+        // "... the same day", "... on Monday", "... that day", "... yesterday"
+        if (k + 2 < last && tokens[k].Lower is "the" or "that" && tokens[k + 1].Lower is "same" or "previous" && tokens[k + 2].Lower == "day")
+        {
+            k += 3;
+        }
+        else if (k + 1 < last && tokens[k].Lower == "that" && tokens[k + 1].Lower == "day")
+        {
+            k += 2;
+        }
+        else if (k < last && tokens[k].Lower is "today" or "yesterday")
+        {
+            k++;
+        }
+        else
+        {
+            k = AfterTimeAdverbial(tokens, k, last);
+        }
+
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        // Only a frame followed by the object ("a memorandum", "the draft") is skipped.
+        return k < last && k > start && tokens[k].IsWord && (tokens[k].Lower is "a" or "an" or "the" or "its" or "their" || tokens[k].IsCap) && !MeetingWords.Nouns.Contains(tokens[k].Lower) ? k : start;
     }
 
     private static bool HasInfinitive(List<Token> tokens, int start, int last)

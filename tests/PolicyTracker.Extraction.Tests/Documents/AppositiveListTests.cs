@@ -23,3 +23,14 @@ public sealed class AppositiveListTests
         m.Documents.ShouldHaveSingleItem().Action.ShouldBe(DocumentAction.Approved);
     }
 }
+
+public sealed class FrameBeforeObjectTests
+{
+    [Fact]
+    public void A_meeting_frame_between_the_verb_and_the_document_is_skipped()
+    {
+        var m = Extract.Single("The Lowland government approved at its meeting the same day a memorandum giving effect to the river treaty.");
+        m.Resolutions.ShouldBeEmpty();
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("memorandum giving effect to the river treaty");
+    }
+}
