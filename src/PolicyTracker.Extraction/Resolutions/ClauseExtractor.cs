@@ -45,6 +45,53 @@ internal static class ClauseExtractor
 
             Sentence(a, s, m);
         }
+
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] >= 0)
+            {
+                TitledLater(a, s, a.Meetings[a.SentenceMeeting[s]]);
+            }
+        }
+    }
+
+    // "The resolution, titled "X", was tabled by ...": the meeting's only document of that kind is "resolution X".
+    private static void TitledLater(Analysis a, int s, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        for (var k = sentence.First; k + 3 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower != "the" || !DirectiveVerbs.IsDocumentKind(tokens[k + 1].Lower) || tokens[k + 2].Text != ","
+                || tokens[k + 3].Lower is not ("titled" or "entitled" or "named" or "called"))
+            {
+                continue;
+            }
+
+            var open = k + 4;
+            if (open >= sentence.Last || tokens[open].Text is not ("\"" or "\u201C"))
+            {
+                continue;
+            }
+
+            var close = open + 1;
+            while (close < sentence.Last && tokens[close].Text is not ("\"" or "\u201D"))
+            {
+                close++;
+            }
+
+            if (close >= sentence.Last || close == open + 1)
+            {
+                continue;
+            }
+
+            var kind = DirectiveVerbs.KindOf(tokens[k + 1].Lower);
+            var same = meeting.Documents.FindAll(d => string.Equals(d.Kind, kind, StringComparison.Ordinal));
+            if (same.Count == 1)
+            {
+                same[0].Title = tokens[k + 1].Lower + " " + a.Text[tokens[open + 1].Start..tokens[close - 1].End];
+            }
+        }
     }
 
     private static void Sentence(Analysis a, int s, int meetingIndex)
@@ -1070,6 +1117,13 @@ internal static class ClauseExtractor
         }
 
         var first = tokens[start].Lower;
+
+        // "issued such a statement": a document already named, not a new one.
+        if (first == "such")
+        {
+            return;
+        }
+
         if (first is "it" or "them")
         {
             // "discussed a draft law and adopted it": the action applies to what was just named.

@@ -34,3 +34,20 @@ public sealed class FrameBeforeObjectTests
         m.Documents.ShouldHaveSingleItem().Title.ShouldBe("memorandum giving effect to the river treaty");
     }
 }
+
+public sealed class TitledLaterTests
+{
+    [Fact]
+    public void A_later_titled_appositive_names_the_document()
+    {
+        var m = Extract.Single("The River Assembly on Tuesday adopted a resolution urging upstream states to share water. The resolution, titled \"Water for All\", was tabled by Lowland.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("resolution Water for All");
+    }
+
+    [Fact]
+    public void Such_a_statement_is_no_new_document()
+    {
+        var m = Extract.Single("The River Assembly on Tuesday issued a statement on floods. \"It matters that the assembly issued such a statement,\" the chair said.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("statement on floods");
+    }
+}
