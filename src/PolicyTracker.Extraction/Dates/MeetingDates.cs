@@ -69,9 +69,16 @@ internal static class MeetingDates
                 }
             }
 
+            // "decided on Wednesday ... after two days of meetings": the first of the days, when no other day is named.
+            var shift = 0;
+            if (pick is { IsStart: false } only && Math.Max(Days(a, intro), m == 0 ? Days(a, 0) : 0) is var days and > 1 && !OtherDayNear(a, m, only.Date, days))
+            {
+                shift = days - 1;
+            }
+
             if (pick is { } p)
             {
-                meeting.Date = p.Date;
+                meeting.Date = p.Date.AddDays(-shift);
                 meeting.DateSpan = new TextSpan(a.Tokens[p.First].Start, a.Tokens[p.Last - 1].End - a.Tokens[p.First].Start);
             }
             else if (headline is { } h)
@@ -87,6 +94,54 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    private static readonly string[] DayCounts = ["one", "two", "three", "four", "five"];
+
+    // "after two days of meetings", "at the close of a three-day meeting" in the sentence naming the meeting or the next.
+    private static int Days(Analysis a, int intro)
+    {
+        for (var s = intro; s < a.Sentences.Count && s <= intro + 1; s++)
+        {
+            for (var k = a.Sentences[s].First; k + 2 < a.Sentences[s].Last; k++)
+            {
+                var l = a.Tokens[k].Lower;
+                var n = Array.IndexOf(DayCounts, l) + 1;
+                if (n > 1 && a.Tokens[k + 1].Lower == "days" && a.Tokens[k + 2].Lower == "of" && k + 3 < a.Sentences[s].Last
+                    && a.Tokens[k + 3].Lower is "meetings" or "talks" or "deliberations" or "discussions" && k > a.Sentences[s].First && a.Tokens[k - 1].Lower == "after")
+                {
+                    return n;
+                }
+
+                var dash = l.IndexOf("-day", StringComparison.Ordinal);
+                if (dash > 0 && Array.IndexOf(DayCounts, l[..dash]) + 1 is var d and > 1 && k >= a.Sentences[s].First + 2
+                    && a.Tokens[k - 2].Lower is "close" or "end" && Meetings.MeetingWords.Nouns.Contains(a.Tokens[k + 1].Lower))
+                {
+                    return d;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool OtherDayNear(Analysis a, int m, DateOnly date, int days)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] == m || s == a.Meetings[m].IntroSentence)
+            {
+                foreach (var d in a.Dates[s])
+                {
+                    if (d.Date != date && Math.Abs(date.DayNumber - d.Date.DayNumber) < days)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     // A date on the meeting noun first ("Sunday's two meetings"), else the day a meeting opened.

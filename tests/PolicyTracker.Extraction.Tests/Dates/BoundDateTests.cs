@@ -59,3 +59,20 @@ public sealed class BoundDateTests
         r.Meetings[0].Date.ShouldBe(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+public sealed class DurationDateTests
+{
+    [Fact]
+    public void A_decision_after_two_days_of_meetings_dates_the_meeting_by_its_first_day()
+    {
+        var m = Extract.Single("The Monetary Committee of the Bank of Lowland decided on Wednesday to raise the policy rate to 9 percent. The decision was announced after two days of meetings.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 5));
+    }
+
+    [Fact]
+    public void A_named_first_day_is_kept()
+    {
+        var m = Extract.Single("The Monetary Committee of the Bank of Lowland met on Tuesday and decided on Wednesday to raise the policy rate to 9 percent, after two days of meetings.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 5));
+    }
+}
