@@ -39,3 +39,13 @@ public sealed class RateAndCollectiveTests
         m.Resolutions.ShouldBeEmpty();
     }
 }
+
+public sealed class PossessorSubjectTests
+{
+    [Fact]
+    public void A_possessor_of_the_meeting_subject_does_not_hide_the_meeting()
+    {
+        var m = Extract.Single("The Lind government's first formal cabinet meeting approved an urgent allocation of 80 million for the coast guard, the prime minister said on Wednesday.");
+        m.Resolutions.Select(r => r.Text).ShouldBe(["an urgent allocation of 80 million for the coast guard"]);
+    }
+}
