@@ -39,6 +39,15 @@ internal static class ParticipantExtractor
             s = ListAfterColon(a, s, a.Meetings[m]);
         }
 
+        // "said the Assembly's President, Health Secretary X": the presiding officer of the body in session.
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] >= 0 && a.Meetings[a.SentenceMeeting[s]] is { Chair: null, Body: { } body } meeting)
+            {
+                PresidingOfficer(a, s, meeting, body);
+            }
+        }
+
         // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
         // person who convened or opened the meeting in its introducing sentence chaired it.
         foreach (var meeting in a.Meetings)
@@ -236,6 +245,31 @@ internal static class ParticipantExtractor
                 forwardByPassive = false;
                 forwardOnce = false;
                 i++;
+            }
+        }
+    }
+
+    private static void PresidingOfficer(Analysis a, int s, MeetingDraft meeting, string body)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var space = body.LastIndexOf(' ');
+        var head = (space < 0 ? body : body[(space + 1)..]).ToLowerInvariant();
+        for (var k = sentence.First + 1; k + 2 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower != "'s" || tokens[k - 1].Lower != head || tokens[k + 1].Lower is not ("president" or "chair" or "chairman" or "chairwoman" or "chairperson" or "speaker"))
+            {
+                continue;
+            }
+
+            var after = tokens[k + 2].Text == "," ? k + 3 : k + 2;
+            foreach (var n in a.Names[s])
+            {
+                if (n.First >= after && n.First <= after + 4)
+                {
+                    Assign(a, meeting, n, ParticipantRole.Chair);
+                    return;
+                }
             }
         }
     }

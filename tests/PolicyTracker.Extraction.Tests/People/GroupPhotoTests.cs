@@ -57,3 +57,20 @@ public sealed class EllipsisAndPossessorTests
         m.Names().ShouldNotContain("Ana Lind");
     }
 }
+
+public sealed class PresidingOfficerTests
+{
+    [Fact]
+    public void The_bodys_president_named_in_apposition_chairs_its_meeting()
+    {
+        var m = Extract.Single("The River Assembly adopted a water treaty on Tuesday. \"The treaty is adopted,\" said the Assembly's President, Lowland Water Minister Ana Lind, to applause.");
+        m.Participants.Single(p => p.Role == ParticipantRole.Chair).Name.ShouldBe("Ana Lind");
+    }
+
+    [Fact]
+    public void Another_bodys_president_does_not_chair()
+    {
+        var m = Extract.Single("The River Assembly adopted a water treaty on Tuesday. The decision was welcomed by the Bank's President, Ana Lind.");
+        m.Participants.Where(p => p.Role == ParticipantRole.Chair).ShouldBeEmpty();
+    }
+}
