@@ -241,6 +241,39 @@ internal static class MeetingDetector
         return null;
     }
 
+    private static readonly string[] TopicAdjectives = ["national", "central", "annual", "international", "global", "regional", "world"];
+
+    // "a national conference on X held ...", "the annual forum on X, which opened ...": ADJ NOUN on TOPIC + a gathering verb.
+    private static (int First, int Last)? NamedByTopic(List<Token> tokens, Sentence sentence, int i)
+    {
+        if (i + 2 >= sentence.Last || tokens[i + 1].Lower != "on")
+        {
+            return null;
+        }
+
+        var first = i > sentence.First && Array.IndexOf(TopicAdjectives, tokens[i - 1].Lower) >= 0 ? i - 1 : -1;
+        if (first < 0)
+        {
+            return null;
+        }
+
+        for (var j = i + 2; j < sentence.Last && j <= i + 12; j++)
+        {
+            var t = tokens[j];
+            if (t.IsWord && MeetingWords.GatheringVerbs.Contains(t.Lower) && j > i + 2)
+            {
+                return (first, j);
+            }
+
+            if (!t.IsWord || t.Lower is "which" or "that" or "in" or "at" or "from" or "to" or "with")
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     private static bool Habitual(Analysis a, int s)
     {
         for (var k = a.Sentences[s].First; k < a.Sentences[s].Last; k++)
@@ -390,6 +423,14 @@ internal static class MeetingDetector
 
             if (t.Lower is "summit" or "forum" or "conference" && !HasBodyAfter(a, s, i))
             {
+                // "a national conference on cybersecurity and informatization held from Friday": the gathering names itself.
+                if (NamedByTopic(tokens, sentence, i) is { } topic)
+                {
+                    var text = BodyPhraseFinder.Text(tokens, topic.First, topic.Last);
+                    text = char.ToUpperInvariant(text[0]) + text[1..];
+                    result.Add(new Mention(topic.First, i, topic.Last, text, topic.First, topic.Last, false, "meeting", true, false, false, null));
+                }
+
                 continue;
             }
 

@@ -53,3 +53,21 @@ public sealed class ActingMeetingTests
         r.Meetings[0].Resolutions.Select(x => x.Text).ShouldBe(["80 million for the coast guard"]);
     }
 }
+
+public sealed class TopicNamedGatheringTests
+{
+    [Fact]
+    public void A_national_conference_on_a_topic_that_was_held_is_the_body()
+    {
+        var m = Extract.Single("Premier Ana Lind made the remarks in a speech at a national conference on river safety held on Monday in Port Ash.");
+        m.Body.ShouldBe("National conference on river safety");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 4));
+    }
+
+    [Fact]
+    public void A_conference_on_a_topic_still_to_come_is_no_meeting()
+    {
+        var r = Extract.Report("Premier Ana Lind spoke about river safety, a topic for a national conference on water to be arranged next year.");
+        r.Meetings.ShouldBeEmpty();
+    }
+}
