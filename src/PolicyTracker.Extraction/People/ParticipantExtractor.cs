@@ -21,6 +21,7 @@ internal static class ParticipantExtractor
 
     public static void Extract(Analysis a)
     {
+        ParticipantRole? carried = null;
         for (var s = 0; s < a.Sentences.Count; s++)
         {
             var m = a.SentenceMeeting[s];
@@ -31,7 +32,11 @@ internal static class ParticipantExtractor
 
             if (a.Names[s].Count > 0)
             {
-                Sentence(a, s, a.Meetings[m]);
+                carried = Sentence(a, s, a.Meetings[m], carried);
+            }
+            else
+            {
+                carried = null;
             }
 
             GroupPhoto(a, s, a.Meetings[m]);
@@ -86,14 +91,16 @@ internal static class ParticipantExtractor
         }
     }
 
-    private static void Sentence(Analysis a, int s, MeetingDraft meeting)
+    /// <summary>Gives the sentence's people their roles; returns the role a list still open at a paragraph's
+    /// end ("... were A (X), B (Y)," then "C (Z) and D (W).") carries into the next one.</summary>
+    private static ParticipantRole? Sentence(Analysis a, int s, MeetingDraft meeting, ParticipantRole? carried)
     {
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
         var names = a.Names[s];
         var pending = new List<NameCandidate>();
         var lastGroup = new List<NameCandidate>();
-        ParticipantRole? forward = null;
+        ParticipantRole? forward = carried is ParticipantRole.Attendee ? carried : null;
         var forwardOnce = false;
         var nameIndex = 0;
         var sawAttendance = false;
@@ -247,6 +254,8 @@ internal static class ParticipantExtractor
                 i++;
             }
         }
+
+        return forward is ParticipantRole.Attendee && tokens[sentence.Last - 1].Text == "," ? forward : null;
     }
 
     private static void PresidingOfficer(Analysis a, int s, MeetingDraft meeting, string body)

@@ -74,3 +74,20 @@ public sealed class PresidingOfficerTests
         m.Participants.Where(p => p.Role == ParticipantRole.Chair).ShouldBeEmpty();
     }
 }
+
+public sealed class ListOverParagraphsTests
+{
+    [Fact]
+    public void An_attendance_list_ending_a_paragraph_with_a_comma_goes_on_in_the_next()
+    {
+        var m = Extract.Single("The Harbour Board met on Monday in Port Ash.\n\nAlso attending the meeting were Ana Lind (finance), Rui Sato (ports),\n\nTomas Veiga (fisheries) and Mia Holm (transport).");
+        m.Names().ShouldBe(["Ana Lind", "Rui Sato", "Tomas Veiga", "Mia Holm"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void A_paragraph_ending_in_a_full_stop_closes_the_list()
+    {
+        var m = Extract.Single("The Harbour Board met on Monday in Port Ash.\n\nAlso attending the meeting were Ana Lind and Rui Sato.\n\nTomas Veiga, a critic of the board, called the plan weak.");
+        m.Names().ShouldBe(["Ana Lind", "Rui Sato"], ignoreOrder: true);
+    }
+}
