@@ -53,6 +53,15 @@ internal static class ParticipantExtractor
             }
         }
 
+        // "also chaired by the Prime Minister": the person the report named with that title.
+        foreach (var meeting in a.Meetings)
+        {
+            if (meeting.Chair is null)
+            {
+                ChairByTitle(a, meeting);
+            }
+        }
+
         // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
         // person who convened or opened the meeting in its introducing sentence chaired it.
         foreach (var meeting in a.Meetings)
@@ -256,6 +265,54 @@ internal static class ParticipantExtractor
         }
 
         return forward is ParticipantRole.Attendee && tokens[sentence.Last - 1].Text == "," ? forward : null;
+    }
+
+    private static void ChairByTitle(Analysis a, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[meeting.IntroSentence];
+        for (var k = sentence.First; k + 3 < sentence.Last; k++)
+        {
+            var by = tokens[k].Lower == "chaired" && tokens[k + 1].Lower == "by" ? k + 2
+                : tokens[k].Lower == "presided" && tokens[k + 1].Lower == "over" && tokens[k + 2].Lower == "by" ? k + 3 : -1;
+            if (by < 0 || by >= sentence.Last || tokens[by].Lower != "the")
+            {
+                continue;
+            }
+
+            var end = by + 1;
+            while (end < sentence.Last && end <= by + 3 && tokens[end].IsWord && PersonNameNormalizer.IsTitleWord(tokens[end].Text))
+            {
+                end++;
+            }
+
+            if (end == by + 1 || (end < sentence.Last && tokens[end].IsCap))
+            {
+                continue;
+            }
+
+            var title = a.Text[tokens[by + 1].Start..tokens[end - 1].End];
+            ParticipantDraft? match = null;
+            var count = 0;
+            foreach (var other in a.Meetings)
+            {
+                foreach (var p in other.Participants)
+                {
+                    if (p.Title is { } t && t.EndsWith(title, StringComparison.OrdinalIgnoreCase) && !ReferenceEquals(match, p) && match?.Name != p.Name)
+                    {
+                        match = p;
+                        count++;
+                    }
+                }
+            }
+
+            if (count == 1 && match is not null)
+            {
+                meeting.AddParticipant(match.Name, ParticipantRole.Chair, match.Title, new TextSpan(tokens[by].Start, tokens[end - 1].End - tokens[by].Start), 0.8);
+            }
+
+            return;
+        }
     }
 
     private static void PresidingOfficer(Analysis a, int s, MeetingDraft meeting, string body)

@@ -91,3 +91,15 @@ public sealed class ListOverParagraphsTests
         m.Names().ShouldBe(["Ana Lind", "Rui Sato"], ignoreOrder: true);
     }
 }
+
+public sealed class ChairByTitleTests
+{
+    [Fact]
+    public void Chaired_by_the_title_of_a_person_named_earlier_is_that_person()
+    {
+        var r = Extract.Report("The Council of Ministers chaired by Prime Minister Ana Lind on Monday approved the port budget. Separately, the Committee on Harbour Affairs (CHA), also chaired by the Prime Minister, approved higher fees for berths.");
+        r.Meetings.Count.ShouldBe(2);
+        r.Meetings[1].Participants.ShouldHaveSingleItem().Name.ShouldBe("Ana Lind");
+        r.Meetings[1].Participants[0].Role.ShouldBe(ParticipantRole.Chair);
+    }
+}
