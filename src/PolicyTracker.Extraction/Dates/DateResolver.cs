@@ -60,7 +60,8 @@ internal static class DateResolver
         if (v >= first && tokens[v].Lower is "opened" or "began" or "started" or "convened")
         {
             var bound = false;
-            for (var j = v - 1; j >= first && j >= v - 3; j--)
+            // "the three-day summit that opened", "a two-day meeting at the bank's head office in Tokyo that began Monday"
+            for (var j = v - 1; j >= first && j >= v - 12 && !(tokens[j].IsPunct && tokens[j].Text is "," or ";" or "."); j--)
             {
                 bound |= IsMeetingNoun(tokens[j].Lower);
             }

@@ -116,6 +116,15 @@ internal static class MeetingDetector
                 }
             }
 
+            // "The Lowland cabinet decided on Tuesday ... The move followed a meeting on Sunday of X": a named body acting
+            // in the lead is the first meeting even when a later sentence names another one.
+            if (!switched && current < 0 && s == LeadSentence(a) && LeadActor(a, s) is { } actor)
+            {
+                var mention = new Mention(actor.First, actor.HeadIndex, actor.Last, actor.Text, actor.First, actor.Last, false, "meeting", true, false, false, null);
+                current = Create(a, s, mention, actor.Text, actor.First, actor.Last, false);
+                switched = true;
+            }
+
             if (!switched)
             {
                 var verbal = VerbalMeeting(a, s);
@@ -268,6 +277,55 @@ internal static class MeetingDetector
             if (!t.IsWord || t.Lower is "which" or "that" or "in" or "at" or "from" or "to" or "with")
             {
                 return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LeadSentence(Analysis a)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.Sentences[s].Last - a.Sentences[s].First > 6)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    // The lead's subject: a named body starting the sentence, followed within a few words by an action verb.
+    private static BodyPhrase? LeadActor(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        if (k < sentence.Last && tokens[k].Lower == "the")
+        {
+            k++;
+        }
+
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First != k || bp.IsGeneric)
+            {
+                continue;
+            }
+
+            for (var j = bp.Last; j < sentence.Last && j <= bp.Last + 4; j++)
+            {
+                var l = tokens[j].Lower;
+                if (tokens[j].IsWord && l.EndsWith("ed", StringComparison.Ordinal) && (Resolutions.DirectiveVerbs.IsActionVerb(l) || l == "voted"))
+                {
+                    return bp;
+                }
+
+                if (!tokens[j].IsWord || MeetingWords.Modals.Contains(l))
+                {
+                    break;
+                }
             }
         }
 
@@ -512,12 +570,25 @@ internal static class MeetingDetector
             string? aliasExtra = null;
             var end = i + 1;
 
-            // "... meeting of (the) X"
-            if (i + 1 < sentence.Last && tokens[i + 1].Lower == "of")
+            // "... meeting of (the) X", "a meeting on Sunday of the party's executive board" (a dated meeting took place)
+            var of = i + 1;
+            var dated = false;
+            if (of + 2 < sentence.Last && tokens[of].Lower == "on" && tokens[of + 1].IsCap && DateWords.IsDateWord(tokens[of + 1].Lower))
+            {
+                of += 2;
+                if (of < sentence.Last && tokens[of].Kind == TokenKind.Number)
+                {
+                    of++;
+                }
+
+                dated = of < sentence.Last && tokens[of].Lower == "of";
+            }
+
+            if (of < sentence.Last && tokens[of].Lower == "of")
             {
                 foreach (var bp in a.Bodies[s])
                 {
-                    if (bp.First > i + 1 && bp.First <= i + 5 && NoPunctBetween(tokens, i + 1, bp.First))
+                    if (bp.First > of && bp.First <= of + 4 && NoPunctBetween(tokens, of, bp.First))
                     {
                         bodyText = bp.Text;
                         bodyFirst = bp.First;
@@ -612,7 +683,7 @@ internal static class MeetingDetector
             }
 
             var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last))
-                || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last));
+                || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last)) || (!passingPrep && dated && bodyText is not null);
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));

@@ -76,3 +76,13 @@ public sealed class DurationDateTests
         m.Date.ShouldBe(new DateOnly(2024, 3, 5));
     }
 }
+
+public sealed class LeadActorDateTests
+{
+    [Fact]
+    public void A_meeting_that_began_the_day_before_far_from_its_noun_dates_the_lead_decision()
+    {
+        var m = Extract.Single("The Monetary Board of the Bank of Lowland decided Wednesday to end negative rates. The decision came at the end of a two-day policy meeting at the bank's head office in Port Ash that began Tuesday afternoon.");
+        m.Date.ShouldBe(new DateOnly(2024, 3, 5));
+    }
+}

@@ -71,3 +71,15 @@ public sealed class TopicNamedGatheringTests
         r.Meetings.ShouldBeEmpty();
     }
 }
+
+public sealed class DatedMeetingOfTests
+{
+    [Fact]
+    public void A_meeting_on_a_day_of_another_body_is_a_second_meeting_dated_that_day()
+    {
+        var r = Extract.Report("The Lowland cabinet decided on Tuesday to join the Grain Union. The move followed a meeting on Sunday of the Harbour Party's executive board, led by Ana Lind, which agreed to back membership.");
+        r.Meetings.Count.ShouldBe(2);
+        r.Meetings[1].Body.ShouldBe("Harbour Party's executive board");
+        r.Meetings[1].Date.ShouldBe(new DateOnly(2024, 3, 3));
+    }
+}
