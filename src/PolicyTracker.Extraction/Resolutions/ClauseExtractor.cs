@@ -597,7 +597,7 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && !LooksLikeDocument(a, j, sentence.Last))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last)))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }
@@ -931,6 +931,32 @@ internal static class ClauseExtractor
         }
 
         return false;
+    }
+
+    /// <summary>"a budget to repay the debt", "an extra budget of 5 billion": a sum of money set aside
+    /// for a purpose, which approving makes a resolution, not a document (unlike "the draft budget for 2025").</summary>
+    internal static bool IsAllocation(List<Token> tokens, int start, int last)
+    {
+        var k = start;
+        while (k < last && k < start + 4 && tokens[k].IsWord && !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            if (tokens[k].Lower is "draft" or "drafts" or "revised" or "final")
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        if (k + 2 >= last || !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            return false;
+        }
+
+        var next = tokens[k + 1];
+        var after = tokens[k + 2];
+        return next.Lower == "to" && after.IsWord && !after.IsCap && after.Lower is not ("the" or "a" or "an" or "be")
+            || next.Lower is "of" or "worth" && (after.Kind == TokenKind.Number || after.IsCap && k + 3 < last && tokens[k + 3].Kind == TokenKind.Number);
     }
 
     private static bool LooksLikeDocument(Analysis a, int start, int last)
