@@ -98,7 +98,7 @@ internal static class DocumentParser
                 }
 
                 // "work plans on A, on B and on C": the series of the same preposition goes on.
-                if ((nl == "on" || nl == "and" && k + 2 < last && tokens[k + 2].Lower == "on") && HasWord(tokens, start, k, "on"))
+                if ((nl == "on" || nl == "and" && k + 2 < last && tokens[k + 2].Lower == "on") && (HasWord(tokens, start, k, "on") || start > 0 && tokens[start - 1].Lower == "on"))
                 {
                     continue;
                 }
@@ -171,7 +171,7 @@ internal static class DocumentParser
                 continue;
             }
 
-            if (OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
+            if (VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
             {
                 if (k > pieceStart)
                 {
@@ -403,6 +403,41 @@ internal static class DocumentParser
         }
 
         return -1;
+    }
+
+    // "were briefed on A, on B, and on C": after a verb's "on", each further "on" starts the verb's next object.
+    private static bool VerbOnSeparator(List<Token> tokens, int start, int k, int end, out int skip)
+    {
+        skip = 0;
+        if (start == 0 || tokens[start - 1].Lower != "on" || k + 2 >= end)
+        {
+            return false;
+        }
+
+        if (tokens[k].Lower == "and" && tokens[k + 1].Lower == "on")
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (tokens[k].Text != ",")
+        {
+            return false;
+        }
+
+        if (tokens[k + 1].Lower == "on")
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (tokens[k + 1].Lower == "and" && tokens[k + 2].Lower == "on")
+        {
+            skip = 2;
+            return true;
+        }
+
+        return false;
     }
 
     // "work plans on A, on B and on C": each "on" after the first starts the next item of the series

@@ -1205,7 +1205,8 @@ internal static class ClauseExtractor
             }
 
             var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
-            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = hit.Kind == HitKind.Briefed ? null : hit.Action, Span = span, Meeting = meetingIndex };
+            var briefed = hit.Kind == HitKind.Briefed;
+            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = briefed ? DocumentAction.Discussed : hit.Action, FromBriefing = briefed, Span = span, Meeting = meetingIndex, Confidence = briefed ? 0.7 : 0.8 };
             a.DocumentMentions.Add(draft);
             if (draft.Action is not null)
             {
@@ -1288,6 +1289,12 @@ internal static class ClauseExtractor
             {
                 d.Action = action;
                 continue;
+            }
+
+            // What one meeting was briefed on and another acted on is the other meeting's document.
+            if (d.FromBriefing && d.Meeting >= 0 && d.Meeting != meetingIndex)
+            {
+                a.Meetings[d.Meeting].Documents.Remove(d);
             }
 
             var copy = new DocumentDraft { Title = d.Title, Kind = d.Kind, Action = action, Span = d.Span, Meeting = meetingIndex, Confidence = 0.7 };
