@@ -60,6 +60,23 @@ internal static class DocumentParser
         return -1;
     }
 
+    // ", w and w of ..." or ", w and w NOUN": bare lower-case words (no article, verb or participle) joined by
+    // "and" and followed by what they share.
+    internal static bool IsInnerSeries(List<Token> tokens, int comma, int last)
+    {
+        if (comma + 4 >= last || tokens[comma + 2].Lower != "and")
+        {
+            return false;
+        }
+
+        var w1 = tokens[comma + 1];
+        var w2 = tokens[comma + 3];
+        var after = tokens[comma + 4];
+        static bool Bare(Token t) => t.IsWord && !t.IsCap && t.Lower.Length > 2 && !t.Lower.EndsWith("ed", StringComparison.Ordinal) && !t.Lower.EndsWith("ing", StringComparison.Ordinal)
+            && !IsItemStart(t) && !DirectiveVerbs.IsActionVerb(t.Lower) && t.Lower is not ("also" or "then" or "which" or "who" or "that" or "said" or "this" or "these" or "those");
+        return Bare(w1) && Bare(w2) && (after.Lower == "of" || Bare(after) && comma + 5 < last && !tokens[comma + 5].IsWord);
+    }
+
     private static bool IsNumberWord(Token t) => t.IsWord && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
 
     private static bool HasWord(List<Token> tokens, int first, int last, string word) => IndexOfWord(tokens, first, last, word) >= 0;
@@ -93,6 +110,13 @@ internal static class DocumentParser
 
                 // "its key tasks, and ten measures to ...": a counted item goes on the list.
                 if (IsNumberWord(next) || nl == "and" && k + 2 < last && IsNumberWord(tokens[k + 2]))
+                {
+                    continue;
+                }
+
+                // "the organisation, powers and functions of X", "the micro, small and medium enterprises": a
+                // series of bare words inside the title goes on to the word or "of" they share.
+                if (IsInnerSeries(tokens, k, last))
                 {
                     continue;
                 }

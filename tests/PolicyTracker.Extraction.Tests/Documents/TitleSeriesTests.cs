@@ -47,3 +47,20 @@ public sealed class PrepositionSeriesTests
         m.Documents.Select(d => d.Title).ShouldContain("work report for 2024");
     }
 }
+
+public sealed class InnerSeriesTests
+{
+    [Fact]
+    public void A_series_of_nouns_sharing_an_of_stays_inside_the_title()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Friday and discussed a draft regulation setting out the duties, rights and obligations of river pilots.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("draft regulation setting out the duties, rights and obligations of river pilots");
+    }
+
+    [Fact]
+    public void A_list_of_documents_after_commas_is_still_split()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Friday and approved a plan on ports, a decree on fees and a notice on tolls.");
+        m.Documents.Count.ShouldBe(3);
+    }
+}
