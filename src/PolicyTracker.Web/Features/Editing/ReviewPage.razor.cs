@@ -122,6 +122,7 @@ public sealed partial class ReviewPage
         _activeKey = item.Key;
         if (item.SpanLength > 0)
         {
+            _source?.Reveal(item);
             _scrollTo = "src-" + item.Key;
         }
     }
