@@ -444,6 +444,25 @@ internal static class ClauseExtractor
 
             var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
 
+            // "the policy statement it issued after the meeting": a document named before a reduced relative
+            // clause whose subject is the meeting ("it", "they") and whose verb acts on it.
+            if (prev is "it" or "they" && l.EndsWith("ed", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var relativeAction)
+                && i - 2 >= sentence.First && DirectiveVerbs.IsDocumentKind(tokens[i - 2].Lower))
+            {
+                var first = i - 2;
+                while (first - 1 >= sentence.First && tokens[first - 1].IsWord && !tokens[first - 1].IsCap && first > i - 5
+                    && tokens[first - 1].Lower is not ("the" or "a" or "an" or "its" or "their" or "this" or "that" or "in" or "of" or "on" or "with" or "and"))
+                {
+                    first--;
+                }
+
+                if (first - 1 >= sentence.First && tokens[first - 1].Lower is "the" or "its" or "their")
+                {
+                    hits.Add(new Hit(HitKind.Document, i, first, t.Text, relativeAction, i - 1) { ObjectEnd = i - 1 });
+                    continue;
+                }
+            }
+
             // "it was decided that ..."
             if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
             {
