@@ -48,6 +48,10 @@ public static class CsvFile
         public async Task ExecuteAsync(HttpContext context)
         {
             var ct = context.RequestAborted;
+            // The first row is read before anything is written: a database that is down fails the request
+            // here, while the error handler can still answer it, instead of cutting a started download.
+            await using var rowsLeft = rows.GetAsyncEnumerator(ct);
+            var any = await rowsLeft.MoveNextAsync();
             context.Response.ContentType = "text/csv; charset=utf-8";
             var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
             disposition.SetHttpFileName(fileName);
@@ -58,9 +62,9 @@ public static class CsvFile
             {
                 await csv.WriteRecordAsync(header, ct);
                 var written = 0;
-                await foreach (var row in rows.WithCancellation(ct))
+                for (var more = any; more; more = await rowsLeft.MoveNextAsync())
                 {
-                    await csv.WriteRecordAsync(Array.ConvertAll(cells(row), cell => cell ?? ""), ct);
+                    await csv.WriteRecordAsync(Array.ConvertAll(cells(rowsLeft.Current), cell => cell ?? ""), ct);
                     if (++written % FlushEvery == 0)
                     {
                         await csv.FlushAsync(ct);
