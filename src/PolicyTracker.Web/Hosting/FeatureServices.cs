@@ -21,6 +21,7 @@ public static class FeatureServices
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<PersonQueries>();
+        services.AddScoped<PersonNetworkQueries>();
         services.AddScoped<BodyQueries>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();

@@ -40,7 +40,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var reportId = await ImportAsync(Text, ReportStatus.Draft, t => Extractions.Commission(t));
 
         await ShouldBeHiddenAsync(reportId);
-        var counts = await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync();
+        var counts = await new OverviewQueries(new PublishedData(fixture.Factory), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())).CountsAsync();
         counts.ShouldBe(new OverviewCounts(Reports: 1, Drafts: 1, Meetings: 0, People: 0, Bodies: 0, Documents: 0));
     }
 
@@ -83,13 +83,13 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         (search.Reports.Total, search.Resolutions.Total, search.Documents.Total, search.Bodies.Total).ShouldBe((1, 1, 1, 1));
         (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("Xi")).ShouldNotBeNull().People.Total.ShouldBe(1);
 
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())).GetAsync(null, null);
         summary.Meetings.ShouldBe(1);
         summary.TopPeople.Count.ShouldBe(3);
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
         (await new ReportQueries(fixture.Factory).GetAsync(reportId, includeUnpublished: false)).ShouldNotBeNull();
-        (await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync())
+        (await new OverviewQueries(new PublishedData(fixture.Factory), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())).CountsAsync())
             .ShouldBe(new OverviewCounts(Reports: 1, Drafts: 0, Meetings: 1, People: 3, Bodies: 1, Documents: 2));
     }
 
@@ -128,7 +128,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var search = (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("zebra")).ShouldNotBeNull();
         search.Total.ShouldBe(0);
         (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("quagga")).ShouldNotBeNull().Total.ShouldBe(0);
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())).GetAsync(null, null);
         summary.TopPeople.Select(p => p.Name).ShouldNotContain("Wang Zebrafield");
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
@@ -181,7 +181,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             (await search.SearchAsync(q)).ShouldNotBeNull().Total.ShouldBe(0, q);
         }
 
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions())).GetAsync(null, null);
         (summary.Meetings, summary.Undated, summary.TopBodies.Count, summary.TopPeople.Count, summary.DocumentActions.Count).ShouldBe((0, 0, 0, 0, 0));
 
         var reports = new ReportQueries(fixture.Factory);
