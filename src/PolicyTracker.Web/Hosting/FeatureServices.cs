@@ -23,6 +23,7 @@ public static class FeatureServices
         services.AddScoped<PersonQueries>();
         services.AddScoped<PersonNetworkQueries>();
         services.AddScoped<BodyQueries>();
+        services.AddScoped<BodyInsightQueries>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
