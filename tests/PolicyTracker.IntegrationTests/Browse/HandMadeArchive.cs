@@ -52,6 +52,38 @@ public sealed class HandMadeArchive(PolicyTrackerDbContext db)
         return fact;
     }
 
+    public Report Report(string headline, ReportStatus status = ReportStatus.Published)
+    {
+        var text = $"{headline}\n{Guid.NewGuid():N}";
+        var report = new Report
+        {
+            Id = Guid.CreateVersion7(),
+            Headline = headline,
+            Text = text,
+            ContentHash = PolicyTracker.Data.Import.TextKeys.Sha256Hex(text),
+            Status = status,
+            EnteredBy = "test",
+            EnteredAt = DateTimeOffset.UnixEpoch,
+        };
+        db.Reports.Add(report);
+        return report;
+    }
+
+    /// <summary>The report as a source of the meeting and of every participation and document action it holds so far,
+    /// so PublishedFlags (which reads sources) agrees with the flags set by hand.</summary>
+    public void Source(Meeting meeting, Report report)
+    {
+        db.MeetingSources.Add(new MeetingSource { Id = Guid.CreateVersion7(), Meeting = meeting, SourceReport = report, Verdict = Verdict.Accepted });
+        foreach (var p in meeting.Participations)
+        {
+            p.Sources.Add(new ParticipationSource { Id = Guid.CreateVersion7(), SourceReport = report, Verdict = Verdict.Accepted });
+        }
+        foreach (var a in meeting.DocumentActions)
+        {
+            a.Sources.Add(new DocumentActionSource { Id = Guid.CreateVersion7(), SourceReport = report, Verdict = Verdict.Accepted });
+        }
+    }
+
     /// <summary>Saves and fills the stored counts the list pages read.</summary>
     public async Task SaveAsync()
     {
