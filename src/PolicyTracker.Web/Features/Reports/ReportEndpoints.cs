@@ -28,12 +28,10 @@ public static class ReportEndpoints
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Status.ToString().ToLowerInvariant(), r.Headline, r.Outlet, CsvFile.Date(r.Published), r.EnteredBy,
             CsvFile.Timestamp(r.EnteredAt), CsvFile.Number(r.Meetings),
-        });
-        return await CsvFile.WriteAsync("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], rows, ct);
+        ]);
     }
 }
