@@ -62,6 +62,12 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
 
     public IQueryable<Organization> Bodies => db.Organizations.AsNoTracking().Where(Published.Body);
 
+    /// <summary>People and bodies without the listing filter, for joins from facts already filtered as published
+    /// (a published fact's person and body are listed), so PostgreSQL is not asked the same question twice.</summary>
+    public IQueryable<Person> PeopleOfFacts => db.People.AsNoTracking();
+
+    public IQueryable<Organization> BodiesOfFacts => db.Organizations.AsNoTracking();
+
     public IQueryable<Document> Documents => db.Documents.AsNoTracking().Where(Published.Document);
 
     public IQueryable<Report> Reports => db.Reports.AsNoTracking().Where(Published.Report);

@@ -10,7 +10,8 @@ using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Reports;
 
-public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null);
+/// <param name="PublishedOnly">What an analyst or manager may list: published reports only, whatever <paramref name="Status"/> says.</param>
+public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null, bool PublishedOnly = false);
 
 public sealed record ReportRow(Guid Id, ReportStatus Status, string Headline, string? Outlet, DateOnly? Published, string EnteredBy,
     DateTimeOffset EnteredAt, int Meetings);
@@ -51,6 +52,10 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     private static IQueryable<Report> Filtered(PolicyTrackerDbContext db, ReportFilter filter)
     {
         var query = db.Reports.AsNoTracking();
+        if (filter.PublishedOnly)
+        {
+            query = query.Where(r => r.Status == ReportStatus.Published);
+        }
         if (filter.Status is { } status)
         {
             query = query.Where(r => r.Status == status);
@@ -96,11 +101,12 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     private static IQueryable<ReportRow> Project(IQueryable<Report> query) => query
         .Select(r => new ReportRow(r.Id, r.Status, r.Headline, r.Outlet, r.Published, r.EnteredBy, r.EnteredAt, r.MeetingSources.Count));
 
-    public async Task<ReportFacets> FacetsAsync(CancellationToken ct = default)
+    public async Task<ReportFacets> FacetsAsync(bool publishedOnly = false, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var outlets = await db.Reports.AsNoTracking().Where(r => r.Outlet != null).Select(r => r.Outlet!).Distinct().OrderBy(o => o).ToListAsync(ct);
-        var enteredBy = await db.Reports.AsNoTracking().Select(r => r.EnteredBy).Distinct().OrderBy(o => o).ToListAsync(ct);
+        var reports = db.Reports.AsNoTracking().Where(r => !publishedOnly || r.Status == ReportStatus.Published);
+        var outlets = await reports.Where(r => r.Outlet != null).Select(r => r.Outlet!).Distinct().OrderBy(o => o).ToListAsync(ct);
+        var enteredBy = await reports.Select(r => r.EnteredBy).Distinct().OrderBy(o => o).ToListAsync(ct);
         return new ReportFacets(outlets, enteredBy);
     }
 
