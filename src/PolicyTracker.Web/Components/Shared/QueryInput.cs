@@ -31,6 +31,9 @@ public sealed class QueryInput(TimeProvider time)
 
     public bool HasProblems => _problems.Count > 0;
 
+    /// <summary>A problem found by a caller's own parsing (the summary's period), shown with the rest.</summary>
+    public void Add(string problem) => _problems.Add(problem);
+
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
     /// <summary>Tomorrow: a report dated in another time zone can be a day ahead of UTC.</summary>

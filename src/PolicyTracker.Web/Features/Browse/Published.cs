@@ -90,6 +90,10 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
                    (SELECT count(*) FROM reports WHERE status = 'Draft') AS "Drafts"
             """).ToListAsync(ct))[0];
 
+    /// <summary>An aggregate written in SQL (the summary's dashboard): it must filter <c>published</c> and
+    /// <c>deleted_at IS NULL</c> itself, as the sets above do.</summary>
+    public Task<List<T>> AggregateAsync<T>(FormattableString sql, CancellationToken ct) => db.Database.SqlQuery<T>(sql).ToListAsync(ct);
+
     public ValueTask DisposeAsync() => db.DisposeAsync();
 
     private static IQueryable<T> Claims<T>(DbSet<T> set)

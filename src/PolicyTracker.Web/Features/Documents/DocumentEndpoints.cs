@@ -13,10 +13,11 @@ public static class DocumentEndpoints
     }
 
     private static IResult Export([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
-        [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
+        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var filter = new DocumentFilter(input.Text("q", q), input.Text("kind", kind), DocumentsPage.ParseAction(input.Text("action", action)));
+        var (first, last) = input.Range(from, to);
+        var filter = new DocumentFilter(input.Text("q", q), input.Text("kind", kind), DocumentsPage.ParseAction(input.Text("action", action)), first, last);
         var (key, descending) = GridSort.Parse(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {

@@ -7,7 +7,8 @@ using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Documents;
 
-public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null);
+// From/To: a published action (of Action, when given) at a meeting dated in the range; what the summary's bars link to.
+public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last);
 
@@ -56,7 +57,13 @@ public sealed class DocumentQueries(PublishedData published)
         {
             query = query.Where(d => d.Kind == filter.Kind);
         }
-        if (filter.Action is { } action)
+        if (filter.From is not null || filter.To is not null)
+        {
+            var (from, to, kind) = (filter.From ?? DateOnly.MinValue, filter.To ?? DateOnly.MaxValue, filter.Action);
+            query = query.Where(d => d.Actions.AsQueryable().Where(Published.Action)
+                .Any(a => (kind == null || a.Action == kind) && a.Meeting.Date >= from && a.Meeting.Date <= to));
+        }
+        else if (filter.Action is { } action)
         {
             query = query.Where(d => d.Actions.AsQueryable().Where(Published.Action).Any(a => a.Action == action));
         }
