@@ -493,6 +493,9 @@ namespace PolicyTracker.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_meeting_sources");
 
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_sources_meeting_id");
+
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_meeting_sources_source_report_id");
 
