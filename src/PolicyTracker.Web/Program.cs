@@ -5,6 +5,7 @@ using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Features.Api;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
+using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Summary;
@@ -50,6 +51,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapPolicyTrackerHealthChecks();
+app.MapMeetingEndpoints();
 app.MapPeopleEndpoints();
 app.MapBodyEndpoints();
 app.MapDocumentEndpoints();

@@ -9,7 +9,7 @@ namespace PolicyTracker.Web.Components.Shared;
 /// response as the query yields them, so an export of the whole archive holds one row in memory.</summary>
 public static class CsvFile
 {
-    private static readonly CsvWriterOptions Options = new()
+    public static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
         FormatProvider = CultureInfo.InvariantCulture,

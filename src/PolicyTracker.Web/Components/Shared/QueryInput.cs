@@ -184,6 +184,40 @@ public sealed class QueryInput(TimeProvider time)
         return removed ? $"The {label} contains control characters, invisible direction marks or a broken character; remove them." : null;
     }
 
+    /// <summary>A year from 1900 to this year's next; null (with a problem) for anything else.</summary>
+    public int? Year(string? raw)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(raw.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < MinDate.Year || year > MaxDate.Year)
+        {
+            _problems.Add($"The year is not a year from {MinDate.Year} to {MaxDate.Year}; it was ignored.");
+            return null;
+        }
+
+        return year;
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (case-insensitive, returned in its listed spelling); null (with a problem) otherwise.</summary>
+    public string? OneOf(string name, string? raw, IReadOnlyList<string> allowed)
+    {
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return null;
+        }
+
+        var found = allowed.FirstOrDefault(a => string.Equals(a, raw.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (found is null)
+        {
+            _problems.Add($"The {name} must be one of {string.Join(", ", allowed)}; it was ignored.");
+        }
+
+        return found;
+    }
+
     /// <summary>A 400 ProblemDetails listing what is wrong, or null when the query is fine.</summary>
     public IResult? ProblemResult() => HasProblems
         ? TypedResults.Problem(title: "The query has values that cannot be used", detail: string.Join(" ", _problems), statusCode: StatusCodes.Status400BadRequest)

@@ -2,66 +2,19 @@ using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 using PolicyTracker.Web.Features.Browse;
+using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Api;
-
-public sealed record MeetingApiFilter(string? Text, Guid? BodyId, Guid? PersonId, ParticipationRole? Role, Guid? DocumentId,
-    bool? HasDocuments, DateOnly? From, DateOnly? To)
-{
-    /// <summary>The filters as a stable string, for the cursor's hash.</summary>
-    public string Key => $"{Text}|{BodyId}|{PersonId}|{Role}|{DocumentId}|{HasDocuments}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}";
-}
 
 /// <summary>The API's reads of meetings, through <see cref="PublishedView"/> like the pages, paged by keyset
 /// (date, id): a page costs the same at row 10 as at row 100,000.</summary>
 public sealed class MeetingApiQueries(PublishedData published)
 {
-    public async Task<(IReadOnlyList<MeetingSummaryDto> Rows, bool More)> ListAsync(MeetingApiFilter filter, bool descending, MeetingCursor? after, int limit,
+    public async Task<(IReadOnlyList<MeetingSummaryDto> Rows, bool More)> ListAsync(MeetingFilter filter, bool descending, MeetingCursor? after, int limit,
         CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var query = db.Meetings;
-        if (filter.BodyId is { } bodyId)
-        {
-            query = query.Where(m => m.OrganizationId == bodyId);
-        }
-        if (filter.PersonId is { } personId)
-        {
-            var role = filter.Role;
-            query = query.Where(m => m.Participations.AsQueryable().Where(Published.Participation)
-                .Any(p => p.PersonId == personId && (role == null || p.Role == role)));
-        }
-        else if (filter.Role is { } role)
-        {
-            // "Chaired by anyone" is every meeting with a chair.
-            query = query.Where(m => m.Participations.AsQueryable().Where(Published.Participation).Any(p => p.Role == role));
-        }
-        if (filter.DocumentId is { } documentId)
-        {
-            query = query.Where(m => m.DocumentActions.AsQueryable().Where(Published.Action).Any(a => a.DocumentId == documentId));
-        }
-        if (filter.HasDocuments is { } has)
-        {
-            query = has
-                ? query.Where(m => m.DocumentActions.AsQueryable().Where(Published.Action).Any())
-                : query.Where(m => !m.DocumentActions.AsQueryable().Where(Published.Action).Any());
-        }
-        if (filter.From is { } from)
-        {
-            query = query.Where(m => m.Date >= from);
-        }
-        if (filter.To is { } to)
-        {
-            query = query.Where(m => m.Date <= to);
-        }
-        if (!string.IsNullOrWhiteSpace(filter.Text))
-        {
-            var pattern = LikePattern.Containing(filter.Text.Trim());
-            query = query.Where(m => EF.Functions.ILike(m.Organization.Name, pattern)
-                || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
-                || m.Participations.AsQueryable().Where(Published.Participation).Any(p => EF.Functions.ILike(p.Person.Name, pattern))
-                || m.Resolutions.AsQueryable().Where(Published.Resolution).Any(r => EF.Functions.ILike(r.Text, pattern)));
-        }
+        var query = filter.Apply(db.Meetings);
 
         // PostgreSQL sorts NULL last ascending and first descending; the keyset conditions follow that.
         if (after is not null)
@@ -132,9 +85,9 @@ public sealed class MeetingApiQueries(PublishedData published)
                 Link(s.SourceReportId, s.SpanStart, s.SpanLength)))]);
     }
 
-    private static List<SourceDto> Sources(Dictionary<Guid, IReadOnlyList<SourceRef>> claims, Guid factId) =>
+    internal static List<SourceDto> Sources(Dictionary<Guid, IReadOnlyList<SourceRef>> claims, Guid factId) =>
         [.. claims.GetValueOrDefault(factId, []).Select(s => new SourceDto(s.ReportId, s.Headline, s.Outlet, s.SpanStart, s.SpanLength, s.Verdict,
             Link(s.ReportId, s.SpanStart, s.SpanLength)))];
 
-    private static string Link(Guid reportId, int start, int length) => $"/reports/{reportId}?span={start}-{length}";
+    internal static string Link(Guid reportId, int start, int length) => $"/reports/{reportId}?span={start}-{length}";
 }

@@ -9,11 +9,15 @@ namespace PolicyTracker.Web.Features.Search;
 
 public sealed record ReportHit(Guid Id, string Headline, string? Outlet, DateOnly? Published, string Snippet);
 
+public sealed record MeetingHit(Guid Id, DateOnly? Date, Guid BodyId, string Body, string? Session, string? Chair, int Participants);
+
 public sealed record ResolutionHit(Guid Id, Guid MeetingId, string Body, DateOnly? Date, string Verb, string Snippet, SourceRef? Source);
 
 public sealed record DocumentHit(Guid Id, string Title, string? Kind, int Actions);
 
-public sealed record NameHit(Guid Id, string Name, string? MatchedAlias, int Meetings);
+/// <summary>A person or body found by name: <see cref="MatchedAlias"/> when an alias matched, <see cref="Similar"/>
+/// when only a trigram similarity did (a misspelling, "Li Qaing" for Li Qiang).</summary>
+public sealed record NameHit(Guid Id, string Name, string? MatchedAlias, int Meetings, bool Similar = false);
 
 /// <summary>A group's best hits and how many matched, counted up to <see cref="SearchQueries.CountCap"/>:
 /// <see cref="Capped"/> means "at least", shown as "1,000+".</summary>
@@ -24,21 +28,48 @@ public sealed record SearchGroup<T>(int Total, IReadOnlyList<T> Hits)
     public string TotalText => SearchQueries.CountText(Total);
 }
 
-public sealed record SearchResults(SearchGroup<ReportHit> Reports, SearchGroup<ResolutionHit> Resolutions, SearchGroup<DocumentHit> Documents,
-    SearchGroup<NameHit> People, SearchGroup<NameHit> Bodies)
+/// <summary>The kinds of search hit, as the <c>kind</c> facet names them.</summary>
+public static class SearchKinds
 {
-    public int Total => Reports.Total + Resolutions.Total + Documents.Total + People.Total + Bodies.Total;
+    public const string Reports = "reports";
+    public const string Meetings = "meetings";
+    public const string Resolutions = "resolutions";
+    public const string Documents = "documents";
+    public const string People = "people";
+    public const string Bodies = "bodies";
+
+    public static readonly IReadOnlyList<string> All = [Meetings, Reports, Resolutions, Documents, People, Bodies];
+}
+
+/// <summary>What a search asks: the text, and the facets chosen (one kind, one body, one year), each optional.</summary>
+public sealed record SearchFilter(string? Text, string? Kind = null, Guid? BodyId = null, int? Year = null);
+
+public sealed record FacetCount(string Key, string Label, int Count);
+
+/// <summary>The counts to narrow by: hits per kind, and the matching meetings per body and per year
+/// (over the <see cref="SearchQueries.CountCap"/> latest matching meetings).</summary>
+public sealed record SearchFacets(IReadOnlyList<FacetCount> Kinds, IReadOnlyList<FacetCount> Bodies, IReadOnlyList<FacetCount> Years);
+
+public sealed record SearchResults(SearchGroup<ReportHit> Reports, SearchGroup<MeetingHit> Meetings, SearchGroup<ResolutionHit> Resolutions,
+    SearchGroup<DocumentHit> Documents, SearchGroup<NameHit> People, SearchGroup<NameHit> Bodies, SearchFacets Facets)
+{
+    public int Total => Reports.Total + Meetings.Total + Resolutions.Total + Documents.Total + People.Total + Bodies.Total;
 
     /// <summary>Some group has more matches than were counted, so <see cref="Total"/> is only a lower bound.</summary>
-    public bool Capped => Reports.Capped || Resolutions.Capped || Documents.Capped || People.Capped || Bodies.Capped;
+    public bool Capped => Reports.Capped || Meetings.Capped || Resolutions.Capped || Documents.Capped || People.Capped || Bodies.Capped;
 }
 
 public sealed class SearchQueries(PublishedData published)
 {
     public const int PerGroup = 10;
 
+    /// <summary>Hits listed when the search is narrowed to one kind.</summary>
+    public const int PerKind = 50;
+
     // Counts stop here and ranking sees at most this many candidates, so a common word costs what a rare one does.
     public const int CountCap = 1000;
+
+    public const int FacetBodies = 10;
 
     // ts_headline marks matches with these; the page splits on them and renders text nodes, never HTML.
     public const string MarkStart = "\u27E6";
@@ -51,31 +82,53 @@ public sealed class SearchQueries(PublishedData published)
     private const string HeadlineOptions = "StartSel=\u27E6, StopSel=\u27E7, MaxFragments=2, MaxWords=30, MinWords=12, FragmentDelimiter=\" … \"";
     private const string Config = "english";
 
-    /// <summary>Full-text search over reports and resolutions (websearch syntax: quotes, or, -word),
-    /// substring search over document titles, names and aliases. Any text is safe: it only ever
-    /// reaches PostgreSQL as a parameter, and LIKE wildcards are escaped.</summary>
-    public async Task<SearchResults?> SearchAsync(string? text, CancellationToken ct = default)
+    public Task<SearchResults?> SearchAsync(string? text, CancellationToken ct = default) => SearchAsync(new SearchFilter(text), ct);
+
+    /// <summary>Full-text search over reports and resolutions (websearch syntax: quotes, or, -word); names, aliases
+    /// and document titles by substring or, for names, by trigram similarity (pg_trgm's <c>%</c>, served by the
+    /// GIN indexes), so a misspelt name is still found; meetings by their body, session, participants or
+    /// resolutions. A body or year narrows every group to what is tied to a meeting of that body or year.
+    /// Any text is safe: it only ever reaches PostgreSQL as a parameter, and LIKE wildcards are escaped.</summary>
+    public async Task<SearchResults?> SearchAsync(SearchFilter filter, CancellationToken ct = default)
     {
-        if (SearchText.Clean(text) is not { } q)
+        if (SearchText.Clean(filter.Text) is not { } q)
         {
             return null;
         }
         var pattern = LikePattern.Containing(q);
+        var bodyId = filter.BodyId;
+        int? year = filter.Year;
+        DateOnly? yearStart = year is { } y ? new DateOnly(y, 1, 1) : null;
+        DateOnly? yearEnd = year is { } y2 ? new DateOnly(y2, 12, 31) : null;
+        int Take(string kind) => filter.Kind == kind ? PerKind : filter.Kind is null ? PerGroup : 0;
         await using var db = await published.OpenAsync(ct);
 
+        // The meetings a body or year facet keeps; every group is narrowed through it.
+        var inScope = db.Meetings.Where(m => (bodyId == null || m.OrganizationId == bodyId)
+            && (yearStart == null || (m.Date >= yearStart && m.Date <= yearEnd)));
+        var narrowed = bodyId is not null || year is not null;
+
         var reports = db.Reports.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        if (narrowed)
+        {
+            reports = reports.Where(r => r.MeetingSources.Any(s => inScope.Any(m => m.Id == s.MeetingId)));
+        }
         // Ranking is bounded: the CountCap most recently entered matches (UUIDv7 ids) are the candidates, and only they are ranked.
         var reportHits = await reports.OrderByDescending(r => r.Id).Take(CountCap)
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Published)
-            .Take(PerGroup)
+            .Take(Take(SearchKinds.Reports))
             .Select(r => new ReportHit(r.Id, r.Headline, r.Outlet, r.Published,
                 EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions)))
             .ToListAsync(ct);
 
         var resolutions = db.Resolutions.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)));
+        if (narrowed)
+        {
+            resolutions = resolutions.Where(r => inScope.Any(m => m.Id == r.MeetingId));
+        }
         var resolutionHits = await resolutions.OrderByDescending(r => r.Id).Take(CountCap)
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Meeting.Date)
-            .Take(PerGroup)
+            .Take(Take(SearchKinds.Resolutions))
             .Select(r => new ResolutionHit(r.Id, r.MeetingId, r.Meeting.Organization.Name, r.Meeting.Date, r.Verb,
                 EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions),
                 r.Sources.Where(c => c.Verdict != Verdict.Removed && c.SourceReport.Status == ReportStatus.Published)
@@ -86,38 +139,97 @@ public sealed class SearchQueries(PublishedData published)
 
         var documents = db.Documents
             .Where(d => d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)) || EF.Functions.ILike(d.Title, pattern));
+        if (narrowed)
+        {
+            documents = documents.Where(d => d.Actions.AsQueryable().Where(Published.Action).Any(a => inScope.Any(m => m.Id == a.MeetingId)));
+        }
         var documentHits = await documents
             .OrderByDescending(d => d.Counts!.Actions).ThenBy(d => d.Title)
-            .Take(PerGroup)
+            .Take(Take(SearchKinds.Documents))
             .Select(d => new DocumentHit(d.Id, d.Title, d.Kind, d.Counts != null ? d.Counts.Actions : 0))
             .ToListAsync(ct);
 
-        var people = db.People
-            .Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
+        // Names: a substring of the name or an alias, or a name similar enough (pg_trgm) to be a misspelling of it.
+        var namedPeople = db.People.Where(p => EF.Functions.ILike(p.Name, pattern) || EF.Functions.TrigramsAreSimilar(p.Name, q)
+            || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern) || EF.Functions.TrigramsAreSimilar(a.Alias, q)));
+        var people = narrowed
+            ? namedPeople.Where(p => p.Participations.AsQueryable().Where(Published.Participation).Any(x => inScope.Any(m => m.Id == x.MeetingId)))
+            : namedPeople;
         var peopleHits = await people
-            .OrderByDescending(p => p.Counts!.Meetings).ThenBy(p => p.Name)
-            .Take(PerGroup)
+            .OrderByDescending(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)))
+            .ThenByDescending(p => EF.Functions.TrigramsSimilarity(p.Name, q))
+            .ThenByDescending(p => p.Counts!.Meetings).ThenBy(p => p.Name)
+            .Take(Take(SearchKinds.People))
             .Select(p => new NameHit(p.Id, p.Name,
-                EF.Functions.ILike(p.Name, pattern) ? null : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
-                p.Counts != null ? p.Counts.Meetings : 0))
+                EF.Functions.ILike(p.Name, pattern) ? null
+                    : p.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern) && a.Alias != p.Name).OrderBy(a => a.Alias).Select(a => a.Alias).FirstOrDefault(),
+                p.Counts != null ? p.Counts.Meetings : 0,
+                !EF.Functions.ILike(p.Name, pattern) && !p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern))))
             .ToListAsync(ct);
 
-        var bodies = db.Bodies
-            .Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
+        var namedBodies = db.Bodies.Where(o => EF.Functions.ILike(o.Name, pattern) || EF.Functions.TrigramsAreSimilar(o.Name, q)
+            || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern) || EF.Functions.TrigramsAreSimilar(a.Alias, q)));
+        var bodies = narrowed ? namedBodies.Where(o => inScope.Any(m => m.OrganizationId == o.Id)) : namedBodies;
         var bodyHits = await bodies
-            .OrderByDescending(o => o.Counts!.Meetings).ThenBy(o => o.Name)
-            .Take(PerGroup)
+            .OrderByDescending(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)))
+            .ThenByDescending(o => EF.Functions.TrigramsSimilarity(o.Name, q))
+            .ThenByDescending(o => o.Counts!.Meetings).ThenBy(o => o.Name)
+            .Take(Take(SearchKinds.Bodies))
             .Select(o => new NameHit(o.Id, o.Name,
-                EF.Functions.ILike(o.Name, pattern) ? null : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern)).Select(a => a.Alias).FirstOrDefault(),
-                o.Counts != null ? o.Counts.Meetings : 0))
+                EF.Functions.ILike(o.Name, pattern) ? null
+                    : o.Aliases.Where(a => EF.Functions.ILike(a.Alias, pattern) && a.Alias != o.Name).OrderBy(a => a.Alias).Select(a => a.Alias).FirstOrDefault(),
+                o.Counts != null ? o.Counts.Meetings : 0,
+                !EF.Functions.ILike(o.Name, pattern) && !o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern))))
             .ToListAsync(ct);
 
-        return new SearchResults(
-            new(await CappedCountAsync(reports, ct), reportHits),
-            new(await CappedCountAsync(resolutions, ct), resolutionHits),
-            new(await CappedCountAsync(documents, ct), documentHits),
-            new(await CappedCountAsync(people, ct), peopleHits),
-            new(await CappedCountAsync(bodies, ct), bodyHits));
+        // A meeting matches through its body's name, its session, a participant found by name, or a resolution's text.
+        var personIds = namedPeople.Select(p => p.Id);
+        var bodyIds = namedBodies.Select(o => o.Id);
+        var meetings = inScope.Where(m => bodyIds.Contains(m.OrganizationId)
+            || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
+            || m.Participations.AsQueryable().Where(Published.Participation).Any(p => personIds.Contains(p.PersonId))
+            || m.Resolutions.AsQueryable().Where(Published.Resolution).Any(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q))));
+        var latestMeetings = meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
+        var meetingHits = await latestMeetings
+            .Take(Take(SearchKinds.Meetings))
+            .Select(m => new MeetingHit(m.Id, m.Date, m.OrganizationId, m.Organization.Name, m.Session,
+                m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
+                m.Participations.AsQueryable().Count(Published.Participation)))
+            .ToListAsync(ct);
+
+        // Facets over the latest CountCap matching meetings: which bodies met and in which years.
+        var facetMeetings = latestMeetings.Take(CountCap);
+        var bodyFacet = await facetMeetings.GroupBy(m => new { m.OrganizationId, m.Organization.Name })
+            .Select(g => new { g.Key.OrganizationId, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(FacetBodies)
+            .ToListAsync(ct);
+        var yearFacet = await facetMeetings.Where(m => m.Date != null).GroupBy(m => m.Date!.Value.Year)
+            .Select(g => new { Year = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Year)
+            .ToListAsync(ct);
+
+        var results = new
+        {
+            Reports = new SearchGroup<ReportHit>(await CappedCountAsync(reports, ct), reportHits),
+            Meetings = new SearchGroup<MeetingHit>(await CappedCountAsync(meetings, ct), meetingHits),
+            Resolutions = new SearchGroup<ResolutionHit>(await CappedCountAsync(resolutions, ct), resolutionHits),
+            Documents = new SearchGroup<DocumentHit>(await CappedCountAsync(documents, ct), documentHits),
+            People = new SearchGroup<NameHit>(await CappedCountAsync(people, ct), peopleHits),
+            Bodies = new SearchGroup<NameHit>(await CappedCountAsync(bodies, ct), bodyHits),
+        };
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var facets = new SearchFacets(
+            [
+                new(SearchKinds.Meetings, "Meetings", results.Meetings.Total),
+                new(SearchKinds.Reports, "Reports", results.Reports.Total),
+                new(SearchKinds.Resolutions, "Resolutions", results.Resolutions.Total),
+                new(SearchKinds.Documents, "Documents", results.Documents.Total),
+                new(SearchKinds.People, "People", results.People.Total),
+                new(SearchKinds.Bodies, "Bodies", results.Bodies.Total),
+            ],
+            [.. bodyFacet.Select(b => new FacetCount(b.OrganizationId.ToString(), b.Name, b.Count))],
+            [.. yearFacet.Select(y => new FacetCount(y.Year.ToString(inv), y.Year.ToString(inv), y.Count))]);
+        return new SearchResults(results.Reports, results.Meetings, results.Resolutions, results.Documents, results.People, results.Bodies, facets);
     }
 
     // Counts one past the cap: enough to know the group holds "1,000+" without counting the rest.
