@@ -16,6 +16,9 @@ internal static class DocumentParser
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Quantities = Gazetteers.Lexicon.Words("documentQuantities");
 
+    /// <summary>"a number of", "a set of", "a batch of": a quantity noun before the documents it counts.</summary>
+    public static bool IsQuantity(string lower) => Quantities.Contains(lower);
+
     /// <summary>Where the object starting at <paramref name="start"/> ends.</summary>
     public static int ObjectEnd(List<Token> tokens, int start, int last)
     {
@@ -223,7 +226,7 @@ internal static class DocumentParser
         {
             var x = items[i];
             var y = items[i + 1];
-            if (x.IsDocument && y.IsDocument && x.Kind == y.Kind && tokens[y.First].IsCap && y.First > x.Last && tokens[y.First - 1].Lower == "the" && tokens[y.First - 2].Text == ",")
+            if (x.IsDocument && y.IsDocument && x.Kind == y.Kind && !tokens[x.First].IsCap && tokens[y.First].IsCap && y.First > x.Last && tokens[y.First - 1].Lower == "the" && tokens[y.First - 2].Text == ",")
             {
                 items[i] = y;
                 items.RemoveAt(i + 1);
@@ -237,17 +240,19 @@ internal static class DocumentParser
             if (of > items[0].First)
             {
                 var headText = Singular(Text(a, items[0].First, of));
+                var distributed = false;
                 for (var i = 1; i < items.Count; i++)
                 {
                     if (!items[i].IsDocument && !items[i].IsSummary)
                     {
+                        distributed = true;
                         var it = items[i];
                         var lead = tokens[it.First - 1].Lower == "the" ? "the " : string.Empty;
                         items[i] = it with { Title = headText + " of " + lead + it.Title, Kind = items[0].Kind, IsDocument = true };
                     }
                 }
 
-                if (items.Skip(1).All(x => x.IsDocument))
+                if (distributed && items.Skip(1).All(x => x.IsDocument))
                 {
                     items[0] = items[0] with { Title = Singular(Text(a, items[0].First, of)) + " " + Text(a, of, items[0].Last) };
                 }

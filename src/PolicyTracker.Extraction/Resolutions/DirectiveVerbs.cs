@@ -10,6 +10,9 @@ internal static class DirectiveVerbs
 
     public static readonly FrozenSet<string> Call = Lexicon.Words("callVerbs");
 
+    /// <summary>"raised", "kept", "cut": verbs of a rate decision when their object names a rate.</summary>
+    public static readonly FrozenSet<string> Rate = Lexicon.Words("rateVerbs");
+
     public static readonly FrozenSet<string> Say = Lexicon.Words("speechVerbs");
 
     public static readonly FrozenSet<string> PassiveDirective = Lexicon.Words("passiveDirectiveVerbs");

@@ -128,6 +128,27 @@ public sealed class SignInTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Account_form_fields_with_control_characters_or_huge_values_are_refused_with_a_message()
+    {
+        var page = await app.OpenAsync("/account/tokens", Roles.Analyst);
+        await Input(page, "token-name").FillAsync("nightly\u202Eexport");
+        await page.GetByTestId("create-token").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("The token name contains control characters");
+        await Assertions.Expect(page.GetByTestId("token-secret")).ToHaveCountAsync(0);
+
+        var users = await app.OpenAsync("/admin/users", Roles.Admin);
+        await Input(users, "new-email").FillAsync("huge@test.example");
+        await Input(users, "new-password").FillAsync(new string('p', 100_000));
+        await Input(users, "new-password").PressAsync("Tab");
+        // The field holds what the server accepts, so a pasted megabyte never reaches (or drops) the circuit.
+        (await Input(users, "new-password").InputValueAsync()).Length.ShouldBe(128);
+        await users.GetByTestId("add-user").ClickAsync();
+        await Assertions.Expect(users.Locator(".mud-snackbar").Last).ToBeVisibleAsync();
+        await Assertions.Expect(users.GetByTestId("render-mode")).ToHaveTextAsync("interactive");
+        (await app.ProblemsAsync(users)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_personal_token_created_on_the_tokens_page_works_until_revoked_there()
     {
         var page = await app.OpenAsync("/account/tokens", Roles.Analyst);

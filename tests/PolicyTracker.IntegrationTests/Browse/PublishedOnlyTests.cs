@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
@@ -40,7 +41,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var reportId = await ImportAsync(Text, ReportStatus.Draft, t => Extractions.Commission(t));
 
         await ShouldBeHiddenAsync(reportId);
-        var counts = await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync();
+        var counts = await new OverviewQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions())).CountsAsync();
         counts.ShouldBe(new OverviewCounts(Reports: 1, Drafts: 1, Meetings: 0, People: 0, Bodies: 0, Documents: 0));
     }
 
@@ -65,17 +66,17 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var detail = (await new MeetingQueries(new PublishedData(fixture.Factory)).GetAsync(row.Id)).ShouldNotBeNull();
         detail.Participants.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
 
-        var people = await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter(), 0, null, null, false);
+        var people = await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter(), 0, 50, null, false);
         people.Rows.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
         people.Total.ShouldBe(3);
         (await new PersonQueries(new PublishedData(fixture.Factory)).GetAsync(people.Rows[0].Id)).ShouldNotBeNull();
 
-        var documents = await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter(), 0, null, null, false);
+        var documents = await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter(), 0, 50, null, false);
         documents.Total.ShouldBe(2);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldBe(["guideline", "plan"]);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).GetAsync(documents.Rows[0].Id)).ShouldNotBeNull();
 
-        var bodies = await new BodyQueries(new PublishedData(fixture.Factory)).ListAsync(new BodyFilter(), 0, null, null, false);
+        var bodies = await new BodyQueries(new PublishedData(fixture.Factory)).ListAsync(new BodyFilter(), 0, 50, null, false);
         bodies.Rows.ShouldHaveSingleItem().Meetings.ShouldBe(1);
         (await new BodyQueries(new PublishedData(fixture.Factory)).GetAsync(bodies.Rows[0].Id)).ShouldNotBeNull().Meetings.Count.ShouldBe(1);
 
@@ -83,13 +84,13 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         (search.Reports.Total, search.Resolutions.Total, search.Documents.Total, search.Bodies.Total).ShouldBe((1, 1, 1, 1));
         (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("Xi")).ShouldNotBeNull().People.Total.ShouldBe(1);
 
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions())).GetAsync(null, null);
         summary.Meetings.ShouldBe(1);
         summary.TopPeople.Count.ShouldBe(3);
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
         (await new ReportQueries(fixture.Factory).GetAsync(reportId, includeUnpublished: false)).ShouldNotBeNull();
-        (await new OverviewQueries(new PublishedData(fixture.Factory)).CountsAsync())
+        (await new OverviewQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions())).CountsAsync())
             .ShouldBe(new OverviewCounts(Reports: 1, Drafts: 0, Meetings: 1, People: 3, Bodies: 1, Documents: 2));
     }
 
@@ -122,13 +123,13 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         detail.Documents.Select(d => d.Title).ShouldBe(["guideline on building a safe city", "plan on data security"]);
         detail.Sources.ShouldHaveSingleItem().ReportId.ShouldBe(publishedId);
 
-        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(0);
-        (await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter("zebra"), 0, null, null, false)).Total.ShouldBe(0);
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, 50, null, false)).Total.ShouldBe(0);
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter("zebra"), 0, 50, null, false)).Total.ShouldBe(0);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldNotContain("regulation");
         var search = (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("zebra")).ShouldNotBeNull();
         search.Total.ShouldBe(0);
         (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("quagga")).ShouldNotBeNull().Total.ShouldBe(0);
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions())).GetAsync(null, null);
         summary.TopPeople.Select(p => p.Name).ShouldNotContain("Wang Zebrafield");
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);
 
@@ -141,7 +142,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         await SetStatusAsync(draftId, ReportStatus.Published);
         row = (await meetings.ListAsync(new MeetingFilter(), 0, 50, null, true)).Rows.ShouldHaveSingleItem();
         (row.Participants, row.Resolutions, row.Documents, row.Sources).ShouldBe((4, 2, 3, 2));
-        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(1);
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, 50, null, false)).Total.ShouldBe(1);
     }
 
     private async Task ShouldBeHiddenAsync(Guid reportId)
@@ -161,18 +162,18 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         (await meetings.GetAsync(meetingId)).ShouldBeNull();
 
         var people = new PersonQueries(new PublishedData(fixture.Factory));
-        var personList = await people.ListAsync(new PersonFilter(), 0, null, null, false);
+        var personList = await people.ListAsync(new PersonFilter(), 0, 50, null, false);
         (personList.Total, personList.Rows.Count).ShouldBe((0, 0));
         (await people.GetAsync(personId)).ShouldBeNull();
 
         var documents = new DocumentQueries(new PublishedData(fixture.Factory));
-        var documentList = await documents.ListAsync(new DocumentFilter(), 0, null, null, false);
+        var documentList = await documents.ListAsync(new DocumentFilter(), 0, 50, null, false);
         (documentList.Total, documentList.Rows.Count).ShouldBe((0, 0));
         (await documents.KindsAsync()).ShouldBeEmpty();
         (await documents.GetAsync(documentId)).ShouldBeNull();
 
         var bodies = new BodyQueries(new PublishedData(fixture.Factory));
-        (await bodies.ListAsync(new BodyFilter(), 0, null, null, false)).Total.ShouldBe(0);
+        (await bodies.ListAsync(new BodyFilter(), 0, 50, null, false)).Total.ShouldBe(0);
         (await bodies.GetAsync(bodyId)).ShouldBeNull();
 
         var search = new SearchQueries(new PublishedData(fixture.Factory));
@@ -181,7 +182,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             (await search.SearchAsync(q)).ShouldNotBeNull().Total.ShouldBe(0, q);
         }
 
-        var summary = await new SummaryQueries(new PublishedData(fixture.Factory)).GetAsync(null, null);
+        var summary = await new SummaryQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions())).GetAsync(null, null);
         (summary.Meetings, summary.Undated, summary.TopBodies.Count, summary.TopPeople.Count, summary.DocumentActions.Count).ShouldBe((0, 0, 0, 0, 0));
 
         var reports = new ReportQueries(fixture.Factory);

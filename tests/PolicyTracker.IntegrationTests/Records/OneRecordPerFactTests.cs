@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
@@ -52,7 +53,7 @@ public sealed class OneRecordPerFactTests(DatabaseFixture fixture) : IAsyncLifet
         var page = (await people.GetAsync(xi.Id)).ShouldNotBeNull();
         page.Meetings.ShouldHaveSingleItem().Sources.Count.ShouldBe(2);
 
-        var summary = await new SummaryQueries(Published).GetAsync(null, null);
+        var summary = await new SummaryQueries(Published, new MemoryCache(new MemoryCacheOptions())).GetAsync(null, null);
         summary.Meetings.ShouldBe(1);
         summary.TopPeople.ShouldAllBe(p => p.Count == 1);
         summary.DocumentActions.Sum(a => a.Count).ShouldBe(2);

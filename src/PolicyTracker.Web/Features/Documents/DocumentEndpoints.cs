@@ -8,11 +8,11 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/documents.csv", ExportAsync).WithName("ExportDocuments");
+        app.MapGroup("/api/export").MapGet("/documents.csv", Export).WithName("ExportDocuments");
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
+    private static IResult Export([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
         [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
@@ -23,11 +23,9 @@ public static class DocumentEndpoints
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("documents.csv", ["id", "title", "kind", "latest_action", "actions", "first", "last"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Title, r.Kind, DocumentsPage.ActionName(r.LatestAction), CsvFile.Number(r.Actions), CsvFile.Date(r.First), CsvFile.Date(r.Last),
-        });
-        return await CsvFile.WriteAsync("documents.csv", ["id", "title", "kind", "latest_action", "actions", "first", "last"], rows, ct);
+        ]);
     }
 }

@@ -8,12 +8,12 @@ public static class ReportEndpoints
 {
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/reports.csv", ExportAsync).WithName("ExportReports")
+        app.MapGroup("/api/export").MapGet("/reports.csv", Export).WithName("ExportReports")
             .RequireAuthorization(Policies.CanEdit);
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
+    private static IResult Export([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
         [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
@@ -24,12 +24,10 @@ public static class ReportEndpoints
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Status.ToString().ToLowerInvariant(), r.Headline, r.Outlet, CsvFile.Date(r.Published), r.EnteredBy,
             CsvFile.Timestamp(r.EnteredAt), CsvFile.Number(r.Meetings),
-        });
-        return await CsvFile.WriteAsync("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], rows, ct);
+        ]);
     }
 }
