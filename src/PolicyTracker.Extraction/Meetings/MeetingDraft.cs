@@ -111,6 +111,10 @@ internal sealed class DocumentDraft
 
     public DocumentAction? Action { get; set; }
 
+    /// <summary>The meeting was only briefed on it: it is the meeting's document (discussed) unless the
+    /// report says another meeting acted on it.</summary>
+    public bool FromBriefing { get; set; }
+
     public TextSpan Span { get; set; }
 
     public double Confidence { get; set; } = 0.8;

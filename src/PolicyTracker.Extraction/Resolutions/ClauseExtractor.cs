@@ -444,6 +444,25 @@ internal static class ClauseExtractor
 
             var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
 
+            // "the policy statement it issued after the meeting": a document named before a reduced relative
+            // clause whose subject is the meeting ("it", "they") and whose verb acts on it.
+            if (prev is "it" or "they" && l.EndsWith("ed", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var relativeAction)
+                && i - 2 >= sentence.First && DirectiveVerbs.IsDocumentKind(tokens[i - 2].Lower))
+            {
+                var first = i - 2;
+                while (first - 1 >= sentence.First && tokens[first - 1].IsWord && !tokens[first - 1].IsCap && first > i - 5
+                    && tokens[first - 1].Lower is not ("the" or "a" or "an" or "its" or "their" or "this" or "that" or "in" or "of" or "on" or "with" or "and"))
+                {
+                    first--;
+                }
+
+                if (first - 1 >= sentence.First && tokens[first - 1].Lower is "the" or "its" or "their")
+                {
+                    hits.Add(new Hit(HitKind.Document, i, first, t.Text, relativeAction, i - 1) { ObjectEnd = i - 1 });
+                    continue;
+                }
+            }
+
             // "it was decided that ..."
             if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
             {
@@ -597,7 +616,7 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && !LooksLikeDocument(a, j, sentence.Last))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last)))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }
@@ -933,6 +952,32 @@ internal static class ClauseExtractor
         return false;
     }
 
+    /// <summary>"a budget to repay the debt", "an extra budget of 5 billion": a sum of money set aside
+    /// for a purpose, which approving makes a resolution, not a document (unlike "the draft budget for 2025").</summary>
+    internal static bool IsAllocation(List<Token> tokens, int start, int last)
+    {
+        var k = start;
+        while (k < last && k < start + 4 && tokens[k].IsWord && !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            if (tokens[k].Lower is "draft" or "drafts" or "revised" or "final")
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        if (k + 2 >= last || !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            return false;
+        }
+
+        var next = tokens[k + 1];
+        var after = tokens[k + 2];
+        return next.Lower == "to" && after.IsWord && !after.IsCap && after.Lower is not ("the" or "a" or "an" or "be")
+            || next.Lower is "of" or "worth" && (after.Kind == TokenKind.Number || after.IsCap && k + 3 < last && tokens[k + 3].Kind == TokenKind.Number);
+    }
+
     private static bool LooksLikeDocument(Analysis a, int start, int last)
     {
         var tokens = a.Tokens;
@@ -1179,7 +1224,8 @@ internal static class ClauseExtractor
             }
 
             var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
-            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = hit.Kind == HitKind.Briefed ? null : hit.Action, Span = span, Meeting = meetingIndex };
+            var briefed = hit.Kind == HitKind.Briefed;
+            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = briefed ? DocumentAction.Discussed : hit.Action, FromBriefing = briefed, Span = span, Meeting = meetingIndex, Confidence = briefed ? 0.7 : 0.8 };
             a.DocumentMentions.Add(draft);
             if (draft.Action is not null)
             {
@@ -1262,6 +1308,12 @@ internal static class ClauseExtractor
             {
                 d.Action = action;
                 continue;
+            }
+
+            // What one meeting was briefed on and another acted on is the other meeting's document.
+            if (d.FromBriefing && d.Meeting >= 0 && d.Meeting != meetingIndex)
+            {
+                a.Meetings[d.Meeting].Documents.Remove(d);
             }
 
             var copy = new DocumentDraft { Title = d.Title, Kind = d.Kind, Action = action, Span = d.Span, Meeting = meetingIndex, Confidence = 0.7 };

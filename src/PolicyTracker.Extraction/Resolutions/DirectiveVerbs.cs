@@ -21,6 +21,9 @@ internal static class DirectiveVerbs
 
     public static readonly FrozenSet<string> DocumentKinds = Lexicon.Words("documentNouns");
 
+    /// <summary>Sums of money ("budget", "allocation"): approving one for a purpose is a resolution.</summary>
+    public static readonly FrozenSet<string> AllocationNouns = Lexicon.Words("allocationNouns");
+
     /// <summary>Verbs whose object is a directive by their meaning alone ("called for", "decided", "instructed");
     /// "urged", "stressed" or "approved" take assessments and projects as often.</summary>
     public static readonly FrozenSet<string> Strong = Lexicon.Words("strongDirectiveVerbs");
