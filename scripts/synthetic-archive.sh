@@ -3,14 +3,16 @@
 #   scripts/synthetic-archive.sh [MEETINGS] [--keep]
 # MEETINGS defaults to 100000. With --keep the cluster stays up (its connection string is printed)
 # so the app or a benchmark can run against it; stop it with pg_ctl -D DIR stop.
+# SYNTHETIC_DATA=DIR and SYNTHETIC_PORT=N choose the cluster's folder and port (default: a fresh
+# folder under /tmp and the first free port from 56000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
 
 meetings=${1:-100000}
 keep=${2:-}
-data=$(mktemp -d /tmp/pt-synthetic.XXXXXX)
-port=$(pg_free_port 56000)
+data=${SYNTHETIC_DATA:-$(mktemp -d /tmp/pt-synthetic.XXXXXX)}
+port=${SYNTHETIC_PORT:-$(pg_free_port 56000)}
 cleanup() { [ "$keep" = --keep ] || { pg_stop "$data" immediate; rm -rf "$data"; }; }
 trap cleanup EXIT
 

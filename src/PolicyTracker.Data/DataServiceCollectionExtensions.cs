@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Import.Jobs;
 
 namespace PolicyTracker.Data;
 
@@ -20,6 +21,9 @@ public static class DataServiceCollectionExtensions
                 new AuditInterceptor(provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ICurrentUser>())),
             ServiceLifetime.Scoped);
         services.TryAddScoped<ReportImporter>();
+        services.TryAddScoped<ImportJobs>();
+        services.TryAddSingleton(new ImportWorkerOptions());
+        services.TryAddScoped<ImportWorker>();
         return services;
     }
 

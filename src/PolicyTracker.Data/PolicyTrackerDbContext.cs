@@ -44,6 +44,10 @@ public class PolicyTrackerDbContext(DbContextOptions<PolicyTrackerDbContext> opt
 
     public DbSet<DocumentCounts> DocumentCounts => Set<DocumentCounts>();
 
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+
+    public DbSet<ImportItem> ImportItems => Set<ImportItem>();
+
     // Brings back a soft-deleted row; the save records an audit entry with action Restored.
     public async Task<bool> RestoreAsync<T>(Guid id, CancellationToken cancellationToken = default)
         where T : Entity

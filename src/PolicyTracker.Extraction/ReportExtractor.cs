@@ -13,7 +13,7 @@ namespace PolicyTracker.Extraction;
 public sealed class ReportExtractor
 {
     /// <summary>Bumped whenever a change alters what is extracted; stored with every record.</summary>
-    public const string Version = "1.1.0";
+    public const string Version = "1.3.0";
 
     /// <summary>The shared instance; the extractor holds no per-call state.</summary>
     public static ReportExtractor Default { get; } = new();
@@ -53,7 +53,7 @@ public sealed class ReportExtractor
         });
         var tokens = bodyTokens is not null && bodyTokensStart == layout.BodyStart ? bodyTokens : Tokenizer.Tokenize(text, layout.BodyStart, text.Length);
         var sentences = SentenceSplitter.Split(text, tokens);
-        var a = new Analysis(text, tokens, sentences, layout.Reference);
+        var a = new Analysis(text, tokens, sentences, layout.Reference) { HeadlineDate = layout.HeadlineDate };
 
         for (var s = 0; s < sentences.Count; s++)
         {

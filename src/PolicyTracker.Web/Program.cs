@@ -18,7 +18,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
-    .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe));
+    .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe)
+    .Filter.ByExcluding(LogFilters.IsNavigationEndedWithCircuit));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

@@ -11,6 +11,9 @@ internal sealed class MeetingSourceConfiguration : IEntityTypeConfiguration<Meet
         builder.MapSource("meeting_sources", r => r.MeetingSources);
         builder.HasIndex(s => new { s.MeetingId, s.SourceReportId }).IsUnique().HasFilter("deleted_at IS NULL");
 
+        // History and trash read a meeting's sources including the deleted ones, which the partial index above cannot serve.
+        builder.HasIndex(s => s.MeetingId);
+
         builder.HasOne(s => s.Meeting)
             .WithMany(m => m.Sources)
             .HasForeignKey(s => s.MeetingId)

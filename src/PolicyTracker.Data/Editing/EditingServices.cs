@@ -11,6 +11,7 @@ public static class EditingServices
         services.AddScoped<ReviewSaver>();
         services.AddScoped<MeetingMerger>();
         services.AddScoped<DocumentLinker>();
+        services.AddScoped<DocumentPlaceholders>();
         services.AddScoped<ReportStatusChanger>();
         services.AddScoped<EntityLookup>();
         services.AddScoped<HistoryService>();

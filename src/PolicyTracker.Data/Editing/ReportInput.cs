@@ -34,20 +34,41 @@ public static partial class ReportInput
 
     public static FileReadResult ReadFile(string fileName, ReadOnlySpan<byte> bytes)
     {
+        var (decoded, error) = DecodeFile(fileName, bytes);
+        if (decoded is null)
+        {
+            return new(null, error);
+        }
+
+        if (IsHtmlFile(fileName))
+        {
+            return FromHtml(decoded);
+        }
+
+        var input = Prefill(decoded);
+        return new(input, null);
+    }
+
+    public static bool IsHtmlFile(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() is ".html" or ".htm";
+
+    // The file's text exactly as stored (UTF-8, no byte-order mark), or why it cannot be a report.
+    // No guessing here: bulk imports call it and leave the header to the importer.
+    public static (string? Text, string? Error) DecodeFile(string fileName, ReadOnlySpan<byte> bytes)
+    {
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (!AcceptedExtensions.Contains(extension))
         {
-            return new(null, $"“{fileName}” is not a .txt, .md or .html file.");
+            return (null, $"“{fileName}” is not a .txt, .md or .html file.");
         }
 
         if (bytes.Length > MaxBytes)
         {
-            return new(null, $"“{fileName}” is {bytes.Length / 1048576.0:0.0} MB; the limit is 2 MB.");
+            return (null, $"“{fileName}” is {bytes.Length / 1048576.0:0.0} MB; the limit is 2 MB.");
         }
 
         if (bytes.IndexOf((byte)0) >= 0)
         {
-            return new(null, $"“{fileName}” contains NUL bytes: it looks like a binary file, not text.");
+            return (null, $"“{fileName}” contains NUL bytes: it looks like a binary file, not text.");
         }
 
         string decoded;
@@ -57,17 +78,10 @@ public static partial class ReportInput
         }
         catch (DecoderFallbackException)
         {
-            return new(null, $"“{fileName}” is not valid UTF-8 text. Save it as UTF-8 and upload it again.");
+            return (null, $"“{fileName}” is not valid UTF-8 text. Save it as UTF-8 and upload it again.");
         }
 
-        decoded = decoded.TrimStart('\uFEFF');
-        if (extension is ".html" or ".htm")
-        {
-            return FromHtml(decoded);
-        }
-
-        var input = Prefill(decoded);
-        return new(input, null);
+        return (decoded.TrimStart('\uFEFF'), null);
     }
 
     // Readability over the HTML (SmartReader, built on AngleSharp): the article body as plain text,

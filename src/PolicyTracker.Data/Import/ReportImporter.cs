@@ -36,7 +36,13 @@ public sealed class ReportImporter
         _extract = extract;
     }
 
-    public async Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken ct = default)
+    public Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken ct = default) =>
+        ImportAsync(request, beforeCommit: null, ct);
+
+    // beforeCommit runs inside the report's transaction with the new report's id, so that a bulk
+    // import can mark its item done in the same commit (a crash leaves both or neither).
+    public async Task<ImportResult> ImportAsync(
+        ImportRequest request, Func<PolicyTrackerDbContext, Guid, CancellationToken, Task>? beforeCommit, CancellationToken ct = default)
     {
         if (Validate(request) is { } invalid)
         {
@@ -86,6 +92,11 @@ public sealed class ReportImporter
                 await writer.WriteAsync(extraction, ct);
                 await db.SaveChangesAsync(ct);
                 await PublishedFlags.RefreshAsync(db, writer.MeetingIds, ct);
+                if (beforeCommit is not null)
+                {
+                    await beforeCommit(db, report.Id, ct);
+                }
+
                 await transaction.CommitAsync(ct);
                 return Succeeded(report.Id, writer);
             });

@@ -364,6 +364,150 @@ namespace PolicyTracker.Data.Migrations
                     b.ToTable("document_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ImportItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("error");
+
+                    b.Property<Guid?>("ExistingReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("existing_report_id");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("JobId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("job_id");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lease_until");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("name");
+
+                    b.Property<byte[]>("Payload")
+                        .HasColumnType("bytea")
+                        .HasColumnName("payload");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_items");
+
+                    b.HasIndex("ReportId")
+                        .HasDatabaseName("ix_import_items_report_id");
+
+                    b.HasIndex("JobId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_import_items_job_id_position");
+
+                    b.HasIndex("Status", "LeaseUntil")
+                        .HasDatabaseName("ix_import_items_status_lease_until")
+                        .HasFilter("status IN ('Pending', 'Running')");
+
+                    b.HasIndex("JobId", "Status", "Position")
+                        .HasDatabaseName("ix_import_items_job_id_status_position");
+
+                    b.ToTable("import_items", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ImportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("kind");
+
+                    b.Property<bool>("Publish")
+                        .HasColumnType("boolean")
+                        .HasColumnName("publish");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.Property<int>("TotalItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("total_items");
+
+                    b.HasKey("Id")
+                        .HasName("pk_import_jobs");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_import_jobs_created_at");
+
+                    b.HasIndex("Status")
+                        .HasDatabaseName("ix_import_jobs_status");
+
+                    b.ToTable("import_jobs", (string)null);
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>
                 {
                     b.Property<Guid>("Id")
@@ -492,6 +636,9 @@ namespace PolicyTracker.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_meeting_sources");
+
+                    b.HasIndex("MeetingId")
+                        .HasDatabaseName("ix_meeting_sources_meeting_id");
 
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_meeting_sources_source_report_id");
@@ -1321,6 +1468,18 @@ namespace PolicyTracker.Data.Migrations
                         .HasConstraintName("fk_document_counts_documents_document_id");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ImportItem", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.ImportJob", "Job")
+                        .WithMany("Items")
+                        .HasForeignKey("JobId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_import_items_import_jobs_job_id");
+
+                    b.Navigation("Job");
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>
                 {
                     b.HasOne("PolicyTracker.Data.Entities.Organization", "Organization")
@@ -1512,6 +1671,11 @@ namespace PolicyTracker.Data.Migrations
             modelBuilder.Entity("PolicyTracker.Data.Entities.DocumentAction", b =>
                 {
                     b.Navigation("Sources");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ImportJob", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>

@@ -48,7 +48,27 @@ public sealed class BodyGazetteer
 
     /// <summary>Canonical short name; <paramref name="context"/> (the report text) settles
     /// spellings several bodies share ("Politburo" in Beijing or in Hanoi).</summary>
-    public string Canonicalize(string name, string? context) => Lookup(name, context)?.Name ?? Clean(name);
+    public string Canonicalize(string name, string? context) => Lookup(name, context)?.Name ?? DemonymForm(Clean(name));
+
+    private static readonly FrozenDictionary<string, string> Demonyms = Lexicon.Map("countryDemonyms");
+
+    /// <summary>"Spain's government" -> "Spanish government": a country's possessive before a body is
+    /// written as the country's adjective, the way the body is usually named. Other names are unchanged.</summary>
+    internal static string DemonymForm(string name)
+    {
+        var poss = name.IndexOf("'s ", StringComparison.Ordinal);
+        if (poss <= 0)
+        {
+            poss = name.IndexOf("\u2019s ", StringComparison.Ordinal);
+        }
+
+        if (poss <= 0 || name.AsSpan(0, poss).Contains(' ') || !Demonyms.TryGetValue(name[..poss].ToLowerInvariant(), out var demonym))
+        {
+            return name;
+        }
+
+        return demonym + " " + name[(poss + 3)..];
+    }
 
     /// <summary>Known other spellings of the body <paramref name="name"/> denotes (empty when unknown).</summary>
     public IReadOnlyList<string> Aliases(string name, string? context = null) => Lookup(name, context)?.Aliases ?? [];
@@ -67,6 +87,13 @@ public sealed class BodyGazetteer
         if (Pick(key, context) is { } hit)
         {
             return hit;
+        }
+
+        // "Spain's government" is the "Spanish government".
+        var demonymKey = Key(DemonymForm(Clean(name)));
+        if (demonymKey != key && Pick(demonymKey, context) is { } byDemonym)
+        {
+            return byDemonym;
         }
 
         // "China's State Council", "the African Union's Peace and Security Council".

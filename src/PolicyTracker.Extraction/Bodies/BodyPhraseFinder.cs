@@ -19,6 +19,9 @@ internal static class BodyPhraseFinder
     // "the security cabinet", "the federal cabinet": a lower-case word that makes a bare head a particular body.
     private static readonly FrozenSet<string> Premodifiers = Lexicon.Words("bodyPremodifiers");
 
+    // "the BRICS group", "the OPEC+ alliance": a lower-case noun after an acronym that says the acronym is a body.
+    private static readonly FrozenSet<string> GroupingNouns = Lexicon.Words("groupingNouns");
+
     private static readonly FrozenSet<string> Connectors = new[] { "of", "for", "and", "on", "'s", "the" }.ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> SkipStarts = new[]
@@ -37,6 +40,13 @@ internal static class BodyPhraseFinder
             if (t.IsWord && !t.IsCap && GenericHeads.Contains(t.Lower))
             {
                 var g = Generic(tokens, first, last, i);
+
+                // "the government's emergency committee" replaces the possessor "government" found just before.
+                while (result.Count > 0 && result[^1].First >= g.First)
+                {
+                    result.RemoveAt(result.Count - 1);
+                }
+
                 result.Add(g);
                 i = g.Last;
                 continue;
@@ -48,6 +58,13 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
+            if (Grouping(tokens, i, last) is { } grouping)
+            {
+                result.Add(grouping);
+                i = grouping.Last;
+                continue;
+            }
+
             var end = Extend(tokens, i, last);
             var head = HeadIndex(tokens, i, end);
             if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
@@ -56,11 +73,30 @@ internal static class BodyPhraseFinder
                 var bare = end - i == 1;
                 result.Add(new BodyPhrase(i, end, head, Text(tokens, i, end), tokens[head].Lower, bare));
             }
+            else if (NextAfterConnector(tokens, i, end) is var resume and > 0)
+            {
+                // "Leaders of the Group of Seven": not a body itself, but the name after "of" may be one.
+                i = resume;
+                continue;
+            }
 
             i = Math.Max(end, i + 1);
         }
 
         return result;
+    }
+
+    private static int NextAfterConnector(List<Token> tokens, int start, int end)
+    {
+        for (var k = start + 1; k < end - 1; k++)
+        {
+            if (tokens[k].Lower is "of" or "for")
+            {
+                return k + 1;
+            }
+        }
+
+        return -1;
     }
 
     // Capitalised words joined by "of", "for", "and", "on", "the", "'s", ordinals and a parenthetical acronym.
@@ -182,6 +218,7 @@ internal static class BodyPhraseFinder
     {
         var start = i;
         var adjectives = 0;
+        var possessed = false;
         while (start > first)
         {
             var p = tokens[start - 1];
@@ -194,6 +231,23 @@ internal static class BodyPhraseFinder
             if (p.Lower == "'s" && start - 2 >= first && tokens[start - 2].IsCap)
             {
                 start -= 2;
+                continue;
+            }
+
+            // "the government's emergency committee": a possessor that is itself a bare head.
+            if (p.Lower == "'s" && start - 2 >= first && start < i && !tokens[start - 2].IsCap && GenericHeads.Contains(tokens[start - 2].Lower))
+            {
+                start -= 2;
+                possessed = true;
+                break;
+            }
+
+            // "Sweden's Social Democratic minority government": one descriptive word between a possessed name and the head.
+            if (p.IsWord && !p.IsCap && adjectives == 0 && p.Lower.Length > 3 && !SkipStarts.Contains(p.Lower) && !GenericHeads.Contains(p.Lower)
+                && !p.Lower.EndsWith("ed", StringComparison.Ordinal) && !p.Lower.EndsWith("ly", StringComparison.Ordinal) && Possessed(tokens, first, start - 2))
+            {
+                start--;
+                adjectives++;
                 continue;
             }
 
@@ -213,9 +267,49 @@ internal static class BodyPhraseFinder
             end += 3;
         }
 
-        var generic = start == i || (start == i - 1 && !tokens[start].IsCap);
+        var generic = !possessed && (start == i || (start == i - 1 && !tokens[start].IsCap));
         return new BodyPhrase(start, end, i, Text(tokens, start, end), tokens[i].Lower, generic);
     }
+
+    // Capitalised words back to a possessive "'s" after a capitalised name or a bare head: "Sweden's Social Democratic",
+    // "the government's".
+    private static bool Possessed(List<Token> tokens, int first, int k)
+    {
+        while (k >= first && tokens[k].IsCap && !SkipStarts.Contains(tokens[k].Lower))
+        {
+            k--;
+        }
+
+        return k - 1 >= first && tokens[k].Lower == "'s" && (tokens[k - 1].IsCap || GenericHeads.Contains(tokens[k - 1].Lower));
+    }
+
+    // "The BRICS group of emerging economies", "the G7 bloc", "OPEC+": the acronym names the body; "+" stays with it.
+    private static BodyPhrase? Grouping(List<Token> tokens, int i, int last)
+    {
+        var t = tokens[i];
+        if (!IsAcronym(t.Text))
+        {
+            return null;
+        }
+
+        var end = i + 1;
+        var plus = end < last && tokens[end].Text == "+" && tokens[end].Start == t.End;
+        if (plus)
+        {
+            end++;
+        }
+
+        var classified = end < last && tokens[end].IsWord && !tokens[end].IsCap && GroupingNouns.Contains(tokens[end].Lower);
+        if (!plus && !classified)
+        {
+            return null;
+        }
+
+        return new BodyPhrase(i, end, i, plus ? t.Text + "+" : t.Text, classified ? tokens[end].Lower : "group", false);
+    }
+
+    /// <summary>"BRICS", "G20", "ASEAN": two or more characters, letters all upper case, starting with a letter.</summary>
+    public static bool IsAcronym(string s) => s.Length >= 2 && s.All(c => char.IsUpper(c) || char.IsDigit(c)) && char.IsLetter(s[0]);
 
     public static bool IsOrdinal(string lower) => lower.Length >= 3 && char.IsDigit(lower[0]) && (lower.EndsWith("st", StringComparison.Ordinal) || lower.EndsWith("nd", StringComparison.Ordinal) || lower.EndsWith("rd", StringComparison.Ordinal) || lower.EndsWith("th", StringComparison.Ordinal));
 

@@ -8,6 +8,122 @@ internal static class DateResolver
 {
     public static void Find(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)
     {
+        var from = output.Count;
+        FindMentions(tokens, first, last, reference, output);
+        for (var k = from; k < output.Count; k++)
+        {
+            output[k] = Bind(tokens, first, last, output[k]);
+        }
+    }
+
+    /// <summary>What a date modifies: "Thursday afternoon's meeting", "the session on 4 May" date the meeting itself;
+    /// "Friday's attack" dates an attack; "the minister said on Wednesday" dates a statement, not what it reports.</summary>
+    internal static DateMention Bind(List<Token> tokens, int first, int last, DateMention d)
+    {
+        // "the summit on Friday will bring together ...": a meeting still to come.
+        for (var j = d.Last; j < last && j <= d.Last + 3; j++)
+        {
+            if (tokens[j].Lower is "will" or "would" or "shall")
+            {
+                return d;
+            }
+        }
+
+        // Possessive: DATE [morning|afternoon|evening|night] 's [up to two modifiers] NOUN
+        var k = d.Last;
+        if (k < last && tokens[k].Lower is "morning" or "afternoon" or "evening" or "night")
+        {
+            k++;
+        }
+
+        if (k < last && tokens[k].Lower == "'s")
+        {
+            for (var j = k + 1; j < last && j <= k + 3 && tokens[j].IsWord; j++)
+            {
+                if (IsMeetingNoun(tokens[j].Lower))
+                {
+                    return d with { IsMeetingBound = true, IsAttributive = false };
+                }
+            }
+
+            return d with { IsAttributive = true };
+        }
+
+        // "the three-day summit that opened in Durban on Tuesday": the first day of the meeting.
+        var v = d.First - 1;
+        if (v >= first && tokens[v].Lower == "on")
+        {
+            v--;
+        }
+
+        v = SkipPlace(tokens, first, v);
+        if (v >= first && tokens[v].Lower is "opened" or "began" or "started" or "convened")
+        {
+            var bound = false;
+            // "the three-day summit that opened", "a two-day meeting at the bank's head office in Tokyo that began Monday"
+            for (var j = v - 1; j >= first && j >= v - 12 && !(tokens[j].IsPunct && tokens[j].Text is "," or ";" or "."); j--)
+            {
+                bound |= IsMeetingNoun(tokens[j].Lower);
+            }
+
+            return d with { IsStart = true, IsOpening = bound, IsAttributive = false };
+        }
+
+        // "the meeting on Monday", "the session of 4 July", "the meeting held on Monday"
+        var b = d.First - 1;
+        if (b >= first && tokens[b].Lower is "on" or "of")
+        {
+            b--;
+        }
+
+        if (b >= first && tokens[b].Lower is "held" or "convened" or "which" or "that")
+        {
+            b--;
+        }
+
+        // "a meeting on Sunday of the party's board" is that body's meeting, not necessarily this one.
+        if (b >= first && b < d.First - 1 && IsMeetingNoun(tokens[b].Lower) && !(d.Last < last && tokens[d.Last].Lower == "of"))
+        {
+            return d with { IsMeetingBound = true, IsAttributive = false };
+        }
+
+        // "the prime minister said on Wednesday", "told reporters on Wednesday": the day of the statement.
+        b = d.First - 1;
+        if (b >= first && tokens[b].Lower == "on")
+        {
+            b--;
+        }
+
+        if (b >= first && Meetings.MeetingWords.ReportingVerbs.Contains(tokens[b].Lower))
+        {
+            return d with { IsAttributive = true };
+        }
+
+        if (b - 1 >= first && tokens[b].Lower is "reporters" or "journalists" or "media" && Meetings.MeetingWords.ReportingVerbs.Contains(tokens[b - 1].Lower))
+        {
+            return d with { IsAttributive = true };
+        }
+
+        return d;
+    }
+
+    private static bool IsMeetingNoun(string lower) => Meetings.MeetingWords.Nouns.Contains(lower)
+        || (lower.Length > 4 && lower[^1] == 's' && Meetings.MeetingWords.Nouns.Contains(lower[..^1]));
+
+    // "in Durban", "in Cape Town, South Africa": back over a place phrase to the word before it.
+    private static int SkipPlace(List<Token> tokens, int first, int k)
+    {
+        var j = k;
+        while (j >= first && j > k - 8 && (tokens[j].IsCap || tokens[j].Text == ","))
+        {
+            j--;
+        }
+
+        return j < k && j >= first && tokens[j].Lower is "in" or "at" ? j - 1 : k;
+    }
+
+    private static void FindMentions(List<Token> tokens, int first, int last, DateOnly? reference, List<DateMention> output)
+    {
         for (var i = first; i < last; i++)
         {
             var t = tokens[i];
@@ -112,6 +228,27 @@ internal static class DateResolver
         if (start >= 3 && tokens[start - 1].Lower == "on" && IsReducedRelative(tokens, start - 2))
         {
             return true;
+        }
+
+        // "the agreement signed in London, United Kingdom, on 22 December 2014": a place between the participle and the date.
+        if (start >= 4 && tokens[start - 1].Lower == "on")
+        {
+            var k = start - 2;
+            var place = false;
+            while (k >= 2 && start - k <= 9 && (tokens[k].Text == "," || tokens[k].IsCap || tokens[k].Lower is "in" or "at"))
+            {
+                place |= tokens[k].Lower is "in" or "at";
+                k--;
+                if (place && tokens[k + 1].Lower is "in" or "at")
+                {
+                    break;
+                }
+            }
+
+            if (place && tokens[k + 1].Lower is "in" or "at" && IsReducedRelative(tokens, k))
+            {
+                return true;
+            }
         }
 
         if (start < 2 || tokens[start - 1].Lower != "of")

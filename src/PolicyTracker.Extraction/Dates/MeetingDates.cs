@@ -13,8 +13,11 @@ internal static class MeetingDates
         {
             var meeting = a.Meetings[m];
             var intro = meeting.IntroSentence;
+            // "Thursday afternoon's meeting", "the session on 4 May": a date that modifies the meeting itself.
+            DateMention? pick = Bound(a, m);
+
             // The lead sentence of a report dates its first meeting even when the meeting is named later.
-            DateMention? pick = m == 0 && intro > 0 ? Earliest(a.Dates[0], a.Reference) : null;
+            pick ??= m == 0 && intro > 0 ? Earliest(a.Dates[0], a.Reference) : null;
             pick ??= Earliest(a.Dates[intro], a.Reference);
             if (pick is null && m == 0)
             {
@@ -24,7 +27,9 @@ internal static class MeetingDates
                 }
             }
 
-            if (pick is null)
+            // "Committee holds meeting on April 7" over a text that dates nothing before the meeting.
+            var headline = pick is null && m == 0 && a.HeadlineDate is { } hd && (a.Reference is not { } rf || hd <= rf) ? a.HeadlineDate : null;
+            if (pick is null && headline is null)
             {
                 for (var s = intro + 1; s < a.Sentences.Count && pick is null; s++)
                 {
@@ -56,12 +61,29 @@ internal static class MeetingDates
                         }
                     }
                 }
+
+                // "held from Monday to Wednesday" anywhere in the meeting's sentences, ending on the day picked.
+                if (pick is { } p0 && SpanStart(a, m, p0.Date) is { } start)
+                {
+                    pick = start;
+                }
+            }
+
+            // "decided on Wednesday ... after two days of meetings": the first of the days, when no other day is named.
+            var shift = 0;
+            if (pick is { IsStart: false } only && Math.Max(Days(a, intro), m == 0 ? Days(a, 0) : 0) is var days and > 1 && !OtherDayNear(a, m, only.Date, days))
+            {
+                shift = days - 1;
             }
 
             if (pick is { } p)
             {
-                meeting.Date = p.Date;
+                meeting.Date = p.Date.AddDays(-shift);
                 meeting.DateSpan = new TextSpan(a.Tokens[p.First].Start, a.Tokens[p.Last - 1].End - a.Tokens[p.First].Start);
+            }
+            else if (headline is { } h)
+            {
+                meeting.Date = h;
             }
             else if (m > 0 && a.Meetings[m - 1].Date is { } d)
             {
@@ -72,6 +94,103 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    private static readonly string[] DayCounts = ["one", "two", "three", "four", "five"];
+
+    // "after two days of meetings", "at the close of a three-day meeting" in the sentence naming the meeting or the next.
+    private static int Days(Analysis a, int intro)
+    {
+        for (var s = intro; s < a.Sentences.Count && s <= intro + 1; s++)
+        {
+            for (var k = a.Sentences[s].First; k + 2 < a.Sentences[s].Last; k++)
+            {
+                var l = a.Tokens[k].Lower;
+                var n = Array.IndexOf(DayCounts, l) + 1;
+                if (n > 1 && a.Tokens[k + 1].Lower == "days" && a.Tokens[k + 2].Lower == "of" && k + 3 < a.Sentences[s].Last
+                    && a.Tokens[k + 3].Lower is "meetings" or "talks" or "deliberations" or "discussions" && k > a.Sentences[s].First && a.Tokens[k - 1].Lower == "after")
+                {
+                    return n;
+                }
+
+                var dash = l.IndexOf("-day", StringComparison.Ordinal);
+                if (dash > 0 && Array.IndexOf(DayCounts, l[..dash]) + 1 is var d and > 1 && k >= a.Sentences[s].First + 2
+                    && a.Tokens[k - 2].Lower is "close" or "end" && Meetings.MeetingWords.Nouns.Contains(a.Tokens[k + 1].Lower))
+                {
+                    return d;
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool OtherDayNear(Analysis a, int m, DateOnly date, int days)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] == m || s == a.Meetings[m].IntroSentence)
+            {
+                foreach (var d in a.Dates[s])
+                {
+                    if (d.Date != date && Math.Abs(date.DayNumber - d.Date.DayNumber) < days)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // A date on the meeting noun first ("Sunday's two meetings"), else the day a meeting opened.
+    private static DateMention? Bound(Analysis a, int m) => Bound(a, m, d => d.IsMeetingBound) ?? Bound(a, m, d => d.IsOpening);
+
+    private static DateMention? Bound(Analysis a, int m, Func<DateMention, bool> kind)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] != m && s != a.Meetings[m].IntroSentence)
+            {
+                continue;
+            }
+
+            foreach (var d in a.Dates[s])
+            {
+                if (kind(d) && (a.Reference is not { } r || d.Date <= r))
+                {
+                    return d;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    // "from Monday to Wednesday", "from 2 to 4 May": the first day of a span whose last day is the one picked.
+    private static DateMention? SpanStart(Analysis a, int m, DateOnly end)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] != m)
+            {
+                continue;
+            }
+
+            var dates = a.Dates[s];
+            for (var i = 0; i + 1 < dates.Count; i++)
+            {
+                var (d, e) = (dates[i], dates[i + 1]);
+                if (d.IsStart && !d.IsAttributive && e.Date == end && d.Date < end && end.DayNumber - d.Date.DayNumber <= 10
+                    && e.First - d.Last <= 2 && a.Tokens[e.First - 1].Lower is "to" or "until" or "through" or "till" or "-" or "and")
+                {
+                    return d;
+                }
+            }
+        }
+
+        return null;
     }
 
     // "wrapped up its third plenary session in Beijing on Thursday": the date a gathering ended.

@@ -16,6 +16,74 @@ internal static class DocumentParser
 
     private static readonly System.Collections.Frozen.FrozenSet<string> Quantities = Gazetteers.Lexicon.Words("documentQuantities");
 
+    private static readonly System.Collections.Frozen.FrozenSet<string> CircumstanceParticiples = Gazetteers.Lexicon.Words("documentCircumstanceParticiples");
+
+    /// <summary>"an agreement signed in Paris, France, on 3 May 2020, between A and B": where the
+    /// circumstance of the document's signing ends (after its closing comma), or -1 when the words at
+    /// <paramref name="k"/> are not one. The title goes on after it.</summary>
+    public static int CircumstanceEnd(List<Token> tokens, int k, int last)
+    {
+        if (k + 3 >= last || !tokens[k].IsWord || !CircumstanceParticiples.Contains(tokens[k].Lower) || tokens[k + 1].Lower is not ("in" or "at" or "on"))
+        {
+            return -1;
+        }
+
+        var sawDate = false;
+        for (var j = k + 2; j < last && j <= k + 16; j++)
+        {
+            var t = tokens[j];
+            if (t.Kind == TokenKind.Number || Dates.DateWords.Month(t.Lower) > 0)
+            {
+                sawDate = true;
+                continue;
+            }
+
+            if (t.Text == ",")
+            {
+                // The comma after the date closes it; a comma between place names ("Kigali, Rwanda") does not.
+                if (sawDate)
+                {
+                    return j + 1 < last && tokens[j + 1].IsWord && !tokens[j + 1].IsCap ? j + 1 : -1;
+                }
+
+                continue;
+            }
+
+            if (t.IsCap || t.Text is "/" or "-" or "." || t.IsWord && t.Lower is "on" or "of" or "the" || t.IsWord && t.Lower.Length <= 4 && t.Lower.EndsWith("th", StringComparison.Ordinal) || t.Lower is "st" or "nd" or "rd" or "th")
+            {
+                continue;
+            }
+
+            return -1;
+        }
+
+        return -1;
+    }
+
+    // ", w and w of ..." or ", w and w NOUN": bare lower-case words (no article, verb or participle) joined by
+    // "and" and followed by what they share.
+    internal static bool IsInnerSeries(List<Token> tokens, int comma, int last)
+    {
+        if (comma + 4 >= last || tokens[comma + 2].Lower != "and")
+        {
+            return false;
+        }
+
+        var w1 = tokens[comma + 1];
+        var w2 = tokens[comma + 3];
+        var after = tokens[comma + 4];
+        static bool Bare(Token t) => t.IsWord && !t.IsCap && t.Lower.Length > 2 && !t.Lower.EndsWith("ed", StringComparison.Ordinal) && !t.Lower.EndsWith("ing", StringComparison.Ordinal)
+            && !IsItemStart(t) && !DirectiveVerbs.IsActionVerb(t.Lower) && t.Lower is not ("also" or "then" or "which" or "who" or "that" or "said" or "this" or "these" or "those");
+        return Bare(w1) && Bare(w2) && (after.Lower == "of" || Bare(after) && comma + 5 < last && !tokens[comma + 5].IsWord);
+    }
+
+    private static bool IsNumberWord(Token t) => t.IsWord && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
+
+    private static bool HasWord(List<Token> tokens, int first, int last, string word) => IndexOfWord(tokens, first, last, word) >= 0;
+
+    /// <summary>"a number of", "a set of", "a batch of": a quantity noun before the documents it counts.</summary>
+    public static bool IsQuantity(string lower) => Quantities.Contains(lower);
+
     /// <summary>Where the object starting at <paramref name="start"/> ends.</summary>
     public static int ObjectEnd(List<Token> tokens, int start, int last)
     {
@@ -29,9 +97,36 @@ internal static class DocumentParser
                 return k;
             }
 
+            var circumstance = t.IsWord && k > start ? CircumstanceEnd(tokens, k, last) : -1;
+            if (circumstance > 0)
+            {
+                k = circumstance - 1;
+                continue;
+            }
+
             if (t.Text == "," && next.IsWord)
             {
                 var nl = next.Lower;
+
+                // "its key tasks, and ten measures to ...": a counted item goes on the list.
+                if (IsNumberWord(next) || nl == "and" && k + 2 < last && IsNumberWord(tokens[k + 2]))
+                {
+                    continue;
+                }
+
+                // "the organisation, powers and functions of X", "the micro, small and medium enterprises": a
+                // series of bare words inside the title goes on to the word or "of" they share.
+                if (IsInnerSeries(tokens, k, last))
+                {
+                    continue;
+                }
+
+                // "work plans on A, on B and on C": the series of the same preposition goes on.
+                if ((nl == "on" || nl == "and" && k + 2 < last && tokens[k + 2].Lower == "on") && (HasWord(tokens, start, k, "on") || start > 0 && tokens[start - 1].Lower == "on"))
+                {
+                    continue;
+                }
+
                 if (nl is "a" or "an" or "the" or "another" or "and" or "its" or "their" || nl == "as" && k + 2 < last && tokens[k + 2].Lower == "well"
                     || nl == "together" || nl == "along" || nl == "plus" || (next.IsCap && !IsVerb(next)))
                 {
@@ -93,7 +188,14 @@ internal static class DocumentParser
         {
             var t = tokens[k];
             int skip;
-            if (IsSeparator(tokens, k, end, out skip))
+            var circumstance = CircumstanceEnd(tokens, k, end);
+            if (circumstance > 0)
+            {
+                k = circumstance - 1;
+                continue;
+            }
+
+            if (VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
             {
                 if (k > pieceStart)
                 {
@@ -158,7 +260,7 @@ internal static class DocumentParser
                 var restKind = rest < last ? HeadKind(tokens, rest, last) : null;
                 if (restKind is not null)
                 {
-                    items.Add(new Item(rest, last, Text(a, rest, last), restKind, true, false));
+                    items.Add(new Item(rest, last, TitleText(a, rest, last), restKind, true, false));
                     previousKind = restKind;
                     continue;
                 }
@@ -175,7 +277,7 @@ internal static class DocumentParser
                 previousKind = head;
             }
 
-            items.Add(new Item(first, last, Text(a, first, last), head, head is not null, summary));
+            items.Add(new Item(first, last, TitleText(a, first, last), head, head is not null, summary));
         }
 
         // "the draft documents and personnel plan for X" -> "draft documents for X", "personnel plan for X".
@@ -218,12 +320,39 @@ internal static class DocumentParser
             }
         }
 
+        // "work plans for the year on A, on B and on C" -> "work plan for the year on A", "... on B", "... on C".
+        var distributedOn = -1;
+        for (var i = 1; i < items.Count; i++)
+        {
+            var it = items[i];
+            if (it.IsDocument || it.IsSummary || it.First == 0 || tokens[it.First - 1].Lower != "on")
+            {
+                continue;
+            }
+
+            var owner = items[i - 1];
+            var on = owner.IsDocument ? IndexOfWord(tokens, owner.First, owner.Last, "on") : -1;
+            if (on <= owner.First)
+            {
+                continue;
+            }
+
+            var shared = SingularHead(TitleText(a, owner.First, on));
+            items[i] = it with { Title = shared + " on " + it.Title, Kind = owner.Kind, IsDocument = true, First = owner.First };
+            if (distributedOn != i - 1)
+            {
+                items[i - 1] = owner with { Title = shared + " " + TitleText(a, on, owner.Last) };
+            }
+
+            distributedOn = i;
+        }
+
         // An appositive proper name of the same kind replaces the description before it.
         for (var i = 0; i + 1 < items.Count; i++)
         {
             var x = items[i];
             var y = items[i + 1];
-            if (x.IsDocument && y.IsDocument && x.Kind == y.Kind && tokens[y.First].IsCap && y.First > x.Last && tokens[y.First - 1].Lower == "the" && tokens[y.First - 2].Text == ",")
+            if (x.IsDocument && y.IsDocument && x.Kind == y.Kind && !tokens[x.First].IsCap && tokens[y.First].IsCap && y.First > x.Last && tokens[y.First - 1].Lower == "the" && tokens[y.First - 2].Text == ",")
             {
                 items[i] = y;
                 items.RemoveAt(i + 1);
@@ -237,17 +366,19 @@ internal static class DocumentParser
             if (of > items[0].First)
             {
                 var headText = Singular(Text(a, items[0].First, of));
+                var distributed = false;
                 for (var i = 1; i < items.Count; i++)
                 {
                     if (!items[i].IsDocument && !items[i].IsSummary)
                     {
+                        distributed = true;
                         var it = items[i];
                         var lead = tokens[it.First - 1].Lower == "the" ? "the " : string.Empty;
                         items[i] = it with { Title = headText + " of " + lead + it.Title, Kind = items[0].Kind, IsDocument = true };
                     }
                 }
 
-                if (items.Skip(1).All(x => x.IsDocument))
+                if (distributed && items.Skip(1).All(x => x.IsDocument))
                 {
                     items[0] = items[0] with { Title = Singular(Text(a, items[0].First, of)) + " " + Text(a, of, items[0].Last) };
                 }
@@ -255,6 +386,21 @@ internal static class DocumentParser
         }
 
         return items;
+    }
+
+    // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    private static string SingularHead(string s)
+    {
+        foreach (var prep in (string[])[" for ", " of ", " on ", " in "])
+        {
+            var i = s.IndexOf(prep, StringComparison.Ordinal);
+            if (i > 0)
+            {
+                return Singular(s[..i]) + s[i..];
+            }
+        }
+
+        return Singular(s);
     }
 
     private static string Singular(string s)
@@ -283,6 +429,84 @@ internal static class DocumentParser
         return -1;
     }
 
+    // "were briefed on A, on B, and on C": after a verb's "on", each further "on" starts the verb's next object.
+    private static bool VerbOnSeparator(List<Token> tokens, int start, int k, int end, out int skip)
+    {
+        skip = 0;
+        if (start == 0 || tokens[start - 1].Lower != "on" || k + 2 >= end)
+        {
+            return false;
+        }
+
+        if (tokens[k].Lower == "and" && tokens[k + 1].Lower == "on")
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (tokens[k].Text != ",")
+        {
+            return false;
+        }
+
+        if (tokens[k + 1].Lower == "on")
+        {
+            skip = 1;
+            return true;
+        }
+
+        if (tokens[k + 1].Lower == "and" && tokens[k + 2].Lower == "on")
+        {
+            skip = 2;
+            return true;
+        }
+
+        return false;
+    }
+
+    // "work plans on A, on B and on C": each "on" after the first starts the next item of the series
+    // (the "on" stays, the head is shared). Only when the piece so far already has its own "on".
+    private static bool OnSeriesSeparator(List<Token> tokens, int pieceStart, int k, int end, out int skip)
+    {
+        skip = 0;
+        var t = tokens[k];
+        var n1 = k + 1 < end ? tokens[k + 1] : default;
+        var n2 = k + 2 < end ? tokens[k + 2] : default;
+        if (!HasWord(tokens, pieceStart, k, "on") || HeadKind(tokens, pieceStart, k) is null && !(tokens[pieceStart].Lower == "on"))
+        {
+            return false;
+        }
+
+        if (t.Text == "," && n1.Lower == "on" || (t.Text == "," && n1.Lower == "and" || t.Lower == "and") && (t.Text == "," ? n2 : n1).Lower == "on")
+        {
+            skip = t.Text == "," && n1.Lower == "and" ? 2 : 1;
+
+            // "a report on how A was done and on the draft plan for B": a document named after "on" is the
+            // report's second subject, not an item of its own.
+            var next = k + skip + 1;
+            while (next < end && tokens[next].IsWord && tokens[next].Lower is "a" or "an" or "the" or "its" or "their")
+            {
+                next++;
+            }
+
+            var nextEnd = next;
+            while (nextEnd < end && !tokens[nextEnd].IsPunct && tokens[nextEnd].Lower != "and")
+            {
+                nextEnd++;
+            }
+
+            if (next < nextEnd && HeadKind(tokens, next, nextEnd) is not null)
+            {
+                skip = 0;
+                return false;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
     private static bool IsSeparator(List<Token> tokens, int k, int end, out int skip)
     {
         skip = 0;
@@ -291,6 +515,13 @@ internal static class DocumentParser
         var n2 = k + 2 < end ? tokens[k + 2] : default;
         if (t.Text == "," && n1.IsWord)
         {
+            // "its key tasks, and ten measures to ...": a counted item is the next of the list.
+            if (IsNumberWord(n1) || n1.Lower == "and" && IsNumberWord(n2))
+            {
+                skip = n1.Lower == "and" ? 2 : 1;
+                return true;
+            }
+
             if (IsItemStart(n1))
             {
                 skip = 1;
@@ -408,6 +639,22 @@ internal static class DocumentParser
         }
 
         return head is not null && DirectiveVerbs.IsDocumentKind(head) ? DirectiveVerbs.KindOf(head) : null;
+    }
+
+    /// <summary>The title of the words from <paramref name="first"/> to <paramref name="last"/>, less the
+    /// circumstance of a signing ("signed in X on DATE,") inside it.</summary>
+    internal static string TitleText(Analysis a, int first, int last)
+    {
+        for (var k = first + 1; k < last; k++)
+        {
+            var end = CircumstanceEnd(a.Tokens, k, last);
+            if (end > 0 && end < last)
+            {
+                return Text(a, first, k) + " " + TitleText(a, end, last);
+            }
+        }
+
+        return Text(a, first, last);
     }
 
     internal static string Text(Analysis a, int first, int last)

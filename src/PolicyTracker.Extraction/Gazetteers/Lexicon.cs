@@ -55,6 +55,24 @@ internal static class Lexicon
         return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
+    /// <summary>The named object of string values (key -> value) as a map; empty when the file lacks it.</summary>
+    public static FrozenDictionary<string, string> Map(string name)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Document.Value?.RootElement is { ValueKind: JsonValueKind.Object } root && root.TryGetProperty(name, out var obj) && obj.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in obj.EnumerateObject())
+            {
+                if (p.Value.GetString() is { Length: > 0 } v)
+                {
+                    map[p.Name] = v;
+                }
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     private static JsonDocument? Load()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Gazetteers.lexicon.json");

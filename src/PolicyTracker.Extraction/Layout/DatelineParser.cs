@@ -110,6 +110,42 @@ internal static class DatelineParser
         return null;
     }
 
+    /// <summary>The first date a headline names, with or without a year ("holds meeting on April 7",
+    /// "Cabinet Decisions - 10.07.2023"); Year is 0 when the headline gives none.</summary>
+    public static (int Month, int Day, int Year)? AnyDate(string text, int start, int end)
+    {
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (ReadDate(tokens, i) is { } d && DateWords.Make(d.Year > 0 ? d.Year : 2000, d.Month, d.Day) is not null)
+            {
+                return (d.Month, d.Day, d.Year);
+            }
+
+            if (tokens[i].Kind == TokenKind.Number && NumericDate(tokens[i].Text) is { } n)
+            {
+                return (n.Month, n.Day, n.Year);
+            }
+        }
+
+        return null;
+    }
+
+    // "10.07.2023" or "10/07/2023" (day first, as outside the United States) and "2023-07-10".
+    private static DateOnly? NumericDate(string s)
+    {
+        var parts = s.Split('.', '/', '-');
+        if (parts.Length != 3 || parts.Any(p => p.Length == 0 || !p.All(char.IsDigit)))
+        {
+            return null;
+        }
+
+        var numbers = parts.Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return parts[0].Length == 4
+            ? DateWords.Make(numbers[0], numbers[1], numbers[2])
+            : parts[2].Length == 4 ? DateWords.Make(numbers[2], numbers[1], numbers[0]) : null;
+    }
+
     private readonly record struct DatePart(int Month, int Day, int Year, int Next);
 
     private static DatePart? ReadDate(List<Token> tokens, int i)

@@ -98,7 +98,29 @@ internal static class HeaderParser
         }
 
         var header = new ReportHeader(headline, headlineSpan, outlet, outletSpan, published, publishedSpan);
-        return new ReportLayout(header, bodyStart, reference);
+        return new ReportLayout(header, bodyStart, reference, HeadlineDate(text, hStart, hEnd, reference, () => bodyTokens(bodyStart)));
+    }
+
+    // "Committee holds 100th meeting on April 7": a yearless date takes the reference's year (the year before
+    // when it would fall well after it) or the year the body implies.
+    private static DateOnly? HeadlineDate(string text, int start, int end, DateOnly? reference, Func<List<Token>> bodyTokens)
+    {
+        if (DatelineParser.AnyDate(text, start, end) is not { } d)
+        {
+            return null;
+        }
+
+        var year = d.Year;
+        if (year == 0 && reference is { } r)
+        {
+            year = DateWords.Make(r.Year, d.Month, d.Day) is { } c && c.DayNumber - r.DayNumber > 45 ? r.Year - 1 : r.Year;
+        }
+        else if (year == 0)
+        {
+            year = YearInference.Infer(bodyTokens(), d.Month, d.Day);
+        }
+
+        return year > 0 ? DateWords.Make(year, d.Month, d.Day) : null;
     }
 
     private static bool IsByline(string text, int start, int end)

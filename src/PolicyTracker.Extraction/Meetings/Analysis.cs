@@ -28,6 +28,9 @@ internal sealed class Analysis
 
     public DateOnly? Reference { get; }
 
+    /// <summary>The date the headline names, if any.</summary>
+    public DateOnly? HeadlineDate { get; init; }
+
     public PersonRegistry Registry { get; } = new();
 
     public List<NameCandidate>[] Names { get; }

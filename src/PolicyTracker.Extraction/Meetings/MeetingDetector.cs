@@ -96,11 +96,33 @@ internal static class MeetingDetector
 
                 // The first meeting named with its body counts even without an anchoring verb
                 // ("The State Council executive meeting, chaired by ..., approved ...").
-                if (m.Anchored || (a.Meetings.Count == 0 && !generic))
+                if ((m.Anchored || (a.Meetings.Count == 0 && !generic)) && !(a.Meetings.Count > 0 && Habitual(a, s)))
                 {
                     current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
                     switched = true;
                 }
+            }
+
+            // "Separately, the Cabinet Committee on X (CCX), also chaired by the Prime Minister, approved ...": a second body in session.
+            if (!switched && SeparateBody(a, s) is { } sep)
+            {
+                var canonical = a.CanonicalBody(sep.Text);
+                var existing = FindMeeting(a, canonical);
+                if (existing < 0)
+                {
+                    var mention = new Mention(sep.First, sep.HeadIndex, sep.Last, sep.Text, sep.First, sep.Last, false, "meeting", true, false, false, null);
+                    current = Create(a, s, mention, sep.Text, sep.First, sep.Last, false);
+                    switched = true;
+                }
+            }
+
+            // "The Lowland cabinet decided on Tuesday ... The move followed a meeting on Sunday of X": a named body acting
+            // in the lead is the first meeting even when a later sentence names another one.
+            if (!switched && current < 0 && s == LeadSentence(a) && LeadActor(a, s) is { } actor)
+            {
+                var mention = new Mention(actor.First, actor.HeadIndex, actor.Last, actor.Text, actor.First, actor.Last, false, "meeting", true, false, false, null);
+                current = Create(a, s, mention, actor.Text, actor.First, actor.Last, false);
+                switched = true;
             }
 
             if (!switched)
@@ -113,6 +135,10 @@ internal static class MeetingDetector
                     if (existing >= 0)
                     {
                         current = existing;
+                    }
+                    else if (a.Meetings.Count > 0 && Habitual(a, s))
+                    {
+                        // A habit ("it is normally the president who convenes X") holds no meeting.
                     }
                     else
                     {
@@ -158,6 +184,165 @@ internal static class MeetingDetector
         {
             a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
         }
+    }
+
+    private static BodyPhrase? SeparateBody(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        var marked = false;
+        if (k + 1 < sentence.Last && tokens[k].Lower is "separately" or "meanwhile" or "elsewhere" && tokens[k + 1].Text == ",")
+        {
+            k += 2;
+            marked = true;
+        }
+
+        if (k < sentence.Last && tokens[k].Lower == "the")
+        {
+            k++;
+        }
+
+        BodyPhrase? found = null;
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First == k && !bp.IsGeneric)
+            {
+                found = bp;
+            }
+        }
+
+        if (found is not { } body || Habitual(a, s))
+        {
+            return null;
+        }
+
+        var j = body.Last;
+        if (j + 2 < sentence.Last && tokens[j].Text == "(" && tokens[j + 2].Text == ")")
+        {
+            j += 3;
+        }
+
+        // "The Council of Ministers chaired by X", ", also chaired by the Prime Minister,"
+        if (j + 2 < sentence.Last)
+        {
+            var v = tokens[j].Text == "," ? j + 1 : j;
+            v = tokens[v].Lower == "also" ? v + 1 : v;
+            if (v + 2 < sentence.Last && ((tokens[v].Lower == "chaired" && tokens[v + 1].Lower == "by") || (tokens[v].Lower == "presided" && tokens[v + 1].Lower == "over" && tokens[v + 2].Lower == "by")))
+            {
+                return body;
+            }
+        }
+
+        if (!marked)
+        {
+            return null;
+        }
+
+        for (var v = j; v < sentence.Last && v <= j + 12; v++)
+        {
+            if (tokens[v].IsWord && (Resolutions.DirectiveVerbs.IsActionVerb(tokens[v].Lower) || tokens[v].Lower is "met" or "voted"))
+            {
+                return body;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] TopicAdjectives = ["national", "central", "annual", "international", "global", "regional", "world"];
+
+    // "a national conference on X held ...", "the annual forum on X, which opened ...": ADJ NOUN on TOPIC + a gathering verb.
+    private static (int First, int Last)? NamedByTopic(List<Token> tokens, Sentence sentence, int i)
+    {
+        if (i + 2 >= sentence.Last || tokens[i + 1].Lower != "on")
+        {
+            return null;
+        }
+
+        var first = i > sentence.First && Array.IndexOf(TopicAdjectives, tokens[i - 1].Lower) >= 0 ? i - 1 : -1;
+        if (first < 0)
+        {
+            return null;
+        }
+
+        for (var j = i + 2; j < sentence.Last && j <= i + 12; j++)
+        {
+            var t = tokens[j];
+            if (t.IsWord && MeetingWords.GatheringVerbs.Contains(t.Lower) && j > i + 2)
+            {
+                return (first, j);
+            }
+
+            if (!t.IsWord || t.Lower is "which" or "that" or "in" or "at" or "from" or "to" or "with")
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static int LeadSentence(Analysis a)
+    {
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.Sentences[s].Last - a.Sentences[s].First > 6)
+            {
+                return s;
+            }
+        }
+
+        return -1;
+    }
+
+    // The lead's subject: a named body starting the sentence, followed within a few words by an action verb.
+    private static BodyPhrase? LeadActor(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        if (k < sentence.Last && tokens[k].Lower == "the")
+        {
+            k++;
+        }
+
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First != k || bp.IsGeneric)
+            {
+                continue;
+            }
+
+            for (var j = bp.Last; j < sentence.Last && j <= bp.Last + 4; j++)
+            {
+                var l = tokens[j].Lower;
+                if (tokens[j].IsWord && l.EndsWith("ed", StringComparison.Ordinal) && (Resolutions.DirectiveVerbs.IsActionVerb(l) || l == "voted"))
+                {
+                    return bp;
+                }
+
+                if (!tokens[j].IsWord || MeetingWords.Modals.Contains(l))
+                {
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Habitual(Analysis a, int s)
+    {
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last; k++)
+        {
+            if (a.Tokens[k].IsWord && MeetingWords.HabitualAdverbs.Contains(a.Tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int FindMeeting(Analysis a, string canonical)
@@ -296,6 +481,20 @@ internal static class MeetingDetector
 
             if (t.Lower is "summit" or "forum" or "conference" && !HasBodyAfter(a, s, i))
             {
+                // "a national conference on cybersecurity and informatization held from Friday": the gathering names itself.
+                if (NamedByTopic(tokens, sentence, i) is { } topic)
+                {
+                    var text = BodyPhraseFinder.Text(tokens, topic.First, topic.Last);
+                    text = char.ToUpperInvariant(text[0]) + text[1..];
+                    result.Add(new Mention(topic.First, i, topic.Last, text, topic.First, topic.Last, false, "meeting", true, false, false, null));
+                }
+
+                continue;
+            }
+
+            // "the NEC conference room", "the summit venue": the noun modifies another one.
+            if (i + 1 < sentence.Last && tokens[i + 1].IsWord && !tokens[i + 1].IsCap && MeetingWords.NounCompounds.Contains(tokens[i + 1].Lower))
+            {
                 continue;
             }
 
@@ -371,12 +570,25 @@ internal static class MeetingDetector
             string? aliasExtra = null;
             var end = i + 1;
 
-            // "... meeting of (the) X"
-            if (i + 1 < sentence.Last && tokens[i + 1].Lower == "of")
+            // "... meeting of (the) X", "a meeting on Sunday of the party's executive board" (a dated meeting took place)
+            var of = i + 1;
+            var dated = false;
+            if (of + 2 < sentence.Last && tokens[of].Lower == "on" && tokens[of + 1].IsCap && DateWords.IsDateWord(tokens[of + 1].Lower))
+            {
+                of += 2;
+                if (of < sentence.Last && tokens[of].Kind == TokenKind.Number)
+                {
+                    of++;
+                }
+
+                dated = of < sentence.Last && tokens[of].Lower == "of";
+            }
+
+            if (of < sentence.Last && tokens[of].Lower == "of")
             {
                 foreach (var bp in a.Bodies[s])
                 {
-                    if (bp.First > i + 1 && bp.First <= i + 5 && NoPunctBetween(tokens, i + 1, bp.First))
+                    if (bp.First > of && bp.First <= of + 4 && NoPunctBetween(tokens, of, bp.First))
                     {
                         bodyText = bp.Text;
                         bodyFirst = bp.First;
@@ -470,7 +682,8 @@ internal static class MeetingDetector
                 start = bodyFirst >= 0 ? bodyFirst : start;
             }
 
-            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last));
+            var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last))
+                || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last)) || (!passingPrep && dated && bodyText is not null);
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
@@ -497,7 +710,27 @@ internal static class MeetingDetector
             return true;
         }
 
-        return i > a.Sentences[s].First && (a.Tokens[i - 1].IsCap || BodyPhraseFinder.GenericHeads.Contains(a.Tokens[i - 1].Lower));
+        if (i > a.Sentences[s].First && (a.Tokens[i - 1].IsCap || BodyPhraseFinder.GenericHeads.Contains(a.Tokens[i - 1].Lower)))
+        {
+            return true;
+        }
+
+        // "Leaders of the Group of Seven wrapped up their three-day summit": the possessive points to the subject's body.
+        for (var k = i - 1; k >= a.Sentences[s].First && k >= i - 4; k--)
+        {
+            var l = a.Tokens[k].Lower;
+            if (l is "their" or "its")
+            {
+                return true;
+            }
+
+            if (!(MeetingWords.Modifiers.Contains(l) || BodyPhraseFinder.IsOrdinal(l) || l.Contains('-', StringComparison.Ordinal) || l is "annual" or "regular" or "first" or "second" or "third"))
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsAcronym(string s) => s.Length >= 2 && s.All(c => !char.IsLetter(c) || char.IsUpper(c));
@@ -634,9 +867,15 @@ internal static class MeetingDetector
 
         var verb = tokens[k].Lower;
         var next = tokens[k + 1].Lower;
+
+
         return (verb is "chaired" or "presided" or "convened" or "attended" or "addressed" && next is "by" or "over")
             || (verb == "held" && next is "on" or "in" or "at" or "by");
     }
+
+    // "The new government's first cabinet meeting approved ...": a meeting that acted took place.
+    private static bool ActedAfter(List<Token> tokens, int end, int last)
+        => end < last && tokens[end].IsWord && tokens[end].Lower.EndsWith("ed", StringComparison.Ordinal) && Resolutions.DirectiveVerbs.IsActionVerb(tokens[end].Lower);
 
     // "the resolution adopted at the plenary session": a participle after a common noun.
     private static bool ParticipleAfterNoun(List<Token> tokens, int at, int first)

@@ -29,7 +29,8 @@ internal sealed class MeetingDraft
 
     public List<ParticipantDraft> Participants { get; } = [];
 
-    private readonly Dictionary<string, ParticipantDraft> _byName = new(StringComparer.Ordinal);
+    // "Fumio KISHIDA" in a caption and "Fumio Kishida" in the text are one person.
+    private readonly Dictionary<string, ParticipantDraft> _byName = new(StringComparer.OrdinalIgnoreCase);
 
     private string? _bodyKey;
 
@@ -76,7 +77,15 @@ internal sealed class MeetingDraft
         }
 
         existing.Title ??= title;
+
+        // Keep the spelling in ordinary case: "Fumio Kishida", not "Fumio KISHIDA".
+        if (CapitalWords(name) < CapitalWords(existing.Name))
+        {
+            existing.Name = name;
+        }
     }
+
+    private static int CapitalWords(string name) => name.Split(' ').Count(w => w.Length >= 2 && w.All(c => !char.IsLetter(c) || char.IsUpper(c)));
 }
 
 /// <summary>A participant being assembled.</summary>
@@ -101,6 +110,10 @@ internal sealed class DocumentDraft
     public string? Kind { get; set; }
 
     public DocumentAction? Action { get; set; }
+
+    /// <summary>The meeting was only briefed on it: it is the meeting's document (discussed) unless the
+    /// report says another meeting acted on it.</summary>
+    public bool FromBriefing { get; set; }
 
     public TextSpan Span { get; set; }
 

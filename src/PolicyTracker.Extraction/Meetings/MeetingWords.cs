@@ -16,6 +16,15 @@ internal static class MeetingWords
 
     public static readonly FrozenSet<string> PassingPrepositions = Lexicon.Words("passingPrepositions");
 
+    /// <summary>"said on Wednesday", "told reporters on Monday": a date after these dates the statement.</summary>
+    public static readonly FrozenSet<string> ReportingVerbs = Lexicon.Words("reportingVerbs");
+
+    /// <summary>"the conference room", "the summit venue": a meeting noun modifying another noun names no meeting.</summary>
+    public static readonly FrozenSet<string> NounCompounds = Lexicon.Words("meetingNounCompounds");
+
+    /// <summary>"it is normally the president who convenes the council": a habit, not a meeting held.</summary>
+    public static readonly FrozenSet<string> HabitualAdverbs = Lexicon.Words("habitualAdverbs");
+
     public static readonly FrozenSet<string> AnchorVerbs = Lexicon.Words("anchorVerbs");
 
     public static readonly FrozenSet<string> Modals = Lexicon.Words("modals");

@@ -25,6 +25,25 @@ internal static class SubjectResolver
 
     /// <summary>True when the subject in tokens [from, verb) is the meeting or its chair;
     /// false when it is someone or something else or cannot be found.</summary>
+    private static bool PossessesSubject(List<Token> tokens, int from, int verb)
+    {
+        for (var k = from; k < verb && k <= from + 4; k++)
+        {
+            var l = tokens[k].Lower;
+            if (MeetingWords.Nouns.Contains(l) || Bodies.BodyPhraseFinder.GenericHeads.Contains(l))
+            {
+                return true;
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsMeetingOrChair(Analysis a, int s, int from, int verb, MeetingDraft meeting, bool allowPeople = true)
     {
         var tokens = a.Tokens;
@@ -61,17 +80,35 @@ internal static class SubjectResolver
 
         var names = a.Names[s];
         var bodies = a.Bodies[s];
+        var possessorEnd = -1;
         for (var k = start; k < verb; k++)
         {
             var t = tokens[k];
+            if (k < possessorEnd)
+            {
+                continue;
+            }
+
             foreach (var bp in bodies)
             {
+                // "The new government's first cabinet meeting approved ...": a possessor of the subject is not the subject.
+                if (bp.First == k && bp.Last < verb && tokens[bp.Last].Lower == "'s" && PossessesSubject(tokens, bp.Last + 1, verb))
+                {
+                    possessorEnd = bp.Last + 1;
+                    break;
+                }
+
                 if (bp.First == k || bp.HeadIndex == k)
                 {
                     // Another body's call ("the European Union urged ...") is not this meeting's.
                     return bp.IsGeneric || meeting.Body is null || MeetingDetector.SameBody(a.CanonicalBody(bp.Text), meeting.Body)
                         || string.Equals(bp.Head, LastWord(meeting.Body), StringComparison.OrdinalIgnoreCase);
                 }
+            }
+
+            if (k < possessorEnd)
+            {
+                continue;
             }
 
             foreach (var n in names)

@@ -21,6 +21,7 @@ internal static class ParticipantExtractor
 
     public static void Extract(Analysis a)
     {
+        ParticipantRole? carried = null;
         for (var s = 0; s < a.Sentences.Count; s++)
         {
             var m = a.SentenceMeeting[s];
@@ -31,10 +32,34 @@ internal static class ParticipantExtractor
 
             if (a.Names[s].Count > 0)
             {
-                Sentence(a, s, a.Meetings[m]);
+                carried = Sentence(a, s, a.Meetings[m], carried);
+            }
+            else
+            {
+                carried = null;
             }
 
+            GroupPhoto(a, s, a.Meetings[m]);
+
             s = ListAfterColon(a, s, a.Meetings[m]);
+        }
+
+        // "said the Assembly's President, Health Secretary X": the presiding officer of the body in session.
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] >= 0 && a.Meetings[a.SentenceMeeting[s]] is { Chair: null, Body: { } body } meeting)
+            {
+                PresidingOfficer(a, s, meeting, body);
+            }
+        }
+
+        // "also chaired by the Prime Minister": the person the report named with that title.
+        foreach (var meeting in a.Meetings)
+        {
+            if (meeting.Chair is null)
+            {
+                ChairByTitle(a, meeting);
+            }
         }
 
         // "Putin held a meeting with ..." / "Putin said at a meeting ...": with no chair named, the
@@ -58,6 +83,12 @@ internal static class ParticipantExtractor
                     continue;
                 }
 
+                // "On the anniversary of X's inspection tour, the committee held ...": a possessor is no actor.
+                if (n.Last < a.Tokens.Count && a.Tokens[n.Last].Lower == "'s")
+                {
+                    continue;
+                }
+
                 if (meeting.Find(n.Name) is null && a.Tokens[meeting.IntroToken].Lower != "symposium")
                 {
                     var span = new TextSpan(a.Tokens[n.First].Start, a.Tokens[n.Last - 1].End - a.Tokens[n.First].Start);
@@ -69,17 +100,26 @@ internal static class ParticipantExtractor
         }
     }
 
-    private static void Sentence(Analysis a, int s, MeetingDraft meeting)
+    /// <summary>Gives the sentence's people their roles; returns the role a list still open at a paragraph's
+    /// end ("... were A (X), B (Y)," then "C (Z) and D (W).") carries into the next one.</summary>
+    private static ParticipantRole? Sentence(Analysis a, int s, MeetingDraft meeting, ParticipantRole? carried)
     {
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
         var names = a.Names[s];
         var pending = new List<NameCandidate>();
         var lastGroup = new List<NameCandidate>();
-        ParticipantRole? forward = null;
+        ParticipantRole? forward = carried is ParticipantRole.Attendee ? carried : null;
         var forwardOnce = false;
         var nameIndex = 0;
         var sawAttendance = false;
+
+        // "X attended the meeting. So did Y and Z.": the names after an elliptical "so did" attend as well.
+        if (sentence.Last - sentence.First > 2 && tokens[sentence.First].Lower == "so" && tokens[sentence.First + 1].Lower == "did" && s > 0
+            && a.SentenceMeeting[s - 1] == a.SentenceMeeting[s] && HasAttendeeVerb(tokens, a.Sentences[s - 1]))
+        {
+            forward = ParticipantRole.Attendee;
+        }
 
         var depth = 0;
         var nameEnd = sentence.First;
@@ -94,6 +134,12 @@ internal static class ParticipantExtractor
 
                 // "Ana Lind (Fisheries and Coastal Affairs)": a portfolio or gloss in parentheses names no one.
                 if (depth > 0)
+                {
+                    continue;
+                }
+
+                // "X's inspection tour ..., the committee held a meeting": a possessor is not the subject of the verb.
+                if (n.Last < sentence.Last && tokens[n.Last].Lower == "'s" && forward is null)
                 {
                     continue;
                 }
@@ -198,6 +244,17 @@ internal static class ParticipantExtractor
                 continue;
             }
 
+            // "took part in the session with the leaders of eight countries, among them X and Y": the people counted in attend.
+            if (sawAttendance && ((t.Lower == "among" && i + 1 < sentence.Last && tokens[i + 1].Lower is "them" or "whom") || t.Lower == "including")
+                && i > sentence.First && tokens[i - 1].Text == ",")
+            {
+                forward = ParticipantRole.Attendee;
+                forwardByPassive = false;
+                forwardOnce = false;
+                pending.Clear();
+                continue;
+            }
+
             if (t.Lower == "as" && i + 1 < sentence.Last && tokens[i + 1].Lower is "was" or "were" or "did" && sawAttendance)
             {
                 forward = ParticipantRole.Attendee;
@@ -205,6 +262,134 @@ internal static class ParticipantExtractor
                 forwardOnce = false;
                 i++;
             }
+        }
+
+        return forward is ParticipantRole.Attendee && tokens[sentence.Last - 1].Text == "," ? forward : null;
+    }
+
+    private static void ChairByTitle(Analysis a, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[meeting.IntroSentence];
+        for (var k = sentence.First; k + 3 < sentence.Last; k++)
+        {
+            var by = tokens[k].Lower == "chaired" && tokens[k + 1].Lower == "by" ? k + 2
+                : tokens[k].Lower == "presided" && tokens[k + 1].Lower == "over" && tokens[k + 2].Lower == "by" ? k + 3 : -1;
+            if (by < 0 || by >= sentence.Last || tokens[by].Lower != "the")
+            {
+                continue;
+            }
+
+            var end = by + 1;
+            while (end < sentence.Last && end <= by + 3 && tokens[end].IsWord && PersonNameNormalizer.IsTitleWord(tokens[end].Text))
+            {
+                end++;
+            }
+
+            if (end == by + 1 || (end < sentence.Last && tokens[end].IsCap))
+            {
+                continue;
+            }
+
+            var title = a.Text[tokens[by + 1].Start..tokens[end - 1].End];
+            ParticipantDraft? match = null;
+            var count = 0;
+            foreach (var other in a.Meetings)
+            {
+                foreach (var p in other.Participants)
+                {
+                    if (p.Title is { } t && t.EndsWith(title, StringComparison.OrdinalIgnoreCase) && !ReferenceEquals(match, p) && match?.Name != p.Name)
+                    {
+                        match = p;
+                        count++;
+                    }
+                }
+            }
+
+            if (count == 1 && match is not null)
+            {
+                meeting.AddParticipant(match.Name, ParticipantRole.Chair, match.Title, new TextSpan(tokens[by].Start, tokens[end - 1].End - tokens[by].Start), 0.8);
+            }
+
+            return;
+        }
+    }
+
+    private static void PresidingOfficer(Analysis a, int s, MeetingDraft meeting, string body)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var space = body.LastIndexOf(' ');
+        var head = (space < 0 ? body : body[(space + 1)..]).ToLowerInvariant();
+        for (var k = sentence.First + 1; k + 2 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower != "'s" || tokens[k - 1].Lower != head || tokens[k + 1].Lower is not ("president" or "chair" or "chairman" or "chairwoman" or "chairperson" or "speaker"))
+            {
+                continue;
+            }
+
+            var after = tokens[k + 2].Text == "," ? k + 3 : k + 2;
+            foreach (var n in a.Names[s])
+            {
+                if (n.First >= after && n.First <= after + 4)
+                {
+                    Assign(a, meeting, n, ParticipantRole.Chair);
+                    return;
+                }
+            }
+        }
+    }
+
+    private static bool HasAttendeeVerb(List<Token> tokens, Sentence sentence)
+    {
+        for (var k = sentence.First; k < sentence.Last; k++)
+        {
+            if (AttendeeVerbs.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // "Leaders pose for a family photo. From left: President X, Prime Minister Y and Chancellor Z.": the people
+    // in the meeting's group photo were there.
+    private static void GroupPhoto(Analysis a, int s, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var posed = false;
+        for (var k = sentence.First; k + 1 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower is "pose" or "poses" or "posed" or "posing" && tokens[k + 1].Lower == "for")
+            {
+                posed = true;
+                break;
+            }
+        }
+
+        if (!posed)
+        {
+            return;
+        }
+
+        for (var k = s; k <= s + 1 && k < a.Sentences.Count; k++)
+        {
+            var item = a.Sentences[k];
+            var f = item.First;
+            var lead = f + 1 < item.Last && ((tokens[f].Lower == "from" && tokens[f + 1].Lower is "left" or "right") || (tokens[f].Lower is "left" or "right" && tokens[f + 1].Lower is "to" or "-"));
+            if (!lead)
+            {
+                continue;
+            }
+
+            foreach (var n in a.Names[k])
+            {
+                Assign(a, meeting, n, ParticipantRole.Attendee);
+            }
+
+            a.SentenceMeeting[k] = a.SentenceMeeting[s];
         }
     }
 

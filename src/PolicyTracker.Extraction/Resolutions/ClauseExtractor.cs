@@ -45,6 +45,53 @@ internal static class ClauseExtractor
 
             Sentence(a, s, m);
         }
+
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            if (a.SentenceMeeting[s] >= 0)
+            {
+                TitledLater(a, s, a.Meetings[a.SentenceMeeting[s]]);
+            }
+        }
+    }
+
+    // "The resolution, titled "X", was tabled by ...": the meeting's only document of that kind is "resolution X".
+    private static void TitledLater(Analysis a, int s, MeetingDraft meeting)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        for (var k = sentence.First; k + 3 < sentence.Last; k++)
+        {
+            if (tokens[k].Lower != "the" || !DirectiveVerbs.IsDocumentKind(tokens[k + 1].Lower) || tokens[k + 2].Text != ","
+                || tokens[k + 3].Lower is not ("titled" or "entitled" or "named" or "called"))
+            {
+                continue;
+            }
+
+            var open = k + 4;
+            if (open >= sentence.Last || tokens[open].Text is not ("\"" or "\u201C"))
+            {
+                continue;
+            }
+
+            var close = open + 1;
+            while (close < sentence.Last && tokens[close].Text is not ("\"" or "\u201D"))
+            {
+                close++;
+            }
+
+            if (close >= sentence.Last || close == open + 1)
+            {
+                continue;
+            }
+
+            var kind = DirectiveVerbs.KindOf(tokens[k + 1].Lower);
+            var same = meeting.Documents.FindAll(d => string.Equals(d.Kind, kind, StringComparison.Ordinal));
+            if (same.Count == 1)
+            {
+                same[0].Title = tokens[k + 1].Lower + " " + a.Text[tokens[open + 1].Start..tokens[close - 1].End];
+            }
+        }
     }
 
     private static void Sentence(Analysis a, int s, int meetingIndex)
@@ -359,7 +406,8 @@ internal static class ClauseExtractor
             var t = tokens[k];
             if (t.IsWord && t.Lower is "said" or "told" or "says" or "tells" or "added" or "announced" or "stated" or "reported" or "confirmed")
             {
-                return k > start && tokens[k - 1].IsCap;
+                // "..., Prime Minister X told reporters", "..., the premier said"
+                return k > start && (tokens[k - 1].IsCap || People.PersonNameNormalizer.IsTitleWord(tokens[k - 1].Lower) || tokens[k - 1].Lower is "spokesman" or "spokeswoman" or "spokesperson" or "officials" or "sources");
             }
 
             if (!(t.IsCap || (t.IsWord && (t.Lower is "the" or "'s" || People.PersonNameNormalizer.IsTitleWord(t.Lower)))))
@@ -395,6 +443,25 @@ internal static class ClauseExtractor
             }
 
             var aux = auxIndex >= sentence.First ? tokens[auxIndex].Lower : string.Empty;
+
+            // "the policy statement it issued after the meeting": a document named before a reduced relative
+            // clause whose subject is the meeting ("it", "they") and whose verb acts on it.
+            if (prev is "it" or "they" && l.EndsWith("ed", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var relativeAction)
+                && i - 2 >= sentence.First && DirectiveVerbs.IsDocumentKind(tokens[i - 2].Lower))
+            {
+                var first = i - 2;
+                while (first - 1 >= sentence.First && tokens[first - 1].IsWord && !tokens[first - 1].IsCap && first > i - 5
+                    && tokens[first - 1].Lower is not ("the" or "a" or "an" or "its" or "their" or "this" or "that" or "in" or "of" or "on" or "with" or "and"))
+                {
+                    first--;
+                }
+
+                if (first - 1 >= sentence.First && tokens[first - 1].Lower is "the" or "its" or "their")
+                {
+                    hits.Add(new Hit(HitKind.Document, i, first, t.Text, relativeAction, i - 1) { ObjectEnd = i - 1 });
+                    continue;
+                }
+            }
 
             // "it was decided that ..."
             if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
@@ -481,7 +548,7 @@ internal static class ClauseExtractor
             }
 
             // "..., stressing the need to ...": the main clause's subject issues this directive too.
-            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging")
+            if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging" or "deciding")
             {
                 var start = next == "that" ? i + 2 : i + 1;
                 hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
@@ -499,6 +566,13 @@ internal static class ClauseExtractor
             if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 1, t.Text, ingAction, sentence.First));
+                continue;
+            }
+
+            // "lifted the deposit facility rate to 5.5 percent", "kept its policy rate unchanged": a rate decision.
+            if (DirectiveVerbs.Rate.Contains(l) && prev is not ("to" or "will" or "would" or "had" or "has" or "have") && NamesRate(tokens, i + 1, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Directive, i, AfterTimeAdverbial(tokens, i + 1, sentence.Last), t.Text, null, sentence.First));
                 continue;
             }
 
@@ -534,12 +608,15 @@ internal static class ClauseExtractor
                     j++;
                 }
 
+                // "approved at its meeting the same day a memorandum ...": the meeting frame between verb and object.
+                j = AfterFrame(tokens, j, sentence.Last);
+
                 if (tokens[j - 1].Lower is "adopted" or "approved" or "passed" && j < sentence.Last && tokens[j].Lower == "in" && j + 1 < sentence.Last && tokens[j + 1].Lower == "principle")
                 {
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && !LooksLikeDocument(a, j, sentence.Last))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last)))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }
@@ -565,6 +642,12 @@ internal static class ClauseExtractor
 
                 var start = i + 1;
                 if (l == "warned" && next != "against")
+                {
+                    continue;
+                }
+
+                // "invited X to join" is a directive; "invited three guests" is not.
+                if (l is "invited" or "invites" && !HasInfinitive(tokens, i + 1, sentence.Last))
                 {
                     continue;
                 }
@@ -780,6 +863,121 @@ internal static class ClauseExtractor
         return false;
     }
 
+    private static int AfterFrame(List<Token> tokens, int start, int last)
+    {
+        if (start + 1 >= last || tokens[start].Lower is not ("at" or "during"))
+        {
+            return start;
+        }
+
+        var k = start + 1;
+        while (k < last && k <= start + 4 && tokens[k].IsWord && !MeetingWords.Nouns.Contains(tokens[k].Lower)
+            && (MeetingWords.Determiners.Contains(tokens[k].Lower) || MeetingWords.Modifiers.Contains(tokens[k].Lower) || tokens[k].Lower is "its" or "their" or "the" or "a"))
+        {
+            k++;
+        }
+
+        if (k >= last || !MeetingWords.Nouns.Contains(tokens[k].Lower))
+        {
+            return start;
+        }
+
+        k++;
+
+        // "... the same day", "... on Monday", "... that day", "... yesterday"
+        if (k + 2 < last && tokens[k].Lower is "the" or "that" && tokens[k + 1].Lower is "same" or "previous" && tokens[k + 2].Lower == "day")
+        {
+            k += 3;
+        }
+        else if (k + 1 < last && tokens[k].Lower == "that" && tokens[k + 1].Lower == "day")
+        {
+            k += 2;
+        }
+        else if (k < last && tokens[k].Lower is "today" or "yesterday")
+        {
+            k++;
+        }
+        else
+        {
+            k = AfterTimeAdverbial(tokens, k, last);
+        }
+
+        if (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        // Only a frame followed by the object ("a memorandum", "the draft") is skipped.
+        return k < last && k > start && tokens[k].IsWord && (tokens[k].Lower is "a" or "an" or "the" or "its" or "their" || tokens[k].IsCap) && !MeetingWords.Nouns.Contains(tokens[k].Lower) ? k : start;
+    }
+
+    private static bool HasInfinitive(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k + 1 < last && k <= start + 40; k++)
+        {
+            if (tokens[k].Text is ";" or ":" or ".")
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower == "to" && tokens[k + 1].IsWord && !tokens[k + 1].IsCap && tokens[k + 1].Lower is not ("the" or "a" or "an"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesRate(List<Token> tokens, int start, int last)
+    {
+        if (start >= last || !tokens[start].IsWord || tokens[start].Lower is "in" or "at" or "on" or "for" or "by" or "up" or "out" or "off" or "back")
+        {
+            return false;
+        }
+
+        for (var k = start; k < last && k <= start + 7; k++)
+        {
+            if (tokens[k].IsPunct)
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower is "rate" or "rates")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"a budget to repay the debt", "an extra budget of 5 billion": a sum of money set aside
+    /// for a purpose, which approving makes a resolution, not a document (unlike "the draft budget for 2025").</summary>
+    internal static bool IsAllocation(List<Token> tokens, int start, int last)
+    {
+        var k = start;
+        while (k < last && k < start + 4 && tokens[k].IsWord && !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            if (tokens[k].Lower is "draft" or "drafts" or "revised" or "final")
+            {
+                return false;
+            }
+
+            k++;
+        }
+
+        if (k + 2 >= last || !DirectiveVerbs.AllocationNouns.Contains(tokens[k].Lower))
+        {
+            return false;
+        }
+
+        var next = tokens[k + 1];
+        var after = tokens[k + 2];
+        return next.Lower == "to" && after.IsWord && !after.IsCap && after.Lower is not ("the" or "a" or "an" or "be")
+            || next.Lower is "of" or "worth" && (after.Kind == TokenKind.Number || after.IsCap && k + 3 < last && tokens[k + 3].Kind == TokenKind.Number);
+    }
+
     private static bool LooksLikeDocument(Analysis a, int start, int last)
     {
         var tokens = a.Tokens;
@@ -792,6 +990,20 @@ internal static class ClauseExtractor
         if (k < last && tokens[k].Lower is "it" or "them" or "one")
         {
             return true;
+        }
+
+        // "a number of regulations", "22 international agreements": a quantity before the head.
+        if (k + 2 < last && DocumentParser.IsQuantity(tokens[k].Lower) && tokens[k + 1].Lower == "of")
+        {
+            k += 2;
+            if (DirectiveVerbs.IsDocumentKind(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+        else if (k < last && tokens[k].Kind == TokenKind.Number)
+        {
+            k++;
         }
 
         var end = DocumentParser.ObjectEnd(tokens, start, last);
@@ -907,6 +1119,30 @@ internal static class ClauseExtractor
         return false;
     }
 
+    private static int? AppositiveList(List<Token> tokens, int end, int last)
+    {
+        if (end + 2 >= last || tokens[end].Text != ",")
+        {
+            return null;
+        }
+
+        var k = end + 1;
+        if (tokens[k].Lower == "among" && tokens[k + 1].Lower is "them" or "these" or "which")
+        {
+            k += 2;
+        }
+        else if (tokens[k].Lower is "including" or "namely")
+        {
+            k++;
+        }
+        else
+        {
+            return null;
+        }
+
+        return k < last && (tokens[k].IsCap || tokens[k].Lower is "the" or "a" or "an") ? k : null;
+    }
+
     private static void Documents(Analysis a, int s, int meetingIndex, Hit hit)
     {
         var tokens = a.Tokens;
@@ -926,6 +1162,13 @@ internal static class ClauseExtractor
         }
 
         var first = tokens[start].Lower;
+
+        // "issued such a statement": a document already named, not a new one.
+        if (first == "such")
+        {
+            return;
+        }
+
         if (first is "it" or "them")
         {
             // "discussed a draft law and adopted it": the action applies to what was just named.
@@ -965,6 +1208,13 @@ internal static class ClauseExtractor
             return;
         }
 
+        // "approved a number of regulations drawn up by cities, among them the X Regulations, the Y Regulations and ...":
+        // the documents are the ones the appositive names.
+        if (AppositiveList(tokens, end, a.Sentences[s].Last) is { } named)
+        {
+            (start, end) = (named, DocumentParser.ObjectEnd(tokens, named, a.Sentences[s].Last));
+        }
+
         var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : a.DocumentMentions.Count > 0 ? a.DocumentMentions[^1] : null;
         foreach (var item in DocumentParser.Split(a, start, end, previous))
         {
@@ -974,7 +1224,8 @@ internal static class ClauseExtractor
             }
 
             var span = new TextSpan(tokens[item.First].Start, tokens[item.Last - 1].End - tokens[item.First].Start);
-            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = hit.Kind == HitKind.Briefed ? null : hit.Action, Span = span, Meeting = meetingIndex };
+            var briefed = hit.Kind == HitKind.Briefed;
+            var draft = new DocumentDraft { Title = item.Title, Kind = item.Kind, Action = briefed ? DocumentAction.Discussed : hit.Action, FromBriefing = briefed, Span = span, Meeting = meetingIndex, Confidence = briefed ? 0.7 : 0.8 };
             a.DocumentMentions.Add(draft);
             if (draft.Action is not null)
             {
@@ -1057,6 +1308,12 @@ internal static class ClauseExtractor
             {
                 d.Action = action;
                 continue;
+            }
+
+            // What one meeting was briefed on and another acted on is the other meeting's document.
+            if (d.FromBriefing && d.Meeting >= 0 && d.Meeting != meetingIndex)
+            {
+                a.Meetings[d.Meeting].Documents.Remove(d);
             }
 
             var copy = new DocumentDraft { Title = d.Title, Kind = d.Kind, Action = action, Span = d.Span, Meeting = meetingIndex, Confidence = 0.7 };

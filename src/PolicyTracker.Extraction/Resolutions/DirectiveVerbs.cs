@@ -10,6 +10,9 @@ internal static class DirectiveVerbs
 
     public static readonly FrozenSet<string> Call = Lexicon.Words("callVerbs");
 
+    /// <summary>"raised", "kept", "cut": verbs of a rate decision when their object names a rate.</summary>
+    public static readonly FrozenSet<string> Rate = Lexicon.Words("rateVerbs");
+
     public static readonly FrozenSet<string> Say = Lexicon.Words("speechVerbs");
 
     public static readonly FrozenSet<string> PassiveDirective = Lexicon.Words("passiveDirectiveVerbs");
@@ -17,6 +20,9 @@ internal static class DirectiveVerbs
     public static readonly FrozenDictionary<string, DocumentAction> DocumentVerbs = Lexicon.DocumentVerbs();
 
     public static readonly FrozenSet<string> DocumentKinds = Lexicon.Words("documentNouns");
+
+    /// <summary>Sums of money ("budget", "allocation"): approving one for a purpose is a resolution.</summary>
+    public static readonly FrozenSet<string> AllocationNouns = Lexicon.Words("allocationNouns");
 
     /// <summary>Verbs whose object is a directive by their meaning alone ("called for", "decided", "instructed");
     /// "urged", "stressed" or "approved" take assessments and projects as often.</summary>

@@ -21,7 +21,9 @@ public static class FeatureServices
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();
         services.AddScoped<PersonQueries>();
+        services.AddScoped<PersonNetworkQueries>();
         services.AddScoped<BodyQueries>();
+        services.AddScoped<BodyInsightQueries>();
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();

@@ -12,4 +12,16 @@ public static class LogFilters
         && e.Properties.TryGetValue("SourceContext", out var source) && source.ToString() == "\"Microsoft.EntityFrameworkCore.Database.Command\""
         && e.Properties.TryGetValue("commandText", out var text) && text.ToString().Contains("__EFMigrationsHistory", StringComparison.Ordinal)
         && text.ToString().TrimStart('"').StartsWith("SELECT", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Blazor confirms an in-app navigation (after "Save and review", say) through the browser; when
+    /// the page is closed before that answer comes, the circuit's disposal fails the confirmation, and Blazor
+    /// logs "Navigation failed" and then "Unhandled exception in circuit" although the page had long been
+    /// shown. Only a JSDisconnectedException (the browser is gone) from those two is left out; any other
+    /// navigation or circuit failure is still an error.</summary>
+    public static bool IsNavigationEndedWithCircuit(LogEvent e) =>
+        e.Level == LogEventLevel.Error
+        && e.Exception is Microsoft.JSInterop.JSDisconnectedException
+        && e.Properties.TryGetValue("SourceContext", out var source)
+        && (source.ToString().Contains("NavigationManager", StringComparison.Ordinal)
+            || source.ToString() == "\"Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost\"");
 }

@@ -6,3 +6,10 @@ document.addEventListener('keydown', e => {
   const box = document.getElementById('global-search');
   if (box) { e.preventDefault(); box.focus(); }
 });
+
+// The dark-mode toggle's choice, remembered for a year; the server reads it when it renders the next page.
+window.policyTracker = Object.assign(window.policyTracker || {}, {
+  rememberTheme(name, value) {
+    document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
+  },
+});

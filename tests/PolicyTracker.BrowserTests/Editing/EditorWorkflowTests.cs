@@ -14,7 +14,7 @@ namespace PolicyTracker.BrowserTests.Editing;
 public sealed class EditorWorkflowTests(AppFixture app)
 {
     // Selects [start, end) of the report text in the source pane, as a drag would.
-    private const string SelectScript = """
+    internal const string SelectScript = """
         ([start, end]) => {
           const pane = document.querySelector('[data-testid=source-text]');
           const find = pos => {

@@ -66,17 +66,17 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         var detail = (await new MeetingQueries(new PublishedData(fixture.Factory)).GetAsync(row.Id)).ShouldNotBeNull();
         detail.Participants.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
 
-        var people = await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter(), 0, null, null, false);
+        var people = await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter(), 0, 50, null, false);
         people.Rows.Select(p => p.Name).Order().ShouldBe(["Cai Qi", "Li Qiang", "Xi Jinping"]);
         people.Total.ShouldBe(3);
         (await new PersonQueries(new PublishedData(fixture.Factory)).GetAsync(people.Rows[0].Id)).ShouldNotBeNull();
 
-        var documents = await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter(), 0, null, null, false);
+        var documents = await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter(), 0, 50, null, false);
         documents.Total.ShouldBe(2);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldBe(["guideline", "plan"]);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).GetAsync(documents.Rows[0].Id)).ShouldNotBeNull();
 
-        var bodies = await new BodyQueries(new PublishedData(fixture.Factory)).ListAsync(new BodyFilter(), 0, null, null, false);
+        var bodies = await new BodyQueries(new PublishedData(fixture.Factory)).ListAsync(new BodyFilter(), 0, 50, null, false);
         bodies.Rows.ShouldHaveSingleItem().Meetings.ShouldBe(1);
         (await new BodyQueries(new PublishedData(fixture.Factory)).GetAsync(bodies.Rows[0].Id)).ShouldNotBeNull().Meetings.Count.ShouldBe(1);
 
@@ -123,8 +123,8 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         detail.Documents.Select(d => d.Title).ShouldBe(["guideline on building a safe city", "plan on data security"]);
         detail.Sources.ShouldHaveSingleItem().ReportId.ShouldBe(publishedId);
 
-        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(0);
-        (await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter("zebra"), 0, null, null, false)).Total.ShouldBe(0);
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, 50, null, false)).Total.ShouldBe(0);
+        (await new DocumentQueries(new PublishedData(fixture.Factory)).ListAsync(new DocumentFilter("zebra"), 0, 50, null, false)).Total.ShouldBe(0);
         (await new DocumentQueries(new PublishedData(fixture.Factory)).KindsAsync()).ShouldNotContain("regulation");
         var search = (await new SearchQueries(new PublishedData(fixture.Factory)).SearchAsync("zebra")).ShouldNotBeNull();
         search.Total.ShouldBe(0);
@@ -142,7 +142,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         await SetStatusAsync(draftId, ReportStatus.Published);
         row = (await meetings.ListAsync(new MeetingFilter(), 0, 50, null, true)).Rows.ShouldHaveSingleItem();
         (row.Participants, row.Resolutions, row.Documents, row.Sources).ShouldBe((4, 2, 3, 2));
-        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, null, null, false)).Total.ShouldBe(1);
+        (await new PersonQueries(new PublishedData(fixture.Factory)).ListAsync(new PersonFilter("Zebrafield"), 0, 50, null, false)).Total.ShouldBe(1);
     }
 
     private async Task ShouldBeHiddenAsync(Guid reportId)
@@ -162,18 +162,18 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
         (await meetings.GetAsync(meetingId)).ShouldBeNull();
 
         var people = new PersonQueries(new PublishedData(fixture.Factory));
-        var personList = await people.ListAsync(new PersonFilter(), 0, null, null, false);
+        var personList = await people.ListAsync(new PersonFilter(), 0, 50, null, false);
         (personList.Total, personList.Rows.Count).ShouldBe((0, 0));
         (await people.GetAsync(personId)).ShouldBeNull();
 
         var documents = new DocumentQueries(new PublishedData(fixture.Factory));
-        var documentList = await documents.ListAsync(new DocumentFilter(), 0, null, null, false);
+        var documentList = await documents.ListAsync(new DocumentFilter(), 0, 50, null, false);
         (documentList.Total, documentList.Rows.Count).ShouldBe((0, 0));
         (await documents.KindsAsync()).ShouldBeEmpty();
         (await documents.GetAsync(documentId)).ShouldBeNull();
 
         var bodies = new BodyQueries(new PublishedData(fixture.Factory));
-        (await bodies.ListAsync(new BodyFilter(), 0, null, null, false)).Total.ShouldBe(0);
+        (await bodies.ListAsync(new BodyFilter(), 0, 50, null, false)).Total.ShouldBe(0);
         (await bodies.GetAsync(bodyId)).ShouldBeNull();
 
         var search = new SearchQueries(new PublishedData(fixture.Factory));

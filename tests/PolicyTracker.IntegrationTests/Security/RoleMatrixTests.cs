@@ -30,7 +30,8 @@ public sealed partial class RoleMatrixTests(SecurityFixture app)
         (new("^/account/"), Everyone),
         (new("^/admin(/|$)"), Admins),
         (new("^/summary(/|$)"), Managers),
-        (new("^/reports(/new)?$|^/reports/[^/]+/(review|edit|publish)$|^/import(/|$)"), Editors),
+        // Analysts and managers list published reports (issue 12); entering and reviewing stay with editors.
+        (new("^/reports/new$|^/reports/[^/]+/(review|edit|publish)$|^/import(/|$)"), Editors),
     ];
 
     // Mutating: null for any method, true for POST/PUT/PATCH/DELETE (enter, review, publish, restore), false for reads.
@@ -39,7 +40,6 @@ public sealed partial class RoleMatrixTests(SecurityFixture app)
         (new("^/health/"), null, null),
         (new("^/api/admin(/|$)"), null, Admins),
         (new("^/api/export/summary"), null, Managers),
-        (new("^/api/export/reports"), null, Editors),
         (new("^/api/export/"), null, Everyone),
         (new("^/api/"), true, Editors),
         (new("^/api/"), false, Everyone),

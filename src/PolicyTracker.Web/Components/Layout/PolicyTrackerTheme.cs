@@ -15,6 +15,12 @@ public static class PolicyTrackerTheme
             Background = "#f7f8fa",
             DrawerBackground = "#ffffff",
             TableLines = "#e3e6ea",
+            // Darker than MudBlazor's defaults, so outlined chips and text in these colours keep 4.5:1 on white.
+            Info = "#1565c0",
+            Success = "#2e7d32",
+            Warning = "#a85200",
+            Error = "#c62828",
+            TextSecondary = "rgba(0,0,0,0.62)",
         },
         PaletteDark = new PaletteDark
         {
@@ -24,6 +30,21 @@ public static class PolicyTrackerTheme
             Background = "#10161d",
             Surface = "#18212b",
             DrawerBackground = "#141c25",
+            // Lighter than the defaults, for 4.5:1 on the dark surfaces.
+            Info = "#8ab4f8",
+            Success = "#8fd694",
+            Warning = "#ffb870",
+            Error = "#ff8a80",
+            TextPrimary = "rgba(255,255,255,0.87)",
+            // Dark text on the light primary (buttons, the selected filter), and quiet stripes that keep links readable.
+            PrimaryContrastText = "#0b1a2a",
+            InfoContrastText = "#0b1a2a",
+            SuccessContrastText = "#0b2a0e",
+            WarningContrastText = "#2a1600",
+            ErrorContrastText = "#2a0b0b",
+            TableStriped = "rgba(255,255,255,0.035)",
+            TableHover = "rgba(255,255,255,0.07)",
+            TextSecondary = "rgba(255,255,255,0.70)",
         },
         Typography = new Typography
         {

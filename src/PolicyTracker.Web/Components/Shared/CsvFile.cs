@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 
 namespace PolicyTracker.Web.Components.Shared;
 
 /// <summary>CSV downloads for the export endpoints: every cell already formatted as text (ISO dates,
-/// invariant numbers), and cells a spreadsheet would run as formulas escaped.</summary>
+/// invariant numbers), and cells a spreadsheet would run as formulas escaped. Rows are written to the
+/// response as the query yields them, so an export of the whole archive holds one row in memory.</summary>
 public static class CsvFile
 {
     public static readonly CsvWriterOptions Options = new()
@@ -13,24 +15,65 @@ public static class CsvFile
         FormatProvider = CultureInfo.InvariantCulture,
     };
 
-    public static async Task<IResult> WriteAsync(string fileName, string[] header, IEnumerable<string?[]> rows, CancellationToken ct)
-    {
-        await using var text = new StringWriter(CultureInfo.InvariantCulture);
-        await using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
-        {
-            await csv.WriteRecordAsync(header, ct);
-            foreach (var row in rows)
-            {
-                await csv.WriteRecordAsync(Array.ConvertAll(row, cell => cell ?? ""), ct);
-            }
-            await csv.FlushAsync(ct);
-        }
-        return TypedResults.File(new System.Text.UTF8Encoding(false).GetBytes(text.ToString()), "text/csv; charset=utf-8", fileName);
-    }
+    /// <summary>A result that streams <paramref name="rows"/> (typically <c>query.AsAsyncEnumerable()</c>)
+    /// row by row; the query runs when the response is written, after the filters were checked.</summary>
+    public static IResult Stream<T>(string fileName, string[] header, IAsyncEnumerable<T> rows, Func<T, string?[]> cells) =>
+        new CsvStream<T>(fileName, header, rows, cells);
+
+    /// <summary>A small, already computed table (the summary's months) as CSV.</summary>
+    public static Task<IResult> WriteAsync(string fileName, string[] header, IEnumerable<string?[]> rows, CancellationToken ct) =>
+        Task.FromResult(Stream(fileName, header, ToAsync(rows, ct), row => row));
 
     public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string? Timestamp(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static async IAsyncEnumerable<string?[]> ToAsync(IEnumerable<string?[]> rows, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var row in rows)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return row;
+        }
+        await Task.CompletedTask;
+    }
+
+    private sealed class CsvStream<T>(string fileName, string[] header, IAsyncEnumerable<T> rows, Func<T, string?[]> cells) : IResult
+    {
+        // Flushed to the client every so many rows: the download starts at once and the buffers stay small.
+        private const int FlushEvery = 500;
+
+        public async Task ExecuteAsync(HttpContext context)
+        {
+            var ct = context.RequestAborted;
+            // The first row is read before anything is written: a database that is down fails the request
+            // here, while the error handler can still answer it, instead of cutting a started download.
+            await using var rowsLeft = rows.GetAsyncEnumerator(ct);
+            var any = await rowsLeft.MoveNextAsync();
+            context.Response.ContentType = "text/csv; charset=utf-8";
+            var disposition = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("attachment");
+            disposition.SetHttpFileName(fileName);
+            context.Response.Headers.ContentDisposition = disposition.ToString();
+            // Kestrel forbids synchronous writes: every write and the final flush below are asynchronous.
+            await using var text = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+            await using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
+            {
+                await csv.WriteRecordAsync(header, ct);
+                var written = 0;
+                for (var more = any; more; more = await rowsLeft.MoveNextAsync())
+                {
+                    await csv.WriteRecordAsync(Array.ConvertAll(cells(rowsLeft.Current), cell => cell ?? ""), ct);
+                    if (++written % FlushEvery == 0)
+                    {
+                        await csv.FlushAsync(ct);
+                        await text.FlushAsync(ct);
+                    }
+                }
+                await csv.FlushAsync(ct);
+            }
+            await text.FlushAsync(ct);
+        }
+    }
 }

@@ -15,13 +15,16 @@ public sealed class HighlightedText : ComponentBase
 
     [Parameter] public (int Start, int Length)? Target { get; set; }
 
+    // A long text is shown a stretch at a time; without a window the whole text is shown.
+    [Parameter] public TextWindow? Window { get; set; }
+
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "source-text");
         builder.AddAttribute(2, "data-testid", "source-text");
         var targetMarked = false;
-        foreach (var segment in Segmenter.Split(Text, Spans, Target))
+        foreach (var segment in Segmenter.Split(Text, Spans, Target, window: Window?.Range))
         {
             if (segment.Fact is null && !segment.Target)
             {

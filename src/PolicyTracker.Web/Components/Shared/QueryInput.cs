@@ -19,11 +19,20 @@ public sealed class QueryInput(TimeProvider time)
 
     public static readonly DateOnly MinDate = new(1900, 1, 1);
 
+    /// <summary>Longer passwords are refused before they are hashed: a megabyte of password costs the server, not the attacker.</summary>
+    public const int MaxPasswordLength = 128;
+
+    /// <summary>Longest e-mail address (RFC 5321).</summary>
+    public const int MaxEmailLength = 254;
+
     private readonly List<string> _problems = [];
 
     public IReadOnlyList<string> Problems => _problems;
 
     public bool HasProblems => _problems.Count > 0;
+
+    /// <summary>A problem found by a caller's own parsing (the summary's period), shown with the rest.</summary>
+    public void Add(string problem) => _problems.Add(problem);
 
     public DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -153,6 +162,26 @@ public sealed class QueryInput(TimeProvider time)
         }
 
         return id;
+    }
+
+    /// <summary>A form field checked before it is used (a user's e-mail, a password, a token's name): the
+    /// message to show when it is longer than <paramref name="maxLength"/> or holds control characters,
+    /// direction marks or a broken character; null when it may be used. Form fields are refused rather
+    /// than cleaned, so a password is never silently changed.</summary>
+    public static string? FieldProblem(string label, string? value, int maxLength)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (value.Length > maxLength)
+        {
+            return $"The {label} is longer than {maxLength} characters.";
+        }
+
+        Clean(value, out var removed);
+        return removed ? $"The {label} contains control characters, invisible direction marks or a broken character; remove them." : null;
     }
 
     /// <summary>A year from 1900 to this year's next; null (with a problem) for anything else.</summary>

@@ -20,17 +20,22 @@ public static class Segmenter
     /// <summary>Cuts the text at every span edge and at the edges of the target
     /// (<c>START, LENGTH</c>) and sentence (<c>START, END</c>) ranges. Where spans overlap, the
     /// innermost (shortest) one colours the piece, then the one starting first, then the one given
-    /// first. Spans outside the text are clipped or dropped, never thrown on.</summary>
+    /// first. Spans outside the text are clipped or dropped, never thrown on. With a
+    /// <c>window</c> (<c>START, END</c>), only that stretch of the text is cut (a long report is
+    /// shown a piece at a time); segment starts stay offsets into the whole text.</summary>
     public static IReadOnlyList<TextSegment> Split(
         string text,
         IEnumerable<FactSpan> spans,
         (int Start, int Length)? target = null,
-        (int Start, int End)? sentence = null)
+        (int Start, int End)? sentence = null,
+        (int Start, int End)? window = null)
     {
+        var (from, to) = window is { } w ? Clip(text.Length, w.Start, w.End) : (0, text.Length);
         var clipped = new List<(int Start, int End, FactSpan Fact)>();
         foreach (var s in spans)
         {
             var (start, end) = Clip(text.Length, s.Start, (long)s.Start + s.Length);
+            (start, end) = (Math.Max(start, from), Math.Min(end, to));
             if (end > start)
             {
                 clipped.Add((start, end, s));
@@ -42,6 +47,7 @@ public static class Segmenter
         {
             // A zero-length target still marks one character, so there is something to scroll to.
             var (start, end) = Clip(text.Length, t.Start, (long)t.Start + Math.Max(t.Length, 1));
+            (start, end) = (Math.Max(start, from), Math.Min(end, to));
             if (end > start)
             {
                 goal = (start, end);
@@ -52,13 +58,14 @@ public static class Segmenter
         if (sentence is { } r)
         {
             var (start, end) = Clip(text.Length, r.Start, r.End);
+            (start, end) = (Math.Max(start, from), Math.Min(end, to));
             if (end > start)
             {
                 around = (start, end);
             }
         }
 
-        var edges = new SortedSet<int> { 0, text.Length };
+        var edges = new SortedSet<int> { from, to };
         foreach (var c in clipped)
         {
             edges.Add(c.Start);

@@ -7,11 +7,11 @@ public static class BodyEndpoints
 {
     public static IEndpointRouteBuilder MapBodyEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/bodies.csv", ExportAsync).WithName("ExportBodies");
+        app.MapGroup("/api/export").MapGet("/bodies.csv", Export).WithName("ExportBodies");
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, BodyQueries queries, TimeProvider time, CancellationToken ct)
+    private static IResult Export([FromQuery] string? q, [FromQuery] string? sort, BodyQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
         var filter = new BodyFilter(input.Text("q", q));
@@ -21,11 +21,9 @@ public static class BodyEndpoints
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("bodies.csv", ["id", "name", "parent", "aliases", "meetings", "first_meeting", "last_meeting"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Name, r.Parent, CsvFile.Number(r.Aliases), CsvFile.Number(r.Meetings), CsvFile.Date(r.FirstMeeting), CsvFile.Date(r.LastMeeting),
-        });
-        return await CsvFile.WriteAsync("bodies.csv", ["id", "name", "parent", "aliases", "meetings", "first_meeting", "last_meeting"], rows, ct);
+        ]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
@@ -22,42 +23,56 @@ public sealed record BodyDetail(Guid Id, string Name, IReadOnlyList<string> Alia
 
 public sealed class BodyQueries(PublishedData published)
 {
-    /// <summary>One page of bodies; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
-    public async Task<BodyList> ListAsync(BodyFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    /// <summary>One page of bodies and the filtered total.</summary>
+    public async Task<BodyList> ListAsync(BodyFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new BodyList(rows, total);
+    }
+
+    /// <summary>Every filtered body in the grid's order, read from the database as it is consumed (CSV).</summary>
+    public async IAsyncEnumerable<BodyRow> ExportAsync(BodyFilter filter, string? sort, bool descending,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<Organization> Filtered(PublishedView db, BodyFilter filter)
+    {
         var query = db.Bodies;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(o => EF.Functions.ILike(o.Name, pattern) || o.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         }
-        var total = await query.CountAsync(ct);
-
-        // Counts and dates come from body_counts, kept on publish.
-        query = (sort, descending) switch
-        {
-            ("meetings", false) => query.OrderBy(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("meetings", true) => query.OrderByDescending(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("firstmeeting", false) => query.OrderBy(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("firstmeeting", true) => query.OrderByDescending(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("lastmeeting", false) => query.OrderBy(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("lastmeeting", true) => query.OrderByDescending(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
-            ("name", true) => query.OrderByDescending(o => o.Name).ThenBy(o => o.Id),
-            _ => query.OrderBy(o => o.Name).ThenBy(o => o.Id),
-        };
-        if (pageSize is { } size)
-        {
-            query = query.Skip(page * size).Take(size);
-        }
-        var rows = await query
-            .Select(o => new BodyRow(o.Id, o.Name, o.ParentId, o.Parent != null ? o.Parent.Name : null, o.Aliases.Count,
-                o.Counts != null ? o.Counts.Meetings : 0, o.Counts != null ? o.Counts.FirstMeeting : null, o.Counts != null ? o.Counts.LastMeeting : null))
-            .ToListAsync(ct);
-        return new BodyList(rows, total);
+        return query;
     }
+
+    // Counts and dates come from body_counts, kept on publish.
+    private static IQueryable<Organization> Ordered(IQueryable<Organization> query, string? sort, bool descending) => (sort, descending) switch
+    {
+        ("meetings", false) => query.OrderBy(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("meetings", true) => query.OrderByDescending(o => o.Counts!.Meetings).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("firstmeeting", false) => query.OrderBy(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("firstmeeting", true) => query.OrderByDescending(o => o.Counts!.FirstMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("lastmeeting", false) => query.OrderBy(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("lastmeeting", true) => query.OrderByDescending(o => o.Counts!.LastMeeting).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("parent", false) => query.OrderBy(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("parent", true) => query.OrderByDescending(o => o.Parent!.Name).ThenBy(o => o.Name).ThenBy(o => o.Id),
+        ("name", true) => query.OrderByDescending(o => o.Name).ThenBy(o => o.Id),
+        _ => query.OrderBy(o => o.Name).ThenBy(o => o.Id),
+    };
+
+    private static IQueryable<BodyRow> Project(IQueryable<Organization> query) => query
+        .Select(o => new BodyRow(o.Id, o.Name, o.ParentId, o.Parent != null ? o.Parent.Name : null, o.Aliases.Count,
+            o.Counts != null ? o.Counts.Meetings : 0, o.Counts != null ? o.Counts.FirstMeeting : null, o.Counts != null ? o.Counts.LastMeeting : null));
 
     public const int MeetingLimit = 50;
 

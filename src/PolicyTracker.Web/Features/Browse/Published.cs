@@ -62,6 +62,12 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
 
     public IQueryable<Organization> Bodies => db.Organizations.AsNoTracking().Where(Published.Body);
 
+    /// <summary>People and bodies without the listing filter, for joins from facts already filtered as published
+    /// (a published fact's person and body are listed), so PostgreSQL is not asked the same question twice.</summary>
+    public IQueryable<Person> PeopleOfFacts => db.People.AsNoTracking();
+
+    public IQueryable<Organization> BodiesOfFacts => db.Organizations.AsNoTracking();
+
     public IQueryable<Document> Documents => db.Documents.AsNoTracking().Where(Published.Document);
 
     public IQueryable<Report> Reports => db.Reports.AsNoTracking().Where(Published.Report);
@@ -89,6 +95,10 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
                    (SELECT count(*) FROM reports) AS "Reports",
                    (SELECT count(*) FROM reports WHERE status = 'Draft') AS "Drafts"
             """).ToListAsync(ct))[0];
+
+    /// <summary>An aggregate written in SQL (the summary's dashboard): it must filter <c>published</c> and
+    /// <c>deleted_at IS NULL</c> itself, as the sets above do.</summary>
+    public Task<List<T>> AggregateAsync<T>(FormattableString sql, CancellationToken ct) => db.Database.SqlQuery<T>(sql).ToListAsync(ct);
 
     public ValueTask DisposeAsync() => db.DisposeAsync();
 

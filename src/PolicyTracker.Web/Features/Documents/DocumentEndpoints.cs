@@ -8,26 +8,25 @@ public static class DocumentEndpoints
 {
     public static IEndpointRouteBuilder MapDocumentEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/documents.csv", ExportAsync).WithName("ExportDocuments");
+        app.MapGroup("/api/export").MapGet("/documents.csv", Export).WithName("ExportDocuments");
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
-        [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
+    private static IResult Export([FromQuery] string? q, [FromQuery] string? kind, [FromQuery] string? action,
+        [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? sort, DocumentQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var filter = new DocumentFilter(input.Text("q", q), input.Text("kind", kind), DocumentsPage.ParseAction(input.Text("action", action)));
+        var (first, last) = input.Range(from, to);
+        var filter = new DocumentFilter(input.Text("q", q), input.Text("kind", kind), DocumentsPage.ParseAction(input.Text("action", action)), first, last);
         var (key, descending) = GridSort.Parse(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("documents.csv", ["id", "title", "kind", "latest_action", "actions", "first", "last"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Title, r.Kind, DocumentsPage.ActionName(r.LatestAction), CsvFile.Number(r.Actions), CsvFile.Date(r.First), CsvFile.Date(r.Last),
-        });
-        return await CsvFile.WriteAsync("documents.csv", ["id", "title", "kind", "latest_action", "actions", "first", "last"], rows, ct);
+        ]);
     }
 }

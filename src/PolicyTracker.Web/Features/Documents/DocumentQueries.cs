@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
@@ -6,7 +7,8 @@ using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Documents;
 
-public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null);
+// From/To: a published action (of Action, when given) at a meeting dated in the range; what the summary's bars link to.
+public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last);
 
@@ -22,10 +24,29 @@ public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOn
 
 public sealed class DocumentQueries(PublishedData published)
 {
-    /// <summary>One page of documents; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
-    public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    /// <summary>One page of documents and the filtered total.</summary>
+    public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new DocumentList(rows, total);
+    }
+
+    /// <summary>Every filtered document in the grid's order, read from the database as it is consumed (CSV).</summary>
+    public async IAsyncEnumerable<DocumentRow> ExportAsync(DocumentFilter filter, string? sort, bool descending,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<Document> Filtered(PublishedView db, DocumentFilter filter)
+    {
         var query = db.Documents;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
@@ -36,37 +57,38 @@ public sealed class DocumentQueries(PublishedData published)
         {
             query = query.Where(d => d.Kind == filter.Kind);
         }
-        if (filter.Action is { } action)
+        if (filter.From is not null || filter.To is not null)
+        {
+            var (from, to, kind) = (filter.From ?? DateOnly.MinValue, filter.To ?? DateOnly.MaxValue, filter.Action);
+            query = query.Where(d => d.Actions.AsQueryable().Where(Published.Action)
+                .Any(a => (kind == null || a.Action == kind) && a.Meeting.Date >= from && a.Meeting.Date <= to));
+        }
+        else if (filter.Action is { } action)
         {
             query = query.Where(d => d.Actions.AsQueryable().Where(Published.Action).Any(a => a.Action == action));
         }
-        var total = await query.CountAsync(ct);
-
-        // Counts and dates come from document_counts (kept on publish, indexed for these sorts).
-        query = (sort, descending) switch
-        {
-            ("title", true) => query.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
-            ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
-            ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
-            ("actions", false) => query.OrderBy(d => d.Counts!.Actions).ThenBy(d => d.Id),
-            ("actions", true) => query.OrderByDescending(d => d.Counts!.Actions).ThenByDescending(d => d.Id),
-            ("first", false) => query.OrderBy(d => d.Counts!.FirstAction).ThenBy(d => d.Id),
-            ("first", true) => query.OrderByDescending(d => d.Counts!.FirstAction).ThenByDescending(d => d.Id),
-            ("last", false) => query.OrderBy(d => d.Counts!.LastAction).ThenBy(d => d.Id),
-            ("last", true) => query.OrderByDescending(d => d.Counts!.LastAction).ThenByDescending(d => d.Id),
-            _ => query.OrderBy(d => d.Title).ThenBy(d => d.Id),
-        };
-        if (pageSize is { } size)
-        {
-            query = query.Skip(page * size).Take(size);
-        }
-        var rows = await query
-            .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
-                d.Actions.AsQueryable().Where(Published.Action).OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
-                d.Counts != null ? d.Counts.Actions : 0, d.Counts != null ? d.Counts.FirstAction : null, d.Counts != null ? d.Counts.LastAction : null))
-            .ToListAsync(ct);
-        return new DocumentList(rows, total);
+        return query;
     }
+
+    // Counts and dates come from document_counts (kept on publish, indexed for these sorts).
+    private static IQueryable<Document> Ordered(IQueryable<Document> query, string? sort, bool descending) => (sort, descending) switch
+    {
+        ("title", true) => query.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
+        ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
+        ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
+        ("actions", false) => query.OrderBy(d => d.Counts!.Actions).ThenBy(d => d.Id),
+        ("actions", true) => query.OrderByDescending(d => d.Counts!.Actions).ThenByDescending(d => d.Id),
+        ("first", false) => query.OrderBy(d => d.Counts!.FirstAction).ThenBy(d => d.Id),
+        ("first", true) => query.OrderByDescending(d => d.Counts!.FirstAction).ThenByDescending(d => d.Id),
+        ("last", false) => query.OrderBy(d => d.Counts!.LastAction).ThenBy(d => d.Id),
+        ("last", true) => query.OrderByDescending(d => d.Counts!.LastAction).ThenByDescending(d => d.Id),
+        _ => query.OrderBy(d => d.Title).ThenBy(d => d.Id),
+    };
+
+    private static IQueryable<DocumentRow> Project(IQueryable<Document> query) => query
+        .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
+            d.Actions.AsQueryable().Where(Published.Action).OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
+            d.Counts != null ? d.Counts.Actions : 0, d.Counts != null ? d.Counts.FirstAction : null, d.Counts != null ? d.Counts.LastAction : null));
 
     public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken ct = default)
     {

@@ -3,6 +3,7 @@ using MudBlazor;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Features.Editing;
@@ -28,6 +29,8 @@ public sealed partial class ReviewPage
     private string? _scrollTo;
     private string? _targetMeetingKey;
     private int _tab;
+    private string? _publishedText;
+    private string? _publishedProblem;
 
     [Parameter]
     public Guid Id { get; set; }
@@ -122,6 +125,7 @@ public sealed partial class ReviewPage
         _activeKey = item.Key;
         if (item.SpanLength > 0)
         {
+            _source?.Reveal(item);
             _scrollTo = "src-" + item.Key;
         }
     }
@@ -199,6 +203,36 @@ public sealed partial class ReviewPage
         Snackbar.Add($"Linked to “{suggestion.Title}”. Save to keep it.", Severity.Info);
     }
 
+    // The publication date from its field: kept as typed, and refused (with a message, nothing saved)
+    // outside 1900 to tomorrow, as everywhere else a date is entered.
+    private void PublishedChanged(string? value)
+    {
+        _publishedText = value;
+        _publishedProblem = null;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _publishedText = null;
+            _draft!.EditHeader(d => d.Published = null);
+            return;
+        }
+
+        if (ReviewText.ParseDate(value) is not { } date)
+        {
+            _publishedProblem = "Not a date: write it as yyyy-mm-dd.";
+            return;
+        }
+
+        var bounds = new QueryInput(Time);
+        if (bounds.CheckDate("publication", date) is null)
+        {
+            _publishedProblem = $"The publication date must be from {QueryInput.MinDate:yyyy-MM-dd} to {bounds.MaxDate:yyyy-MM-dd}.";
+            return;
+        }
+
+        _publishedText = null;
+        _draft!.EditHeader(d => d.Published = date);
+    }
+
     private async Task<bool> SaveAsync(bool publish)
     {
         await Access.RequireAsync(Policies.CanEdit);
@@ -210,6 +244,12 @@ public sealed partial class ReviewPage
         if (_editingKey is not null)
         {
             Snackbar.Add("Apply or cancel the item you are editing first.", Severity.Warning);
+            return false;
+        }
+
+        if (_publishedProblem is not null)
+        {
+            Snackbar.Add($"Nothing was saved: {_publishedProblem}", Severity.Warning);
             return false;
         }
 
@@ -264,6 +304,7 @@ public sealed partial class ReviewPage
     private async Task ReloadAsync()
     {
         _draft = await Loader.LoadAsync(Id);
+        (_publishedText, _publishedProblem) = (null, null);
         _editingKey = null;
         _source?.ClearSelection();
         await LoadSuggestionsAsync();

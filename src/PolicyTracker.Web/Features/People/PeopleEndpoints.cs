@@ -7,12 +7,12 @@ public static class PeopleEndpoints
 {
     public static IEndpointRouteBuilder MapPeopleEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/export").MapGet("/people.csv", ExportAsync).WithName("ExportPeople");
+        app.MapGroup("/api/export").MapGet("/people.csv", Export).WithName("ExportPeople");
         return app;
     }
 
     // Same query-string names as /people, so the page's URL is the export's URL.
-    private static async Task<IResult> ExportAsync([FromQuery] string? q, [FromQuery] string? sort, PersonQueries queries, TimeProvider time, CancellationToken ct)
+    private static IResult Export([FromQuery] string? q, [FromQuery] string? sort, PersonQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
         var filter = new PersonFilter(input.Text("q", q));
@@ -22,11 +22,9 @@ public static class PeopleEndpoints
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("people.csv", ["id", "name", "aliases", "latest_title", "meetings", "last_meeting"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Name, string.Join("; ", r.Aliases), r.LatestTitle, CsvFile.Number(r.Meetings), CsvFile.Date(r.LastMeeting),
-        });
-        return await CsvFile.WriteAsync("people.csv", ["id", "name", "aliases", "latest_title", "meetings", "last_meeting"], rows, ct);
+        ]);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
@@ -25,10 +26,29 @@ public sealed record PersonDetail(Guid Id, string Name, IReadOnlyList<string> Al
 
 public sealed class PersonQueries(PublishedData published)
 {
-    /// <summary>One page of people; <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
-    public async Task<PersonList> ListAsync(PersonFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    /// <summary>One page of people and the filtered total.</summary>
+    public async Task<PersonList> ListAsync(PersonFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new PersonList(rows, total);
+    }
+
+    /// <summary>Every filtered person in the grid's order, read from the database as it is consumed (CSV).</summary>
+    public async IAsyncEnumerable<PersonRow> ExportAsync(PersonFilter filter, string? sort, bool descending,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<Person> Filtered(PublishedView db, PersonFilter filter)
+    {
         var query = db.People;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
@@ -36,32 +56,27 @@ public sealed class PersonQueries(PublishedData published)
             var pattern = LikePattern.Containing(filter.Text.Trim());
             query = query.Where(p => EF.Functions.ILike(p.Name, pattern) || p.Aliases.Any(a => EF.Functions.ILike(a.Alias, pattern)));
         }
-        var total = await query.CountAsync(ct);
-
-        // Counts come from person_counts (kept on publish), so sorting by them reads one small table.
-        query = (sort, descending) switch
-        {
-            ("meetings", false) => query.OrderBy(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
-            ("meetings", true) => query.OrderByDescending(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
-            ("lastmeeting", false) => query.OrderBy(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
-            ("lastmeeting", true) => query.OrderByDescending(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
-            ("name", true) => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
-            _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
-        };
-        if (pageSize is { } size)
-        {
-            query = query.Skip(page * size).Take(size);
-        }
-        var rows = await query
-            .Select(p => new PersonRow(
-                p.Id, p.Name,
-                p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
-                p.Titles.AsQueryable().Where(Published.Title).OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
-                p.Counts != null ? p.Counts.Meetings : 0,
-                p.Counts != null ? p.Counts.LastMeeting : null))
-            .ToListAsync(ct);
-        return new PersonList(rows, total);
+        return query;
     }
+
+    // Counts come from person_counts (kept on publish), so sorting by them reads one small table.
+    private static IQueryable<Person> Ordered(IQueryable<Person> query, string? sort, bool descending) => (sort, descending) switch
+    {
+        ("meetings", false) => query.OrderBy(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("meetings", true) => query.OrderByDescending(p => p.Counts!.Meetings).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("lastmeeting", false) => query.OrderBy(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("lastmeeting", true) => query.OrderByDescending(p => p.Counts!.LastMeeting).ThenBy(p => p.Name).ThenBy(p => p.Id),
+        ("name", true) => query.OrderByDescending(p => p.Name).ThenBy(p => p.Id),
+        _ => query.OrderBy(p => p.Name).ThenBy(p => p.Id),
+    };
+
+    private static IQueryable<PersonRow> Project(IQueryable<Person> query) => query
+        .Select(p => new PersonRow(
+            p.Id, p.Name,
+            p.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList(),
+            p.Titles.AsQueryable().Where(Published.Title).OrderByDescending(t => t.LastSeen).ThenByDescending(t => t.FirstSeen).Select(t => t.Title).FirstOrDefault(),
+            p.Counts != null ? p.Counts.Meetings : 0,
+            p.Counts != null ? p.Counts.LastMeeting : null));
 
     public const int MeetingLimit = 50;
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Hosting.Security;
@@ -9,27 +10,28 @@ public static class ReportEndpoints
     public static IEndpointRouteBuilder MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/export").MapGet("/reports.csv", ExportAsync).WithName("ExportReports")
-            .RequireAuthorization(Policies.CanEdit);
+            .RequireAuthorization(Policies.CanBrowse);
         return app;
     }
 
     private static async Task<IResult> ExportAsync([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
-        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, TimeProvider time, CancellationToken ct)
+        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var filter = new ReportFilter(ReportsPage.ParseStatus(input.Text("status", status)), input.Text("outlet", outlet), input.Text("q", q), input.Text("by", by));
+        // Editors export every status; analysts and managers the published reports they can open.
+        var editor = (await authorization.AuthorizeAsync(http.User, Policies.CanEdit)).Succeeded;
+        var filter = new ReportFilter(ReportsPage.ParseStatus(input.Text("status", status)), input.Text("outlet", outlet), input.Text("q", q), input.Text("by", by),
+            PublishedOnly: !editor);
         var (key, descending) = GridSort.Parse(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {
             return problem;
         }
 
-        var list = await queries.ListAsync(filter, 0, null, key, descending, ct);
-        var rows = list.Rows.Select(r => new[]
-        {
+        return CsvFile.Stream("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], queries.ExportAsync(filter, key, descending, ct), r =>
+        [
             r.Id.ToString(), r.Status.ToString().ToLowerInvariant(), r.Headline, r.Outlet, CsvFile.Date(r.Published), r.EnteredBy,
             CsvFile.Timestamp(r.EnteredAt), CsvFile.Number(r.Meetings),
-        });
-        return await CsvFile.WriteAsync("reports.csv", ["id", "status", "headline", "outlet", "published", "entered_by", "entered_at", "meetings"], rows, ct);
+        ]);
     }
 }

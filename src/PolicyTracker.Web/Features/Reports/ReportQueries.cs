@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
@@ -9,7 +10,8 @@ using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Reports;
 
-public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null);
+/// <param name="PublishedOnly">What an analyst or manager may list: published reports only, whatever <paramref name="Status"/> says.</param>
+public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null, bool PublishedOnly = false);
 
 public sealed record ReportRow(Guid Id, ReportStatus Status, string Headline, string? Outlet, DateOnly? Published, string EnteredBy,
     DateTimeOffset EnteredAt, int Meetings);
@@ -26,12 +28,34 @@ public sealed record ReportDetail(Guid Id, string Headline, string? Outlet, Date
 
 public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> factory)
 {
-    /// <summary>One page of reports, drafts first unless another sort is asked for;
-    /// <paramref name="pageSize"/> null returns every filtered row (CSV).</summary>
-    public async Task<ReportList> ListAsync(ReportFilter filter, int page, int? pageSize, string? sort, bool descending, CancellationToken ct = default)
+    /// <summary>One page of reports, drafts first unless another sort is asked for, and the filtered total.</summary>
+    public async Task<ReportList> ListAsync(ReportFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var query = Filtered(db, filter);
+        var total = await query.CountAsync(ct);
+        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
+        return new ReportList(rows, total);
+    }
+
+    /// <summary>Every filtered report in the grid's order, read from the database as it is consumed (CSV).</summary>
+    public async IAsyncEnumerable<ReportRow> ExportAsync(ReportFilter filter, string? sort, bool descending,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private static IQueryable<Report> Filtered(PolicyTrackerDbContext db, ReportFilter filter)
+    {
         var query = db.Reports.AsNoTracking();
+        if (filter.PublishedOnly)
+        {
+            query = query.Where(r => r.Status == ReportStatus.Published);
+        }
         if (filter.Status is { } status)
         {
             query = query.Where(r => r.Status == status);
@@ -50,42 +74,39 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
             query = query.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
                 || EF.Functions.ILike(r.Headline, pattern));
         }
-        var total = await query.CountAsync(ct);
-
-        query = (sort, descending) switch
-        {
-            ("status", false) => query.OrderBy(r => r.Status).ThenByDescending(r => r.EnteredAt),
-            ("status", true) => query.OrderByDescending(r => r.Status).ThenByDescending(r => r.EnteredAt),
-            ("headline", false) => query.OrderBy(r => r.Headline),
-            ("headline", true) => query.OrderByDescending(r => r.Headline),
-            ("outlet", false) => query.OrderBy(r => r.Outlet).ThenByDescending(r => r.Published),
-            ("outlet", true) => query.OrderByDescending(r => r.Outlet).ThenByDescending(r => r.Published),
-            ("published", false) => query.OrderBy(r => r.Published).ThenBy(r => r.Headline),
-            ("published", true) => query.OrderByDescending(r => r.Published).ThenBy(r => r.Headline),
-            ("enteredby", false) => query.OrderBy(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt),
-            ("enteredby", true) => query.OrderByDescending(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt),
-            ("enteredat", false) => query.OrderBy(r => r.EnteredAt),
-            ("enteredat", true) => query.OrderByDescending(r => r.EnteredAt),
-            ("meetings", false) => query.OrderBy(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt),
-            ("meetings", true) => query.OrderByDescending(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt),
-            // Drafts are the work still to do.
-            _ => query.OrderBy(r => r.Status == ReportStatus.Draft ? 0 : 1).ThenByDescending(r => r.EnteredAt),
-        };
-        if (pageSize is { } size)
-        {
-            query = query.Skip(page * size).Take(size);
-        }
-        var rows = await query
-            .Select(r => new ReportRow(r.Id, r.Status, r.Headline, r.Outlet, r.Published, r.EnteredBy, r.EnteredAt, r.MeetingSources.Count))
-            .ToListAsync(ct);
-        return new ReportList(rows, total);
+        return query;
     }
 
-    public async Task<ReportFacets> FacetsAsync(CancellationToken ct = default)
+    // Every order ends on the id, so pages neither repeat nor skip a report between equal keys.
+    private static IQueryable<Report> Ordered(IQueryable<Report> query, string? sort, bool descending) => (sort, descending) switch
+    {
+        ("status", false) => query.OrderBy(r => r.Status).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("status", true) => query.OrderByDescending(r => r.Status).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("headline", false) => query.OrderBy(r => r.Headline).ThenBy(r => r.Id),
+        ("headline", true) => query.OrderByDescending(r => r.Headline).ThenByDescending(r => r.Id),
+        ("outlet", false) => query.OrderBy(r => r.Outlet).ThenByDescending(r => r.Published).ThenByDescending(r => r.Id),
+        ("outlet", true) => query.OrderByDescending(r => r.Outlet).ThenByDescending(r => r.Published).ThenByDescending(r => r.Id),
+        ("published", false) => query.OrderBy(r => r.Published).ThenBy(r => r.Headline).ThenBy(r => r.Id),
+        ("published", true) => query.OrderByDescending(r => r.Published).ThenBy(r => r.Headline).ThenBy(r => r.Id),
+        ("enteredby", false) => query.OrderBy(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("enteredby", true) => query.OrderByDescending(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("enteredat", false) => query.OrderBy(r => r.EnteredAt).ThenBy(r => r.Id),
+        ("enteredat", true) => query.OrderByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("meetings", false) => query.OrderBy(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("meetings", true) => query.OrderByDescending(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        // Drafts are the work still to do.
+        _ => query.OrderBy(r => r.Status == ReportStatus.Draft ? 0 : 1).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+    };
+
+    private static IQueryable<ReportRow> Project(IQueryable<Report> query) => query
+        .Select(r => new ReportRow(r.Id, r.Status, r.Headline, r.Outlet, r.Published, r.EnteredBy, r.EnteredAt, r.MeetingSources.Count));
+
+    public async Task<ReportFacets> FacetsAsync(bool publishedOnly = false, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var outlets = await db.Reports.AsNoTracking().Where(r => r.Outlet != null).Select(r => r.Outlet!).Distinct().OrderBy(o => o).ToListAsync(ct);
-        var enteredBy = await db.Reports.AsNoTracking().Select(r => r.EnteredBy).Distinct().OrderBy(o => o).ToListAsync(ct);
+        var reports = db.Reports.AsNoTracking().Where(r => !publishedOnly || r.Status == ReportStatus.Published);
+        var outlets = await reports.Where(r => r.Outlet != null).Select(r => r.Outlet!).Distinct().OrderBy(o => o).ToListAsync(ct);
+        var enteredBy = await reports.Select(r => r.EnteredBy).Distinct().OrderBy(o => o).ToListAsync(ct);
         return new ReportFacets(outlets, enteredBy);
     }
 

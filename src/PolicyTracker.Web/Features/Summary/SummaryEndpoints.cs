@@ -13,17 +13,22 @@ public static class SummaryEndpoints
         return app;
     }
 
-    private static async Task<IResult> ExportAsync([FromQuery] string? from, [FromQuery] string? to, SummaryQueries queries, TimeProvider time, CancellationToken ct)
+    // The summary's bars as rows: one per day, week or month of the period, the meetings of each top body and of the others.
+    private static async Task<IResult> ExportAsync([FromQuery] string? period, [FromQuery] string? at, [FromQuery] string? from, [FromQuery] string? to,
+        SummaryQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var (first, last) = input.SummaryRange(from, to);
+        var latest = await queries.LatestMeetingAsync(ct) ?? input.Today;
+        var chosen = SummaryPeriod.Parse(input, period, at, from, to, latest > input.Today ? input.Today : latest);
         if (input.ProblemResult() is { } problem)
         {
             return problem;
         }
 
-        var data = await queries.GetAsync(first, last, ct);
-        var rows = data.Months.Select(m => new[] { m.Label, CsvFile.Number(m.Count) });
-        return await CsvFile.WriteAsync("meetings-per-month.csv", ["month", "meetings"], rows, ct);
+        var data = await queries.GetAsync(chosen, ct);
+        var header = new[] { "period", "from", "to", "meetings" }.Concat(data.MeetingsByBody.Select(s => s.Name)).ToArray();
+        var rows = data.Buckets.Select((b, i) => new[] { b.Label, CsvFile.Date(b.Start), CsvFile.Date(b.End),
+            CsvFile.Number(data.MeetingsByBody.Sum(s => s.Counts[i])) }.Concat(data.MeetingsByBody.Select(s => CsvFile.Number(s.Counts[i]))).ToArray());
+        return await CsvFile.WriteAsync("meetings-per-period.csv", header, rows, ct);
     }
 }

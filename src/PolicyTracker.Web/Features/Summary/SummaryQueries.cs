@@ -1,8 +1,7 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using PolicyTracker.Data;
 using PolicyTracker.Data.Entities;
-using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Summary;
@@ -11,80 +10,275 @@ public sealed record RankedLine(Guid Id, string Name, int Count);
 
 public sealed record ActionCount(DocumentActionKind Action, int Count);
 
-public sealed record SummaryData(int Meetings, int Undated, IReadOnlyList<MonthCount> Months, IReadOnlyList<RankedLine> TopBodies,
-    IReadOnlyList<RankedLine> TopPeople, IReadOnlyList<ActionCount> DocumentActions);
+/// <summary>The figures a manager compares: what one period counted.</summary>
+public sealed record PeriodFigures(int ReportsEntered, int Meetings, int DocumentsAdopted, int NewPeople, int NewBodies);
 
+/// <summary>One bar of a chart: the days it covers (both inclusive) and its label.</summary>
+public sealed record Bucket(DateOnly Start, DateOnly End, string Label);
+
+/// <summary>One coloured part of a stacked chart: a body (null id for "other") or an action, a count per bucket.</summary>
+public sealed record ChartSeries(string Key, string Name, Guid? BodyId, DocumentActionKind? Action, IReadOnlyList<int> Counts)
+{
+    public int Total => Counts.Sum();
+}
+
+public sealed record SummaryData(
+    SummaryPeriod Period,
+    SummaryPeriod? Previous,
+    PeriodFigures Figures,
+    PeriodFigures? PreviousFigures,
+    int Undated,
+    IReadOnlyList<Bucket> Buckets,
+    IReadOnlyList<ChartSeries> MeetingsByBody,
+    IReadOnlyList<ChartSeries> DocumentsByAction,
+    IReadOnlyList<RankedLine> TopBodies,
+    IReadOnlyList<RankedLine> TopPeople,
+    IReadOnlyList<ActionCount> DocumentActions,
+    IReadOnlyList<RankedLine> NewBodies,
+    IReadOnlyList<RankedLine> NewPeople)
+{
+    public int Meetings => Figures.Meetings;
+}
+
+/// <summary>The managers' dashboard, aggregated by PostgreSQL: every query returns one row per bar, body, person
+/// or figure, never one per meeting. A two-source meeting is one meeting row, so it counts once.</summary>
 public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 {
     public const int TopCount = 10;
+
+    /// <summary>The chart stacks this many bodies; the rest are one "other" part.</summary>
+    public const int StackedBodies = 5;
+
+    /// <summary>The lists of new people and bodies show at most this many names.</summary>
+    public const int NewNames = 20;
 
     // The summary aggregates whole tables, so a computed summary is kept for a short while: at most
     // CacheFor old, and dropped sooner when the stored counts (kept on publish) show the archive changed.
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
 
     /// <summary>Counts over dated meetings between <paramref name="from"/> and <paramref name="to"/>
-    /// (both inclusive, either open).</summary>
-    public async Task<SummaryData> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
+    /// (both inclusive); all time when both are open.</summary>
+    public Task<SummaryData> GetAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default) =>
+        GetAsync(from is null && to is null ? SummaryPeriod.AllTime
+            : SummaryPeriod.Custom(from ?? QueryInputMin, to ?? from!.Value.AddYears(20)), ct);
+
+    public async Task<SummaryData> GetAsync(SummaryPeriod period, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
         var version = await db.ArchiveVersionAsync(ct);
-        var key = (nameof(SummaryQueries), from, to);
+        var key = (nameof(SummaryQueries), period);
         if (cache.TryGetValue(key, out (ArchiveVersion Version, SummaryData Data) hit) && hit.Version == version)
         {
             return hit.Data;
         }
-        var data = await ComputeAsync(db, from, to, ct);
+        var data = await ComputeAsync(db, period, ct);
         cache.Set(key, (version, data), CacheFor);
         return data;
     }
 
-    private static async Task<SummaryData> ComputeAsync(PublishedView db, DateOnly? from, DateOnly? to, CancellationToken ct)
+    /// <summary>The newest published meeting's date: where the default period sits.</summary>
+    public async Task<DateOnly?> LatestMeetingAsync(CancellationToken ct = default)
     {
-        var meetings = db.Meetings.Where(m => m.Date != null);
-        if (from is { } f)
-        {
-            meetings = meetings.Where(m => m.Date >= f);
-        }
-        if (to is { } t)
-        {
-            meetings = meetings.Where(m => m.Date <= t);
-        }
-        var undated = from is null && to is null ? await db.Meetings.CountAsync(m => m.Date == null, ct) : 0;
-
-        var perMonth = await meetings
-            .GroupBy(m => new { m.Date!.Value.Year, m.Date.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
-            .ToListAsync(ct);
-        var months = new List<MonthCount>();
-        if (perMonth.Count > 0)
-        {
-            var counts = perMonth.ToDictionary(x => (x.Year, x.Month), x => x.Count);
-            // An explicit range shows its empty months too; otherwise from the first month with data to the last.
-            var first = from is { } ff ? (ff.Year, ff.Month) : counts.Keys.Min();
-            var last = to is { } tt ? (tt.Year, tt.Month) : counts.Keys.Max();
-            months.AddRange(Months.Between(first, last).Select(m => new MonthCount(m.Year, m.Month, counts.GetValueOrDefault(m))));
-        }
-
-        var topBodies = await meetings
-            .GroupBy(m => new { m.OrganizationId, m.Organization.Name })
-            .Select(g => new { g.Key.OrganizationId, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(TopCount)
-            .ToListAsync(ct);
-        var participations = db.Participations.Where(p => meetings.Any(m => m.Id == p.MeetingId));
-        var topPeople = await participations
-            .GroupBy(p => new { p.PersonId, p.Person.Name })
-            .Select(g => new { g.Key.PersonId, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Name).Take(TopCount)
-            .ToListAsync(ct);
-        var actions = await db.DocumentActions.Where(a => meetings.Any(m => m.Id == a.MeetingId))
-            .GroupBy(a => a.Action)
-            .Select(g => new { Action = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-
-        return new SummaryData(
-            months.Sum(m => m.Count), undated, months,
-            topBodies.Select(b => new RankedLine(b.OrganizationId, b.Name, b.Count)).ToList(),
-            topPeople.Select(p => new RankedLine(p.PersonId, p.Name, p.Count)).ToList(),
-            actions.OrderByDescending(a => a.Count).Select(a => new ActionCount(a.Action, a.Count)).ToList());
+        await using var db = await published.OpenAsync(ct);
+        return await db.Meetings.Where(m => m.Date != null).MaxAsync(m => m.Date, ct);
     }
+
+    private static readonly DateOnly QueryInputMin = new(1900, 1, 1);
+
+    private static async Task<SummaryData> ComputeAsync(PublishedView db, SummaryPeriod period, CancellationToken ct)
+    {
+        var undated = 0;
+        if (period.Kind == PeriodKind.All)
+        {
+            var bounds = (await db.AggregateAsync<DateBounds>($"""
+                SELECT min(date) AS first, max(date) AS last FROM meetings WHERE published AND deleted_at IS NULL
+                """, ct))[0];
+            undated = await db.Meetings.CountAsync(m => m.Date == null, ct);
+            period = period with { Start = bounds.First, End = bounds.Last };
+            if (bounds.First is null)
+            {
+                return Empty(period, undated);
+            }
+        }
+
+        var start = period.Start!.Value;
+        var end = period.End!.Value;
+        var figures = await FiguresAsync(db, start, end, ct);
+        var previous = period.Kind == PeriodKind.All ? null : period.Previous;
+        var previousFigures = previous is null ? null : await FiguresAsync(db, previous.Start!.Value, previous.End!.Value, ct);
+
+        var unit = period.Unit;
+        var buckets = Buckets(start, end, unit);
+        var index = buckets.Select((b, i) => (b.Start, i)).ToDictionary(x => x.Start, x => x.i);
+        var unitName = unit.ToString().ToLowerInvariant();
+
+        var byBody = await db.AggregateAsync<BodyBucketRow>($"""
+            WITH m AS (
+                SELECT organization_id, date FROM meetings
+                WHERE published AND deleted_at IS NULL AND date BETWEEN {start} AND {end}),
+            top AS (
+                SELECT m.organization_id, o.name, count(*) AS n FROM m JOIN organizations o ON o.id = m.organization_id
+                GROUP BY m.organization_id, o.name ORDER BY n DESC, o.name LIMIT {StackedBodies})
+            SELECT date_trunc({unitName}, m.date::timestamp)::date AS bucket, top.organization_id AS body_id, top.name AS name,
+                   count(*)::int AS count
+            FROM m LEFT JOIN top ON top.organization_id = m.organization_id
+            GROUP BY 1, 2, 3
+            """, ct);
+        var bodySeries = byBody.Where(r => r.BodyId is not null)
+            .GroupBy(r => (r.BodyId, r.Name))
+            .Select(g => Series(g.Key.BodyId!.Value.ToString(), g.Key.Name!, g.Key.BodyId, null, g.Select(r => (r.Bucket, r.Count)), index))
+            .OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+        var others = byBody.Where(r => r.BodyId is null).ToList();
+        if (others.Count > 0)
+        {
+            bodySeries.Add(Series("other", "Other bodies", null, null, others.Select(r => (r.Bucket, r.Count)), index));
+        }
+
+        // Documents, not actions: the bar links to the document list, which lists each document once.
+        var byAction = await db.AggregateAsync<ActionBucketRow>($"""
+            SELECT date_trunc({unitName}, m.date::timestamp)::date AS bucket, a.action AS action, count(DISTINCT a.document_id)::int AS count
+            FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
+            WHERE a.published AND a.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
+            GROUP BY 1, 2
+            """, ct);
+        var actionSeries = byAction
+            .GroupBy(r => Enum.Parse<DocumentActionKind>(r.Action))
+            .Select(g => Series(g.Key.ToString().ToLowerInvariant(), g.Key.ToString().ToLowerInvariant(), null, g.Key, g.Select(r => (r.Bucket, r.Count)), index))
+            .OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var actionTotals = await db.AggregateAsync<ActionTotalRow>($"""
+            SELECT a.action AS action, count(DISTINCT a.document_id)::int AS count
+            FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
+            WHERE a.published AND a.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
+            GROUP BY 1 ORDER BY 2 DESC, 1
+            """, ct);
+
+        var topBodies = await db.AggregateAsync<RankedRow>($"""
+            SELECT m.organization_id AS id, o.name AS name, count(*)::int AS count
+            FROM meetings m JOIN organizations o ON o.id = m.organization_id
+            WHERE m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
+            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
+            """, ct);
+        var topPeople = await db.AggregateAsync<RankedRow>($"""
+            SELECT p.person_id AS id, pe.name AS name, count(*)::int AS count
+            FROM participations p JOIN meetings m ON m.id = p.meeting_id JOIN people pe ON pe.id = p.person_id
+            WHERE p.published AND p.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
+            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
+            """, ct);
+        var newBodies = await db.AggregateAsync<RankedRow>($"""
+            SELECT b.organization_id AS id, o.name AS name,
+                   (SELECT count(*)::int FROM meetings m WHERE m.organization_id = b.organization_id
+                      AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}) AS count
+            FROM body_counts b JOIN organizations o ON o.id = b.organization_id
+            WHERE o.deleted_at IS NULL AND b.meetings > 0 AND b.first_meeting BETWEEN {start} AND {end}
+            ORDER BY b.first_meeting, o.name LIMIT {NewNames}
+            """, ct);
+        var newPeople = await db.AggregateAsync<RankedRow>(WithNewPeople(start, end, $"""
+            SELECT n.person_id AS id, pe.name AS name, n.meetings AS count FROM new_people n JOIN people pe ON pe.id = n.person_id
+            ORDER BY n.meetings DESC, pe.name LIMIT {NewNames}
+            """), ct);
+
+        return new SummaryData(period, previous, figures, previousFigures, undated, buckets, bodySeries, actionSeries,
+            Ranked(topBodies), Ranked(topPeople),
+            [.. actionTotals.Select(a => new ActionCount(Enum.Parse<DocumentActionKind>(a.Action), a.Count))],
+            Ranked(newBodies), Ranked(newPeople));
+    }
+
+    private static async Task<PeriodFigures> FiguresAsync(PublishedView db, DateOnly start, DateOnly end, CancellationToken ct)
+    {
+        var from = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return (await db.AggregateAsync<PeriodFigures>(WithNewPeople(start, end, $"""
+            SELECT
+              (SELECT count(*)::int FROM reports WHERE deleted_at IS NULL AND entered_at >= {from} AND entered_at < {until}) AS reports_entered,
+              (SELECT count(*)::int FROM meetings WHERE published AND deleted_at IS NULL AND date BETWEEN {start} AND {end}) AS meetings,
+              (SELECT count(DISTINCT a.document_id)::int FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
+                 WHERE a.published AND a.deleted_at IS NULL AND a.action = 'Adopted'
+                   AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}) AS documents_adopted,
+              (SELECT count(*)::int FROM new_people) AS new_people,
+              (SELECT count(*)::int FROM body_counts b JOIN organizations o ON o.id = b.organization_id
+                 WHERE o.deleted_at IS NULL AND b.meetings > 0 AND b.first_meeting BETWEEN {start} AND {end}) AS new_bodies
+            """), ct))[0];
+    }
+
+    // People seen in the period who were in no published meeting dated before it: a CTE put in front of a query,
+    // its two dates as the first parameters.
+    private const string NewPeopleCte = """
+        WITH seen AS (
+            SELECT p.person_id, count(*)::int AS meetings
+            FROM participations p JOIN meetings m ON m.id = p.meeting_id
+            WHERE p.published AND p.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {0} AND {1}
+            GROUP BY p.person_id),
+        new_people AS (
+            SELECT s.person_id, s.meetings FROM seen s
+            WHERE NOT EXISTS (
+                SELECT 1 FROM participations p2 JOIN meetings m2 ON m2.id = p2.meeting_id
+                WHERE p2.person_id = s.person_id AND p2.published AND p2.deleted_at IS NULL
+                  AND m2.published AND m2.deleted_at IS NULL AND m2.date < {0}))
+
+        """;
+
+    private static FormattableString WithNewPeople(DateOnly start, DateOnly end, FormattableString query)
+    {
+        // The query's own placeholders move up by two, behind the CTE's dates.
+        var format = System.Text.RegularExpressions.Regex.Replace(query.Format, @"\{(\d+)", m => "{" + (int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) + 2).ToString(CultureInfo.InvariantCulture));
+        return System.Runtime.CompilerServices.FormattableStringFactory.Create(NewPeopleCte + format, [start, end, .. query.GetArguments()]);
+    }
+
+    private static List<Bucket> Buckets(DateOnly start, DateOnly end, BucketUnit unit)
+    {
+        var buckets = new List<Bucket>();
+        var first = unit switch
+        {
+            BucketUnit.Month => new DateOnly(start.Year, start.Month, 1),
+            BucketUnit.Week => start.AddDays(-(((int)start.DayOfWeek + 6) % 7)),
+            _ => start,
+        };
+        for (var b = first; b <= end;)
+        {
+            var next = unit switch { BucketUnit.Month => b.AddMonths(1), BucketUnit.Week => b.AddDays(7), _ => b.AddDays(1) };
+            // A bar covers only the days inside the period, so its link lists exactly what it counts.
+            var barStart = b < start ? start : b;
+            var barEnd = next.AddDays(-1) > end ? end : next.AddDays(-1);
+            var label = unit switch
+            {
+                BucketUnit.Month => b.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+                BucketUnit.Week => b.ToString("MM-dd", CultureInfo.InvariantCulture),
+                _ => b.ToString("dd ddd", CultureInfo.InvariantCulture),
+            };
+            buckets.Add(new Bucket(barStart, barEnd, label));
+            b = next;
+        }
+        return buckets;
+    }
+
+    private static ChartSeries Series(string key, string name, Guid? bodyId, DocumentActionKind? action,
+        IEnumerable<(DateOnly Bucket, int Count)> rows, Dictionary<DateOnly, int> index)
+    {
+        var counts = new int[index.Count];
+        foreach (var (bucket, count) in rows)
+        {
+            // date_trunc gives the calendar start; the first bar may start later, at the period's first day.
+            var i = index.TryGetValue(bucket, out var at) ? at : 0;
+            counts[i] += count;
+        }
+        return new ChartSeries(key, name, bodyId, action, counts);
+    }
+
+    private static SummaryData Empty(SummaryPeriod period, int undated) =>
+        new(period, null, new PeriodFigures(0, 0, 0, 0, 0), null, undated, [], [], [], [], [], [], [], []);
+
+    private static List<RankedLine> Ranked(IEnumerable<RankedRow> rows) => [.. rows.Select(r => new RankedLine(r.Id, r.Name, r.Count))];
+
+    private sealed record DateBounds(DateOnly? First, DateOnly? Last);
+
+    private sealed record BodyBucketRow(DateOnly Bucket, Guid? BodyId, string? Name, int Count);
+
+    private sealed record ActionBucketRow(DateOnly Bucket, string Action, int Count);
+
+    private sealed record ActionTotalRow(string Action, int Count);
+
+    private sealed record RankedRow(Guid Id, string Name, int Count);
 }

@@ -14,12 +14,19 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // A status-code page (the 404 page) re-executes the pipeline on the same context: it keeps the nonce
+        // the header already carries, or its import map would be blocked by the header's older nonce.
+        var reExecuted = context.Items[NonceKey] is string;
+        var nonce = reExecuted ? (string)context.Items[NonceKey]! : Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         if (SecurityServices.IsApi(context.Request) && context.Features.Get<IStatusCodePagesFeature>() is { } pages)
         {
             // An API's 401, 403 or 429 stays a status code, not a re-executed HTML page.
             pages.Enabled = false;
+        }
+        if (reExecuted)
+        {
+            return next(context);
         }
         context.Response.OnStarting(() =>
         {

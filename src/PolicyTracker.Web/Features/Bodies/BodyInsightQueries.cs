@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Features.Browse;
+
+namespace PolicyTracker.Web.Features.Bodies;
+
+/// <summary>How often a body meets, from the gaps between its latest dated meetings.</summary>
+/// <param name="TypicalDays">The median gap in days between the latest meetings; null with fewer than
+/// <see cref="BodyCadence.MinimumGaps"/> gaps (too few meetings to say).</param>
+/// <param name="Gaps">How many gaps the median was taken over.</param>
+/// <param name="LastMeeting">The latest dated meeting.</param>
+/// <param name="DaysSinceLast">Days from <see cref="LastMeeting"/> to today.</param>
+/// <param name="Late">True when it is longer since the last meeting than <see cref="BodyCadence.LateFactor"/> times the typical gap.</param>
+public sealed record Cadence(double? TypicalDays, int Gaps, DateOnly? LastMeeting, int? DaysSinceLast, bool Late)
+{
+    public DateOnly? Expected => LastMeeting is { } last && TypicalDays is { } typical ? last.AddDays((int)Math.Round(typical)) : null;
+}
+
+public static class BodyCadence
+{
+    /// <summary>The cadence is taken over the latest gaps only, so a body that changed rhythm years ago is read by its rhythm now.</summary>
+    public const int RecentGaps = 20;
+
+    public const int MinimumGaps = 3;
+
+    public const double LateFactor = 1.5;
+
+    /// <summary>Cadence from distinct meeting dates (any order) and today.</summary>
+    public static Cadence From(IReadOnlyCollection<DateOnly> dates, DateOnly today)
+    {
+        var ordered = dates.Distinct().OrderBy(d => d).TakeLast(RecentGaps + 1).ToList();
+        if (ordered.Count == 0)
+        {
+            return new Cadence(null, 0, null, null, false);
+        }
+        var last = ordered[^1];
+        var since = Math.Max(0, today.DayNumber - last.DayNumber);
+        var gaps = ordered.Zip(ordered.Skip(1), (a, b) => b.DayNumber - a.DayNumber).Order().ToList();
+        if (gaps.Count < MinimumGaps)
+        {
+            return new Cadence(null, gaps.Count, last, since, false);
+        }
+        var median = gaps.Count % 2 == 1 ? gaps[gaps.Count / 2] : (gaps[gaps.Count / 2 - 1] + gaps[gaps.Count / 2]) / 2.0;
+        return new Cadence(median, gaps.Count, last, since, since > LateFactor * median);
+    }
+}
+
+public sealed record BodyPersonLine(Guid PersonId, string Name, int Meetings, DateOnly? Last);
+
+public sealed record BodyDocumentLine(Guid DocumentId, string Title, string? Kind, int Actions, DocumentActionKind LatestAction, DateOnly? Last);
+
+public sealed record BodyDocuments(IReadOnlyList<BodyDocumentLine> Rows, int Total);
+
+/// <summary>The body page's sections beyond the header, each grouped in PostgreSQL with a limit.</summary>
+public sealed class BodyInsightQueries(PublishedData published, TimeProvider clock)
+{
+    public const int ChairLimit = 5;
+
+    public const int AttendeeLimit = 10;
+
+    public const int DocumentLimit = 15;
+
+    public async Task<Cadence> CadenceAsync(Guid bodyId, CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        // Only the latest dates come back (served by the (organization_id, date) index), never the whole history.
+        var dates = await db.Meetings.Where(m => m.OrganizationId == bodyId && m.Date != null)
+            .Select(m => m.Date!.Value).Distinct()
+            .OrderByDescending(d => d).Take(BodyCadence.RecentGaps + 1)
+            .ToListAsync(ct);
+        return BodyCadence.From(dates, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+    }
+
+    /// <summary>Who chairs the body's meetings most (role chair) and who is at them most (any role).</summary>
+    public async Task<(IReadOnlyList<BodyPersonLine> Chairs, IReadOnlyList<BodyPersonLine> Attendees)> PeopleAsync(Guid bodyId, CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        var rows = from p in db.Participations
+                   join m in db.Meetings on p.MeetingId equals m.Id
+                   where m.OrganizationId == bodyId
+                   join pe in db.PeopleOfFacts on p.PersonId equals pe.Id
+                   select new PersonAt { PersonId = p.PersonId, Name = pe.Name, Role = p.Role, Date = m.Date };
+        var chairs = await Top(rows.Where(r => r.Role == ParticipationRole.Chair), ChairLimit, ct);
+        var attendees = await Top(rows, AttendeeLimit, ct);
+        return (chairs, attendees);
+    }
+
+    /// <summary>The documents the body's meetings acted on, latest first, with the latest action and how many there were.</summary>
+    public async Task<BodyDocuments> DocumentsAsync(Guid bodyId, int limit = DocumentLimit, CancellationToken ct = default)
+    {
+        await using var db = await published.OpenAsync(ct);
+        var actions = from a in db.DocumentActions
+                      join m in db.Meetings on a.MeetingId equals m.Id
+                      where m.OrganizationId == bodyId
+                      select new { a.DocumentId, a.Action, a.Position, m.Date, MeetingId = m.Id };
+        var total = await actions.Select(a => a.DocumentId).Distinct().CountAsync(ct);
+        var top = await actions.GroupBy(a => a.DocumentId)
+            .Select(g => new { DocumentId = g.Key, Actions = g.Count(), Last = g.Max(a => a.Date) })
+            .OrderByDescending(d => d.Last).ThenBy(d => d.DocumentId)
+            .Take(limit)
+            .ToListAsync(ct);
+        var ids = top.Select(d => d.DocumentId).ToList();
+        var details = await db.Documents.IgnoreQueryFilters().AsNoTracking().Where(d => ids.Contains(d.Id) && d.DeletedAt == null)
+            .Select(d => new
+            {
+                d.Id,
+                d.Title,
+                d.Kind,
+                Latest = d.Actions.AsQueryable().Where(Published.Action).Where(a => a.Meeting.OrganizationId == bodyId)
+                    .OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => a.Action).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(d => d.Id, ct);
+        return new BodyDocuments(
+            [.. top.Where(d => details.ContainsKey(d.DocumentId)).Select(d =>
+            {
+                var doc = details[d.DocumentId];
+                return new BodyDocumentLine(d.DocumentId, doc.Title, doc.Kind, d.Actions, doc.Latest, d.Last);
+            })],
+            total);
+    }
+
+    // A member-initialised row (not a positional record), so EF Core can group and order by its members.
+    private sealed class PersonAt
+    {
+        public Guid PersonId { get; init; }
+
+        public string Name { get; init; } = "";
+
+        public ParticipationRole Role { get; init; }
+
+        public DateOnly? Date { get; init; }
+    }
+
+    private static async Task<IReadOnlyList<BodyPersonLine>> Top(IQueryable<PersonAt> rows, int limit, CancellationToken ct)
+    {
+        var top = await rows.GroupBy(r => new { r.PersonId, r.Name })
+            .Select(g => new { g.Key.PersonId, g.Key.Name, Meetings = g.Count(), Last = g.Max(r => r.Date) })
+            .OrderByDescending(x => x.Meetings).ThenBy(x => x.Name).ThenBy(x => x.PersonId)
+            .Take(limit)
+            .ToListAsync(ct);
+        return [.. top.Select(x => new BodyPersonLine(x.PersonId, x.Name, x.Meetings, x.Last))];
+    }
+}
