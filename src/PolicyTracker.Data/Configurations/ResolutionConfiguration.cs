@@ -13,6 +13,9 @@ internal sealed class ResolutionConfiguration : IEntityTypeConfiguration<Resolut
         builder.Property(r => r.Verb).HasMaxLength(100);
         builder.Property(r => r.IssuedBy).HasMaxLength(300);
         builder.HasIndex(r => new { r.MeetingId, r.Position });
+        builder.Property(r => r.Topics).HasDefaultValueSql("'{}'::text[]");
+        builder.Property(r => r.TopicsHash).HasMaxLength(16);
+        builder.HasIndex(r => r.Topics).HasMethod("gin");
 
         builder.HasGeneratedTsVectorColumn(r => r.SearchVector, "english", r => new { r.Text })
             .HasIndex(r => r.SearchVector)

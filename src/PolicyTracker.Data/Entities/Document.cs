@@ -13,6 +13,11 @@ public class Document : Entity
     // guideline, plan, law, regulation, opinion, report, document...
     public string? Kind { get; set; }
 
+    // Topic ids from the taxonomy file, tagged on the title (TopicTags), with the hash of the file that gave them.
+    public string[] Topics { get; set; } = [];
+
+    public string? TopicsHash { get; set; }
+
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public ICollection<DocumentAction> Actions { get; set; } = [];

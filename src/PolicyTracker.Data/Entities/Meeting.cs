@@ -15,6 +15,9 @@ public class Meeting : Entity
     // True while a published report describes it; kept by PublishedFlags.
     public bool Published { get; set; }
 
+    // The union of its published resolutions' and acted-on documents' topics; kept by TopicTags beside PublishedFlags.
+    public string[] Topics { get; set; } = [];
+
     public ICollection<MeetingSource> Sources { get; set; } = [];
 
     public ICollection<Participation> Participations { get; set; } = [];

@@ -19,5 +19,10 @@ public class Resolution : Fact<ResolutionSource>
 
     public Person? IssuedByPerson { get; set; }
 
+    // Topic ids from the taxonomy file (TopicTags), with the hash of the file that gave them.
+    public string[] Topics { get; set; } = [];
+
+    public string? TopicsHash { get; set; }
+
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 }

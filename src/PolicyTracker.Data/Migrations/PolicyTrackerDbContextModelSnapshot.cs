@@ -154,6 +154,18 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("title");
 
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<string>("TopicsHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("topics_hash");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -178,6 +190,11 @@ namespace PolicyTracker.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Title"), "gin");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Title"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex("Topics")
+                        .HasDatabaseName("ix_documents_topics");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Topics"), "gin");
 
                     b.HasIndex("Title", "Id")
                         .HasDatabaseName("ix_documents_title_id");
@@ -546,6 +563,13 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(500)")
                         .HasColumnName("session");
 
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAddOrUpdate()
@@ -564,6 +588,12 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex(new[] { "Date", "Id" }, "ix_meetings_date_published")
                         .HasDatabaseName("ix_meetings_date_published")
                         .HasFilter("published");
+
+                    b.HasIndex(new[] { "Topics" }, "ix_meetings_topics_published")
+                        .HasDatabaseName("ix_meetings_topics_published")
+                        .HasFilter("published");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Topics" }, "ix_meetings_topics_published"), "gin");
 
                     b.ToTable("meetings", (string)null);
                 });
@@ -1292,6 +1322,18 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(4000)")
                         .HasColumnName("text_key");
 
+                    b.PrimitiveCollection<string[]>("Topics")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("topics")
+                        .HasDefaultValueSql("'{}'::text[]");
+
+                    b.Property<string>("TopicsHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("topics_hash");
+
                     b.Property<string>("Verb")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1314,6 +1356,11 @@ namespace PolicyTracker.Data.Migrations
                         .HasDatabaseName("ix_resolutions_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Topics")
+                        .HasDatabaseName("ix_resolutions_topics");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Topics"), "gin");
 
                     b.HasIndex("MeetingId", "Position")
                         .HasDatabaseName("ix_resolutions_meeting_id_position");

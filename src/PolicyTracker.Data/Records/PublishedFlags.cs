@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Topics;
+using PolicyTracker.Extraction.Topics;
 
 namespace PolicyTracker.Data.Records;
 
@@ -42,6 +44,7 @@ public static class PublishedFlags
         await RefreshFactsAsync(db, "participations", "participation_sources", ids, ct);
         await RefreshFactsAsync(db, "resolutions", "resolution_sources", ids, ct);
         await RefreshFactsAsync(db, "document_actions", "document_action_sources", ids, ct);
+        await TopicTags.RefreshMeetingsAsync(db, ids, TopicTaxonomy.Default, ct);
         await RecordCounts.RefreshAsync(db, ids, ct);
     }
 

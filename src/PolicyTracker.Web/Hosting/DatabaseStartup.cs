@@ -3,6 +3,8 @@ using Npgsql;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Import;
 using PolicyTracker.Data.Seed;
+using PolicyTracker.Data.Topics;
+using PolicyTracker.Extraction.Topics;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Hosting;
@@ -71,10 +73,38 @@ public sealed partial class DatabaseInitializer(
             }
         }
 
+        await LogTopicStalenessAsync(cancellationToken);
+
         if (configuration.GetValue("Database:MigrateOnStartup", true))
         {
             // Roles, and demo users in Development; needs the accounts schema the migration made.
             await AccountStartup.PrepareAccountsAsync(services, environment, configuration);
+        }
+    }
+
+    // Tags are written when reports are published; a new topics file leaves the old ones until someone recomputes.
+    private async Task LogTopicStalenessAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var factory = scope.ServiceProvider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>();
+            await using var db = await factory.CreateDbContextAsync(ct);
+            var staleness = await TopicTags.StalenessAsync(db, TopicTaxonomy.Default, ct);
+            if (staleness.Stale)
+            {
+                logger.LogWarning("Topic tags are stale: {Resolutions} resolutions and {Documents} documents were tagged by another topics file "
+                    + "than {Hash}; run 'policytracker topics recompute'", staleness.Resolutions, staleness.Documents, staleness.Hash);
+            }
+            else
+            {
+                logger.LogInformation("Topic tags match topics file {Hash}", staleness.Hash);
+            }
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            // Not being able to tell must not stop the app: the pages still work with the tags they have.
+            logger.LogWarning(ex, "Could not check whether topic tags are stale");
         }
     }
 

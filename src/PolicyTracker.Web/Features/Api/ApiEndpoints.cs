@@ -12,6 +12,7 @@ using Microsoft.OpenApi;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Meetings;
+using PolicyTracker.Web.Features.Topics;
 using PolicyTracker.Web.Features.Search;
 using PolicyTracker.Web.Hosting.Security;
 using Scalar.AspNetCore;
@@ -169,6 +170,7 @@ public static class ApiEndpoints
         [FromQuery, Description("true or false: meetings that acted on any document, or none.")] string? hasDocuments,
         [FromQuery, Description("Earliest date, yyyy-MM-dd.")] string? from,
         [FromQuery, Description("Latest date, yyyy-MM-dd.")] string? to,
+        [FromQuery, Description("A topic id from the taxonomy (GET /api/topics): meetings whose resolutions or documents are on it.")] string? topic,
         [FromQuery, Description("-date (newest first, the default) or date. Undated meetings come first newest-first, last oldest-first.")] string? sort,
         [FromQuery, Description("The next value of the previous page, with the same filters and sort.")] string? cursor,
         [FromQuery, Description("Rows per page, 1 to 500 (default 50).")] string? limit,
@@ -181,6 +183,11 @@ public static class ApiEndpoints
         var documentId = input.Id("document", document);
         var (fromDate, toDate) = input.Range(from, to);
         var problems = new List<string>(input.Problems);
+        var topicId = TopicIds.Find(topic);
+        if (!string.IsNullOrWhiteSpace(topic) && topicId is null)
+        {
+            problems.Add($"topic must be one of {string.Join(", ", TopicIds.All)}.");
+        }
         ParticipationRole? roleValue = null;
         if (!string.IsNullOrEmpty(role))
         {
@@ -207,7 +214,7 @@ public static class ApiEndpoints
             _ => Invalid(problems, "sort must be date or -date (newest first, the default)."),
         } ?? true;
         var size = Limit(limit, problems);
-        var filter = new MeetingFilter(text, bodyId, fromDate, toDate, personId, roleValue, documentId, has);
+        var filter = new MeetingFilter(text, bodyId, fromDate, toDate, personId, roleValue, documentId, has, topicId);
         var hash = MeetingCursor.Hash(filter.Key);
         MeetingCursor? after = null;
         if (!string.IsNullOrEmpty(cursor))

@@ -8,9 +8,11 @@ using PolicyTracker.Web.Features.Meetings;
 namespace PolicyTracker.Web.Features.Documents;
 
 // From/To: a published action (of Action, when given) at a meeting dated in the range; what the summary's bars link to.
-public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null, DateOnly? From = null, DateOnly? To = null);
+public sealed record DocumentFilter(string? Text = null, string? Kind = null, DocumentActionKind? Action = null, DateOnly? From = null, DateOnly? To = null,
+    string? Topic = null);
 
-public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last);
+public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last,
+    IReadOnlyList<string> Topics);
 
 public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, int Total);
 
@@ -20,7 +22,7 @@ public sealed record DocumentStep(DocumentActionKind Action, Guid MeetingId, Dat
     public bool Verified => Sources.Any(s => s.Verified);
 }
 
-public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOnlyList<DocumentStep> Steps);
+public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOnlyList<DocumentStep> Steps, IReadOnlyList<string>? Topics = null);
 
 public sealed class DocumentQueries(PublishedData published)
 {
@@ -57,6 +59,12 @@ public sealed class DocumentQueries(PublishedData published)
         {
             query = query.Where(d => d.Kind == filter.Kind);
         }
+        if (filter.Topic is { } topic)
+        {
+            // Containment (topics @> ARRAY[topic]) so the GIN index on documents' topics serves it.
+            string[] wanted = [topic];
+            query = query.Where(d => wanted.All(t => d.Topics.Contains(t)));
+        }
         if (filter.From is not null || filter.To is not null)
         {
             var (from, to, kind) = (filter.From ?? DateOnly.MinValue, filter.To ?? DateOnly.MaxValue, filter.Action);
@@ -88,7 +96,7 @@ public sealed class DocumentQueries(PublishedData published)
     private static IQueryable<DocumentRow> Project(IQueryable<Document> query) => query
         .Select(d => new DocumentRow(d.Id, d.Title, d.Kind,
             d.Actions.AsQueryable().Where(Published.Action).OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.Position).Select(a => (DocumentActionKind?)a.Action).FirstOrDefault(),
-            d.Counts != null ? d.Counts.Actions : 0, d.Counts != null ? d.Counts.FirstAction : null, d.Counts != null ? d.Counts.LastAction : null));
+            d.Counts != null ? d.Counts.Actions : 0, d.Counts != null ? d.Counts.FirstAction : null, d.Counts != null ? d.Counts.LastAction : null, d.Topics));
 
     public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken ct = default)
     {
@@ -100,7 +108,7 @@ public sealed class DocumentQueries(PublishedData published)
     {
         await using var db = await published.OpenAsync(ct);
         var document = await db.Documents.Where(d => d.Id == id)
-            .Select(d => new { d.Id, d.Title, d.Kind })
+            .Select(d => new { d.Id, d.Title, d.Kind, d.Topics })
             .FirstOrDefaultAsync(ct);
         if (document is null)
         {
@@ -112,6 +120,6 @@ public sealed class DocumentQueries(PublishedData published)
             .ToListAsync(ct);
         var claims = await db.DocumentActionSources.Where(s => s.Fact.DocumentId == id).AsClaims().ByFactAsync(ct);
         return new DocumentDetail(document.Id, document.Title, document.Kind,
-            [.. steps.Select(a => new DocumentStep(a.Action, a.MeetingId, a.Date, a.OrganizationId, a.Body, a.Session, claims.GetValueOrDefault(a.Id, [])))]);
+            [.. steps.Select(a => new DocumentStep(a.Action, a.MeetingId, a.Date, a.OrganizationId, a.Body, a.Session, claims.GetValueOrDefault(a.Id, [])))], document.Topics);
     }
 }

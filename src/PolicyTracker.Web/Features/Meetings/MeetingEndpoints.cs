@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Web.Components.Shared;
+using PolicyTracker.Web.Features.Topics;
 using HttpJsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace PolicyTracker.Web.Features.Meetings;
@@ -16,14 +17,14 @@ public static class MeetingQueryString
     public static readonly IReadOnlyList<string> Roles = ["chair", "speaker", "attendee"];
 
     public static MeetingFilter Parse(QueryInput input, string? q, string? body, string? person, string? role, string? document, string? hasDocuments,
-        string? from, string? to)
+        string? from, string? to, string? topic = null)
     {
         var (fromDate, toDate) = input.Range(from, to);
         var roleName = input.OneOf("role", role, Roles);
         var has = input.OneOf("has-documents", hasDocuments, ["true", "false"]);
         return new MeetingFilter(input.Text("meeting", q), input.Id("body", body), fromDate, toDate, input.Id("person", person),
             roleName is null ? null : Enum.Parse<ParticipationRole>(roleName, ignoreCase: true), input.Id("document", document),
-            has is null ? null : has == "true");
+            has is null ? null : has == "true", TopicIds.Parse(input, topic));
     }
 
     /// <summary>The page's sort parameter (date, date-desc, body, body-desc); newest first when absent.</summary>
@@ -54,10 +55,10 @@ public static class MeetingEndpoints
     // database to the response: an export of 100,000 meetings holds one row in memory, not all of them.
     private static async Task<IResult> ExportCsvAsync([FromQuery] string? q, [FromQuery] string? body, [FromQuery] string? person, [FromQuery] string? role,
         [FromQuery] string? document, [FromQuery] string? hasDocuments, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? sort,
-        MeetingQueries queries, TimeProvider time, HttpContext http, CancellationToken ct)
+        [FromQuery] string? topic, MeetingQueries queries, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var filter = MeetingQueryString.Parse(input, q, body, person, role, document, hasDocuments, from, to);
+        var filter = MeetingQueryString.Parse(input, q, body, person, role, document, hasDocuments, from, to, topic);
         var (key, descending) = MeetingQueryString.Sort(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {
@@ -87,10 +88,10 @@ public static class MeetingEndpoints
 
     private static async Task<IResult> ExportJsonAsync([FromQuery] string? q, [FromQuery] string? body, [FromQuery] string? person, [FromQuery] string? role,
         [FromQuery] string? document, [FromQuery] string? hasDocuments, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? sort,
-        MeetingQueries queries, TimeProvider time, HttpContext http, IOptions<HttpJsonOptions> json, CancellationToken ct)
+        [FromQuery] string? topic, MeetingQueries queries, TimeProvider time, HttpContext http, IOptions<HttpJsonOptions> json, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        var filter = MeetingQueryString.Parse(input, q, body, person, role, document, hasDocuments, from, to);
+        var filter = MeetingQueryString.Parse(input, q, body, person, role, document, hasDocuments, from, to, topic);
         var (key, descending) = MeetingQueryString.Sort(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {

@@ -9,10 +9,10 @@ namespace PolicyTracker.Web.Features.Meetings;
 /// <summary>Every filter of the meetings list, the page's and the API's alike. <see cref="Role"/> with a person is
 /// "chaired by" (or spoke at, attended); alone it is "has a chair".</summary>
 public sealed record MeetingFilter(string? Text = null, Guid? BodyId = null, DateOnly? From = null, DateOnly? To = null, Guid? PersonId = null,
-    ParticipationRole? Role = null, Guid? DocumentId = null, bool? HasDocuments = null)
+    ParticipationRole? Role = null, Guid? DocumentId = null, bool? HasDocuments = null, string? Topic = null)
 {
     /// <summary>The filters as a stable string, for an API cursor's hash.</summary>
-    public string Key => $"{Text}|{BodyId}|{PersonId}|{Role}|{DocumentId}|{HasDocuments}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}";
+    public string Key => $"{Text}|{BodyId}|{PersonId}|{Role}|{DocumentId}|{HasDocuments}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Topic}";
 
     public IQueryable<Meeting> Apply(IQueryable<Meeting> query)
     {
@@ -39,6 +39,12 @@ public sealed record MeetingFilter(string? Text = null, Guid? BodyId = null, Dat
             query = has
                 ? query.Where(m => m.DocumentActions.AsQueryable().Where(Published.Action).Any())
                 : query.Where(m => !m.DocumentActions.AsQueryable().Where(Published.Action).Any());
+        }
+        if (Topic is { } topic)
+        {
+            // Written as containment (topics @> ARRAY[topic]) so the GIN index on published meetings' topics serves it.
+            string[] wanted = [topic];
+            query = query.Where(m => wanted.All(t => m.Topics.Contains(t)));
         }
         if (From is { } from)
         {
@@ -76,12 +82,13 @@ public sealed record ParticipantLine(Guid Id, Guid PersonId, string Name, Partic
     public bool Verified => Sources.Any(s => s.Verified);
 }
 
-public sealed record ResolutionLine(Guid Id, string Verb, string Text, IReadOnlyList<SourceRef> Sources)
+public sealed record ResolutionLine(Guid Id, string Verb, string Text, IReadOnlyList<SourceRef> Sources, IReadOnlyList<string> Topics)
 {
     public bool Verified => Sources.Any(s => s.Verified);
 }
 
-public sealed record DocumentLine(Guid Id, Guid DocumentId, string Title, string? Kind, DocumentActionKind Action, IReadOnlyList<SourceRef> Sources)
+public sealed record DocumentLine(Guid Id, Guid DocumentId, string Title, string? Kind, DocumentActionKind Action, IReadOnlyList<SourceRef> Sources,
+    IReadOnlyList<string> Topics)
 {
     public bool Verified => Sources.Any(s => s.Verified);
 }
@@ -94,7 +101,7 @@ public sealed record NeighbourMeeting(Guid Id, DateOnly? Date, string? Session);
 public sealed record MeetingDetail(Guid Id, Guid BodyId, string Body, string? Session, DateOnly? Date, string? Location,
     IReadOnlyList<ParticipantLine> Participants, IReadOnlyList<ResolutionLine> Resolutions,
     IReadOnlyList<DocumentLine> Documents, IReadOnlyList<SourceLine> Sources,
-    NeighbourMeeting? Previous = null, NeighbourMeeting? Next = null);
+    NeighbourMeeting? Previous = null, NeighbourMeeting? Next = null, IReadOnlyList<string>? Topics = null);
 
 public sealed record PersonChange(Guid PersonId, string Name, ParticipationRole Role);
 
@@ -193,7 +200,7 @@ public sealed class MeetingQueries(PublishedData published)
         await using var db = await published.OpenAsync(ct);
         var meeting = await db.Meetings
             .Where(m => m.Id == id)
-            .Select(m => new { m.Id, m.OrganizationId, Body = m.Organization.Name, m.Session, m.Date, m.Location })
+            .Select(m => new { m.Id, m.OrganizationId, Body = m.Organization.Name, m.Session, m.Date, m.Location, m.Topics })
             .FirstOrDefaultAsync(ct);
         if (meeting is null)
         {
@@ -209,7 +216,7 @@ public sealed class MeetingQueries(PublishedData published)
         var resolutions = await ResolutionsAsync(db, id, ct);
         var documents = await db.DocumentActions.Where(a => a.MeetingId == id)
             .OrderBy(a => a.Position).ThenBy(a => a.Id)
-            .Select(a => new { a.Id, a.DocumentId, a.Document.Title, a.Document.Kind, a.Action })
+            .Select(a => new { a.Id, a.DocumentId, a.Document.Title, a.Document.Kind, a.Action, a.Document.Topics })
             .ToListAsync(ct);
         var documentSources = await db.DocumentActionSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
         var sources = await db.MeetingSources.Where(s => s.MeetingId == id)
@@ -220,8 +227,8 @@ public sealed class MeetingQueries(PublishedData published)
         return new MeetingDetail(meeting.Id, meeting.OrganizationId, meeting.Body, meeting.Session, meeting.Date, meeting.Location,
             [.. people.Select(p => new ParticipantLine(p.Id, p.PersonId, p.Name, p.Role, p.TitleAsWritten, peopleSources.GetValueOrDefault(p.Id, [])))],
             resolutions,
-            [.. documents.Select(d => new DocumentLine(d.Id, d.DocumentId, d.Title, d.Kind, d.Action, documentSources.GetValueOrDefault(d.Id, [])))],
-            sources, previous, next);
+            [.. documents.Select(d => new DocumentLine(d.Id, d.DocumentId, d.Title, d.Kind, d.Action, documentSources.GetValueOrDefault(d.Id, []), d.Topics))],
+            sources, previous, next, meeting.Topics);
     }
 
     /// <summary>This meeting against its body's previous published meeting; null for the body's first (or an undated) meeting.</summary>
@@ -264,10 +271,10 @@ public sealed class MeetingQueries(PublishedData published)
     {
         var resolutions = await db.Resolutions.Where(r => r.MeetingId == id)
             .OrderBy(r => r.Position).ThenBy(r => r.Id)
-            .Select(r => new { r.Id, r.Verb, r.Text })
+            .Select(r => new { r.Id, r.Verb, r.Text, r.Topics })
             .ToListAsync(ct);
         var sources = await db.ResolutionSources.Where(s => s.Fact.MeetingId == id).AsClaims().ByFactAsync(ct);
-        return [.. resolutions.Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, sources.GetValueOrDefault(r.Id, [])))];
+        return [.. resolutions.Select(r => new ResolutionLine(r.Id, r.Verb, r.Text, sources.GetValueOrDefault(r.Id, []), r.Topics))];
     }
 
     // Dated meetings only: an undated meeting has no place in the body's sequence. Same-day meetings follow their ids.
