@@ -562,6 +562,15 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "The summit ended with a joint communique signed by ...", "closed with a declaration": the document a
+            // meeting ends with is the one it issued.
+            if (l == "with" && prev is "ended" or "closed" or "concluded" or "up" && (prev != "up" || i - 2 >= sentence.First && tokens[i - 2].Lower == "wrapped")
+                && LooksLikeDocument(a, i + 1, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Document, i - 1, i + 1, tokens[i - 1].Text + " with", DocumentAction.Issued, sentence.First));
+                continue;
+            }
+
             // ", reviewing the draft documents ...": a participle clause of the main verb.
             if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
             {
@@ -1216,7 +1225,7 @@ internal static class ClauseExtractor
         }
 
         var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : a.DocumentMentions.Count > 0 ? a.DocumentMentions[^1] : null;
-        foreach (var item in DocumentParser.Split(a, start, end, previous))
+        foreach (var item in DocumentParser.Split(a, start, end, previous, meeting.Body))
         {
             if (!item.IsDocument || item.IsSummary)
             {

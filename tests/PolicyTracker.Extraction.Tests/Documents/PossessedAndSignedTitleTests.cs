@@ -1,0 +1,73 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.Documents;
+
+public sealed class PossessedTitleTests
+{
+    [Fact]
+    public void A_body_that_possesses_a_report_is_written_after_it_as_its_author()
+    {
+        var m = Extract.Single("The River Board of Lowland held a plenary session on Monday. The session approved the Standing Committee's work report and fully affirmed its work in 2023.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("work report of the Standing Committee");
+        m.Resolutions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_bare_head_possessor_that_names_the_meetings_own_body_is_that_body()
+    {
+        var m = Extract.Single("The Harbour Committee of the Lowland Assembly held a plenary meeting on Monday. Members deliberated the committee's work report for 2023.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("work report of the Harbour Committee of the Lowland Assembly for 2023");
+    }
+
+    [Fact]
+    public void A_possessor_that_is_no_body_stays_in_the_title()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday and approved the country's third river management plan.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("country's third river management plan");
+    }
+}
+
+public sealed class CountedItemInSeriesTests
+{
+    [Fact]
+    public void Counted_measures_after_documents_are_a_further_document_of_the_series()
+    {
+        var m = Extract.Single("The Harbour Committee of the Lowland Assembly held a plenary meeting on Monday. Members deliberated its work report for 2023, its key tasks for 2024, and six measures to speed up customs work at the docks.");
+        m.Documents.Select(d => d.Title).ShouldBe(
+            ["work report for 2023", "key tasks for 2024", "six measures to speed up customs work at the docks"],
+            customMessage: string.Join(" | ", m.Documents.Select(d => d.Title)));
+    }
+
+    [Fact]
+    public void Measures_adopted_alone_are_no_document()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday and adopted measures to speed up customs work at the docks.");
+        m.Documents.ShouldBeEmpty();
+    }
+}
+
+public sealed class SignedByTests
+{
+    [Fact]
+    public void The_document_a_summit_ended_with_is_the_one_it_issued_and_its_signers_are_no_part_of_the_title()
+    {
+        var m = Extract.Single("The Summit of the Coastal Union, held on Monday in Port Ash, ended with a joint communique signed by only two of its three members.");
+        var d = m.Documents.ShouldHaveSingleItem();
+        d.Title.ShouldBe("joint communique");
+        d.Action.ShouldBe(DocumentAction.Issued);
+    }
+
+    [Fact]
+    public void An_adopting_agent_ends_the_title_of_an_issued_declaration()
+    {
+        var m = Extract.Single("The Council of the Coastal Union met on Monday and issued a declaration on harbour safety adopted by all members, the chair said.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("declaration on harbour safety");
+    }
+
+    [Fact]
+    public void A_proposal_raised_by_members_keeps_its_agent()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday and reviewed a report on the handling of proposals raised by deputies.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("report on the handling of proposals raised by deputies");
+    }
+}
