@@ -585,6 +585,15 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "once approved there, sent on to parliament", "if agreed by the members": a conditional participle
+            // tells what will follow a later act; "had earlier asked X to" is an act before the meeting.
+            if ((DirectiveVerbs.DocumentVerbs.ContainsKey(l) || DirectiveVerbs.Directive.Contains(l)) && l.EndsWith("ed", StringComparison.Ordinal)
+                && (prev is "once" or "if" or "unless" or "until" or "when" or "whenever"
+                    || prev is "earlier" or "previously" or "already" && i - 2 >= sentence.First && tokens[i - 2].Lower is "had"))
+            {
+                continue;
+            }
+
             if (DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var action))
             {
                 if (prev == "to" && !(i - 2 >= sentence.First && tokens[i - 2].Lower is "voted" or "agreed" or "decided"))
@@ -1045,7 +1054,9 @@ internal static class ClauseExtractor
             return;
         }
 
-        var pieces = SplitAndThat(tokens, start, end);
+        // "decided that A would ..., and that B would ...": one directive verb, one resolution (the annotation rules);
+        // the impersonal "It was decided that A, and that B" lists separate decisions of the meeting, one each.
+        var pieces = hit.Kind == HitKind.ItWasDecided ? SplitAndThat(tokens, start, end) : [(start, end)];
         foreach (var (ps, pe) in pieces)
         {
             if (pe <= ps)

@@ -1,0 +1,50 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.Resolutions;
+
+// Where a directive's clause belongs to something other than the meeting's act, or runs on.
+public sealed class ClauseScopeTests
+{
+    [Fact]
+    public void Two_that_clauses_of_one_verb_are_one_resolution()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday and decided that the old pier would close for a year, and that its traders would move to the east quay.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the old pier would close for a year, and that its traders would move to the east quay");
+    }
+
+    [Fact]
+    public void An_impersonal_decision_lists_one_resolution_per_that_clause()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday. It was decided that the old pier be closed for a year, and that its traders be moved to the east quay.");
+        m.Resolutions.Select(r => r.Text).ShouldBe(["the old pier be closed for a year", "its traders be moved to the east quay"]);
+    }
+
+    [Fact]
+    public void A_conditional_participle_is_no_directive()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday and adopted a report on dredging. The report goes to the assembly and, once approved there, to the ministry.");
+        m.Resolutions.ShouldBeEmpty();
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("report on dredging");
+    }
+
+    [Fact]
+    public void What_the_chair_had_earlier_asked_is_an_act_before_the_meeting()
+    {
+        var m = Extract.Single("Mayor Ilse Varga chaired a meeting of the Harbour Council on Tuesday, which called for a new ferry. Varga had earlier asked the port engineer to survey the quays.");
+        m.Resolutions.Select(r => r.Text).ShouldBe(["a new ferry"]);
+    }
+
+    [Fact]
+    public void It_after_a_sentence_on_what_a_text_says_is_the_text()
+    {
+        var m = Extract.Single("The Harbour Assembly on Wednesday adopted a resolution on fishing. The text deplores overfishing. It also calls on the fleets to respect the quotas.");
+        m.Resolutions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void It_after_a_sentence_on_the_meeting_is_the_meeting()
+    {
+        var m = Extract.Single("The Harbour Assembly met on Wednesday and adopted a resolution on fishing. It also called on the fleets to respect the quotas.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the fleets to respect the quotas");
+    }
+}
