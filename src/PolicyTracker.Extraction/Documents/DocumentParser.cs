@@ -78,7 +78,8 @@ internal static class DocumentParser
         return Bare(w1) && Bare(w2) && (after.Lower == "of" || Bare(after) && comma + 5 < last && !tokens[comma + 5].IsWord);
     }
 
-    private static bool IsNumberWord(Token t) => t.IsWord && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
+    // Lower case: "Ten Thousand Villages" inside a title counts nothing.
+    private static bool IsNumberWord(Token t) => t.IsWord && !t.IsCap && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
 
     private static bool HasWord(List<Token> tokens, int first, int last, string word) => IndexOfWord(tokens, first, last, word) >= 0;
 

@@ -596,7 +596,7 @@ internal static class ClauseExtractor
 
             if (DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var action))
             {
-                if (prev == "to" && !(i - 2 >= sentence.First && tokens[i - 2].Lower is "voted" or "agreed" or "decided"))
+                if (prev == "to" && !DecisionBeforeInfinitive(tokens, sentence.First, i - 1))
                 {
                     continue;
                 }
@@ -745,6 +745,32 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    // "voted to approve", "decided on Friday afternoon to adopt": a verb of deciding, perhaps with a time between,
+    // makes the infinitive the meeting's act.
+    private static bool DecisionBeforeInfinitive(List<Token> tokens, int first, int to)
+    {
+        for (var k = to - 1; k >= first && k >= to - 6; k--)
+        {
+            var t = tokens[k];
+            if (!t.IsWord)
+            {
+                return false;
+            }
+
+            if (t.Lower is "voted" or "agreed" or "decided" or "resolved" or "votes" or "agrees" or "decides")
+            {
+                return true;
+            }
+
+            if (!(t.Lower is "on" or "in" or "at" or "the" or "this" or "last" or "unanimously" or "formally" or "also" or "morning" or "afternoon" or "evening" or "night" or "today" or "yesterday" || Dates.DateWords.IsDateWord(t.Lower)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // "1. Approving a memorandum on ...", "2. Authorizing the Minister of X to ...": a numbered decision

@@ -71,3 +71,29 @@ public sealed class SignedByTests
         m.Documents.ShouldHaveSingleItem().Title.ShouldBe("report on the handling of proposals raised by deputies");
     }
 }
+
+public sealed class VotedToApproveTests
+{
+    [Fact]
+    public void A_deal_the_cabinet_voted_on_an_afternoon_to_approve_is_its_document()
+    {
+        var m = Extract.Single("The security cabinet of Lowland voted on Friday afternoon to approve the river access deal with Highland, the chancellery said.");
+        var d = m.Documents.ShouldHaveSingleItem();
+        d.Title.ShouldBe("river access deal with Highland");
+        d.Action.ShouldBe(DocumentAction.Approved);
+    }
+
+    [Fact]
+    public void An_infinitive_after_another_verb_is_no_act_of_the_meeting()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Friday. The opposition wants to approve the river access deal with Highland.");
+        m.Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_capitalised_number_inside_a_quoted_title_does_not_split_it()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Friday and discussed a draft of the \"Plan on the 'Hundred Ports, Ten Thousand Boats' Programme\".");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldContain("Ten Thousand Boats");
+    }
+}
