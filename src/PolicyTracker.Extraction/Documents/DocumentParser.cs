@@ -399,7 +399,10 @@ internal static class DocumentParser
                 continue;
             }
 
-            var head = HeadKind(tokens, first, last);
+            // "the first batch of plans": the ordinal names which set, so the title keeps it; the kind is what the set holds.
+            var headFrom = first + 3 < last && tokens[first].Lower is "first" or "second" or "third" or "new" or "final" or "latest" or "next" or "further"
+                && Quantities.Contains(tokens[first + 1].Lower) && tokens[first + 2].Lower == "of" ? first + 3 : first;
+            var head = HeadKind(tokens, headFrom, last);
             if (head is not null)
             {
                 previousKind = head;

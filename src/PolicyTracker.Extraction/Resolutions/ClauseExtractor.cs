@@ -1036,6 +1036,12 @@ internal static class ClauseExtractor
             return true;
         }
 
+        // "the first batch of plans", "a new package of rules": an ordinal or "new" before the quantity.
+        if (k + 3 < last && tokens[k].Lower is "first" or "second" or "third" or "new" or "final" or "latest" or "next" or "further" && DocumentParser.IsQuantity(tokens[k + 1].Lower))
+        {
+            k++;
+        }
+
         // "a number of regulations", "22 international agreements": a quantity before the head.
         if (k + 2 < last && DocumentParser.IsQuantity(tokens[k].Lower) && tokens[k + 1].Lower == "of")
         {

@@ -97,3 +97,16 @@ public sealed class VotedToApproveTests
         m.Documents.ShouldHaveSingleItem().Title.ShouldContain("Ten Thousand Boats");
     }
 }
+
+public sealed class OrdinalBatchTests
+{
+    [Fact]
+    public void Final_approval_to_the_first_batch_of_plans_approves_that_batch()
+    {
+        var m = Extract.Single("The Council of the Coastal Union met on Tuesday. Ministers gave their final approval to the first batch of harbour renewal plans, clearing the way for payments.");
+        m.Resolutions.ShouldBeEmpty();
+        var d = m.Documents.ShouldHaveSingleItem();
+        d.Title.ShouldBe("first batch of harbour renewal plans");
+        d.Action.ShouldBe(DocumentAction.Approved);
+    }
+}
