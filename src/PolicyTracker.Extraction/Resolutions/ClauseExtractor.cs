@@ -1157,7 +1157,8 @@ internal static class ClauseExtractor
         for (var k = start; k < end; k++)
         {
             var l = tokens[k].Lower;
-            if (l is "should" or "must" or "be")
+            // "agreed that X would apply once Y has been heard": a modal first makes the perfect a subordinate one.
+            if (l is "should" or "must" or "be" or "would" or "will" or "shall")
             {
                 return false;
             }

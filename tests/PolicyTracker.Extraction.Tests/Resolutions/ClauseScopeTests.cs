@@ -47,4 +47,25 @@ public sealed class ClauseScopeTests
         var m = Extract.Single("The Harbour Assembly met on Wednesday and adopted a resolution on fishing. It also called on the fleets to respect the quotas.");
         m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the fleets to respect the quotas");
     }
+
+    [Fact]
+    public void A_decision_whose_later_clause_is_perfect_is_still_a_decision()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday and agreed that the port would reopen once the dredging has been finished.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the port would reopen once the dredging has been finished");
+    }
+
+    [Fact]
+    public void What_a_meeting_agreed_has_happened_is_an_assessment()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday and agreed that the dredging has gone well.");
+        m.Resolutions.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_chair_and_the_body_together_decide_for_the_meeting()
+    {
+        var m = Extract.Single("President Ilse Varga chaired a joint meeting of the Harbour Council on Tuesday. The president and the council agreed that the port would reopen in May.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the port would reopen in May");
+    }
 }
