@@ -540,6 +540,15 @@ internal static class ClauseExtractor
                 }
             }
 
+            // "The council named X, a member of Y, as spokesperson for Z": an appointment is a resolution of the meeting.
+            if (l is "named" or "appointed" or "designated" && i + 1 < sentence.Last && tokens[i + 1].IsCap
+                && prev is not ("was" or "were" or "been" or "be" or "is" or "are" or "and" or "to") && NamesAppointment(tokens, i + 1, sentence.Last) is var asAt && asAt > 0)
+            {
+                // The clause runs on from the role: "as spokesperson for Z" (the appositive before it is part of it).
+                hits.Add(new Hit(HitKind.Directive, i, i + 1, t.Text, null, sentence.First) { ObjectEnd = ResolutionEnd(tokens, asAt, sentence.Last) });
+                continue;
+            }
+
             if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 3, "signed off on", DocumentAction.Approved, sentence.First));
@@ -745,6 +754,30 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    // "X as spokesperson", "X, a member of Y, as chair of Z": where the "as" of the role is, or -1.
+    private static int NamesAppointment(List<Token> tokens, int start, int last)
+    {
+        for (var k = start + 1; k + 1 < last && k <= start + 16; k++)
+        {
+            if (tokens[k].Text is ";" or ":" || tokens[k].IsWord && DirectiveVerbs.IsActionVerb(tokens[k].Lower))
+            {
+                return -1;
+            }
+
+            if (tokens[k].Lower == "as" && tokens[k + 1].IsWord && tokens[k + 1].Lower is not ("well" or "part" or "a" or "the" or "it" or "they"))
+            {
+                return k;
+            }
+
+            if (tokens[k].Lower == "as" && tokens[k + 1].Lower is "a" or "the" && k + 2 < last && tokens[k + 2].IsWord && !tokens[k + 2].IsCap)
+            {
+                return k;
+            }
+        }
+
+        return -1;
     }
 
     // "voted to approve", "decided on Friday afternoon to adopt": a verb of deciding, perhaps with a time between,

@@ -68,4 +68,18 @@ public sealed class ClauseScopeTests
         var m = Extract.Single("President Ilse Varga chaired a joint meeting of the Harbour Council on Tuesday. The president and the council agreed that the port would reopen in May.");
         m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the port would reopen in May");
     }
+
+    [Fact]
+    public void An_appointment_the_meeting_made_is_a_resolution()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday. The council named Ilse Varga, a member of the harbour board, as spokesperson for the spring session.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("Ilse Varga, a member of the harbour board, as spokesperson for the spring session");
+    }
+
+    [Fact]
+    public void A_body_named_after_someone_is_no_appointment()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday in a hall named Varga Hall after its founder.");
+        m.Resolutions.ShouldBeEmpty();
+    }
 }
