@@ -110,3 +110,14 @@ public sealed class OrdinalBatchTests
         d.Action.ShouldBe(DocumentAction.Approved);
     }
 }
+
+public sealed class RoadMapTests
+{
+    [Fact]
+    public void An_approved_road_map_is_a_document()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday and approved the modalities and road map for rebuilding the river dikes.");
+        m.Resolutions.ShouldBeEmpty();
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("modalities and road map for rebuilding the river dikes");
+    }
+}
