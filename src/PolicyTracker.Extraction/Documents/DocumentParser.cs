@@ -165,6 +165,12 @@ internal static class DocumentParser
                 return k;
             }
 
+            // "deliberated on the draft in depth", "discussed the plan at length": a manner phrase ends the object.
+            if (k > start && t.IsWord && (t.Lower == "in" && next.Lower is "depth" or "detail" || t.Lower == "at" && next.Lower == "length"))
+            {
+                return k;
+            }
+
             // "approved the work report and fully affirmed ...": "and", a manner adverb, a finite verb is a new clause.
             if (t.IsWord && t.Lower == "and" && IsMannerAdverb(next) && k + 2 < last && IsFiniteVerb(tokens[k + 2]))
             {

@@ -549,6 +549,14 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "The council first took up a draft regulation to ...": taking up a document is discussing it.
+            if (l is "took" or "takes" && next == "up" && i + 2 < sentence.Last && LooksLikeDocument(a, i + 2, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 2, "took up", DocumentAction.Discussed, sentence.First));
+                i++;
+                continue;
+            }
+
             if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 3, "signed off on", DocumentAction.Approved, sentence.First));

@@ -121,3 +121,22 @@ public sealed class RoadMapTests
         m.Documents.ShouldHaveSingleItem().Title.ShouldBe("modalities and road map for rebuilding the river dikes");
     }
 }
+
+public sealed class TookUpTests
+{
+    [Fact]
+    public void A_draft_taken_up_then_approved_in_depth_is_one_approved_document()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday. The cabinet first took up a draft regulation to set up a River Commission. The cabinet deliberated on the draft in depth and approved it.");
+        var d = m.Documents.ShouldHaveSingleItem();
+        d.Title.ShouldBe("draft regulation to set up a River Commission");
+        d.Action.ShouldBe(DocumentAction.Approved);
+    }
+
+    [Fact]
+    public void Taking_up_a_task_is_no_document()
+    {
+        var m = Extract.Single("The Cabinet of Lowland met on Tuesday and took up the question of river tolls.");
+        m.Documents.ShouldBeEmpty();
+    }
+}
