@@ -32,10 +32,13 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     public async Task<ReportList> ListAsync(ReportFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(ct);
-        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new ReportList(rows, total);
+        var ordered = Ordered(Filtered(db, filter), sort, descending);
+        var total = await GridTotal.CountAsync(ordered, ct);
+        // Id-first: the page's ids from the ordering index (drafts first: ix_reports_drafts_first), then the
+        // meeting counts for those rows only.
+        var ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(r => r.Id).ToListAsync(ct);
+        var found = await Project(db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
+        return new ReportList([.. ids.Select(id => found[id])], total);
     }
 
     /// <summary>Every filtered report in the grid's order, read from the database as it is consumed (CSV).</summary>
