@@ -58,6 +58,10 @@ public sealed partial class ReviewPage
         _loading = true;
         _suggested = false;
         _draft = await Loader.LoadAsync(Id);
+        if (_draft is null)
+        {
+            Navigation.NotFound();
+        }
         _loading = false;
     }
 
