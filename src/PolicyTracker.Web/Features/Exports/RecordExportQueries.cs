@@ -39,7 +39,8 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
         await using var db = await published.OpenAsync(ct);
         var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
         var rows = db.Participations.Where(p => chosen.Contains(p.MeetingId))
-            .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId).ThenBy(p => p.Position)
+            .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId)
+            .ThenBy(p => p.Role == ParticipationRole.Chair ? 0 : 1).ThenBy(p => p.Position).ThenBy(p => p.Id)
             .Select(p => new ParticipantExportRow(p.MeetingId, p.Meeting.Date, p.Meeting.Organization.Name, p.PersonId, p.Person.Name, p.Role,
                 p.TitleAsWritten, p.Sources.AsQueryable().Count(s => s.Verdict != Verdict.Removed && s.SourceReport.Status == ReportStatus.Published)));
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
@@ -130,7 +131,8 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
         await using var db = await published.OpenAsync(ct);
         var rows = filter.Apply(db.Meetings).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .Select(m => new PopoloEvent(m.Id, m.OrganizationId, m.Organization.Name, m.Session, m.Date, m.Location,
-                m.Participations.AsQueryable().Where(Published.Participation).OrderBy(p => p.Position)
+                m.Participations.AsQueryable().Where(Published.Participation)
+                    .OrderBy(p => p.Role == ParticipationRole.Chair ? 0 : 1).ThenBy(p => p.Position).ThenBy(p => p.Id)
                     .Select(p => new PopoloAttendee(p.PersonId, p.Role)).ToList()));
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
