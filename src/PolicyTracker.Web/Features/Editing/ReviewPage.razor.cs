@@ -75,6 +75,7 @@ public sealed partial class ReviewPage
             StateHasChanged();
         }
 
+        await KeepInBrowserAsync();
         if (_scrollTo is { } target && _source is not null && await _source.ScrollToAsync(target))
         {
             _scrollTo = null;
@@ -260,6 +261,7 @@ public sealed partial class ReviewPage
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved:
+                    await ForgetKeptAsync();
                     Snackbar.Add(result.Message, Severity.Success);
                     await ReloadAsync();
                     return true;
