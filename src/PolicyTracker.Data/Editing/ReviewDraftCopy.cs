@@ -232,6 +232,59 @@ public sealed record ReviewDraftCopy
         return missing;
     }
 
+    // Whether the stored report already says everything the copy holds: a save went through but
+    // the page closed before it could tell the browser. Such a copy is forgotten, not restored.
+    public bool IsSavedIn(ReviewDraft fresh)
+    {
+        if (fresh.ReportId != ReportId)
+        {
+            return false;
+        }
+
+        if (Header is { } h && (h.Headline, h.Outlet, h.Published, h.SourceUrl) != (fresh.Headline, fresh.Outlet, fresh.Published, fresh.SourceUrl))
+        {
+            return false;
+        }
+
+        foreach (var copy in Meetings)
+        {
+            var meeting = copy.MeetingId is { } id
+                ? fresh.Meetings.FirstOrDefault(m => m.MeetingId == id)
+                : fresh.Meetings.FirstOrDefault(m => m.Body == copy.Body && m.Date == copy.Date);
+            if (copy.Removed)
+            {
+                if (meeting is not null && copy.MeetingId is not null)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (meeting is null || (copy.Changed && (meeting.Body, meeting.Date, meeting.Session, meeting.Location) != (copy.Body, copy.Date, copy.Session, copy.Location))
+                || (copy.VerdictChanged && meeting.Verdict != copy.Verdict))
+            {
+                return false;
+            }
+
+            foreach (var item in copy.Items)
+            {
+                var theirs = item.Id is { } itemId
+                    ? meeting.Items.FirstOrDefault(i => i.Id == itemId)
+                    : meeting.Items.FirstOrDefault(i => i.Kind == item.Kind && i.Label == item.Label && i.SpanStart == item.SpanStart);
+                var saved = item.Removed
+                    ? theirs is null || item.Id is null
+                    : theirs is not null && theirs.Label == item.Label && theirs.Verdict == item.Verdict;
+                if (!saved)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     private static ReviewMeeting NewMeeting(ReviewDraft draft, MeetingCopy copy)
     {
         var meeting = new ReviewMeeting

@@ -109,7 +109,7 @@ public sealed class ReviewConnectionTests(AppFixture app)
         await Assertions.Expect(headline).ToHaveValueAsync(edited);
         await Assertions.Expect(page.GetByTestId("review-draft-restored")).ToHaveCountAsync(0);
         // SignalR reports each failed rejoin while offline on the console; nothing else may.
-        (await app.ProblemsAsync(page)).Where(p => !p.Contains("negotiation", StringComparison.Ordinal)
+        (await app.ProblemsAsync(page)).Where(p => !p.Contains("negotiation", StringComparison.Ordinal) && !p.Contains("ERR_INTERNET_DISCONNECTED", StringComparison.Ordinal)
             && !p.Contains("WebSocket", StringComparison.OrdinalIgnoreCase) && !p.Contains("connection", StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
     }
 

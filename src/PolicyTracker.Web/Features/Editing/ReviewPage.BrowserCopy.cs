@@ -19,10 +19,16 @@ public sealed partial class ReviewPage : IAsyncDisposable
     private bool _keepFailed;
     private Guid? _restoreCheckedFor;
 
+    // Cancelled when the page goes (tab closed, circuit ended): work that finishes later, such as a
+    // save the editor started before closing, must not touch the page, the browser or the circuit's services.
+    private readonly CancellationTokenSource _gone = new();
+
+    private bool Gone => _gone.IsCancellationRequested;
+
     // After the first interactive render: put back what this browser kept, then keep every change.
     private async Task KeepInBrowserAsync()
     {
-        if (_draft is null)
+        if (_draft is null || Gone)
         {
             return;
         }
@@ -101,6 +107,13 @@ public sealed partial class ReviewPage : IAsyncDisposable
             return false;
         }
 
+        if (copy.IsSavedIn(_draft))
+        {
+            // Saved by a page that closed before it could say so.
+            await module.InvokeVoidAsync("forget", _draft.ReportId);
+            return false;
+        }
+
         _notRestored = copy.ApplyTo(_draft);
         _keptJson = json;
         _restoredAt = DateTimeOffset.TryParse(stored.SavedAt, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
@@ -117,7 +130,7 @@ public sealed partial class ReviewPage : IAsyncDisposable
         _restoredAt = null;
         _notRestored = 0;
         _keptJson = null;
-        if (_module is null || _draft is null)
+        if (_module is null || _draft is null || Gone)
         {
             return;
         }
@@ -142,6 +155,8 @@ public sealed partial class ReviewPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _gone.CancelAsync();
+        _gone.Dispose();
         if (_module is not null)
         {
             try

@@ -100,6 +100,11 @@ public sealed partial class ReviewPage
             return;
         }
 
+        if (Gone)
+        {
+            return;
+        }
+
         _merges = await Merger.SuggestMergesAsync(_draft);
         _documentLinks = [.. await Linker.SuggestDocumentsAsync(_draft)];
     }
@@ -257,7 +262,14 @@ public sealed partial class ReviewPage
         _busy = true;
         try
         {
+            // Not cancelled when the page closes: "save and close" means the save completes.
             var result = await Saver.SaveAsync(_draft, publish);
+            if (Gone)
+            {
+                Logger.LogInformation("Report {ReportId} {Outcome} after its review page had closed", _draft.ReportId, result.Outcome);
+                return false;
+            }
+
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved:
@@ -305,6 +317,11 @@ public sealed partial class ReviewPage
 
     private async Task ReloadAsync()
     {
+        if (Gone)
+        {
+            return;
+        }
+
         _draft = await Loader.LoadAsync(Id);
         (_publishedText, _publishedProblem) = (null, null);
         _editingKey = null;
@@ -328,6 +345,11 @@ public sealed partial class ReviewPage
         }
 
         var result = await Merger.MergeMeetingAsync(Id, from.Value, suggestion.IntoMeetingId);
+        if (Gone)
+        {
+            return;
+        }
+
         Snackbar.Add(result.Message, result.Outcome == SaveOutcome.Saved ? Severity.Success : Severity.Error);
         await ReloadAsync();
     }
@@ -345,6 +367,11 @@ public sealed partial class ReviewPage
         try
         {
             var result = await Importer.ReextractAsync(Id);
+            if (Gone)
+            {
+                return;
+            }
+
             Snackbar.Add(result.Succeeded
                 ? $"Extraction re-run: {result.Participations} participant(s), {result.Resolutions} resolution(s), {result.DocumentActions} document(s) found; verified items kept."
                 : result.Message ?? "Extraction failed.", result.Succeeded ? Severity.Success : Severity.Error);
@@ -365,6 +392,11 @@ public sealed partial class ReviewPage
         }
 
         var result = await StatusChanger.SetStatusAsync(Id, _draft.Version, status);
+        if (Gone)
+        {
+            return;
+        }
+
         Snackbar.Add(result.Message, result.Outcome == SaveOutcome.Saved ? Severity.Success : Severity.Warning);
         await ReloadAsync();
     }
