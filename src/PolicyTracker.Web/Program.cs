@@ -20,7 +20,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe)
-    .Filter.ByExcluding(LogFilters.IsNavigationEndedWithCircuit));
+    .Filter.ByExcluding(LogFilters.IsNavigationEndedWithCircuit)
+    .Filter.ByExcluding(LogFilters.IsWorkCutShortByClosedPage));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
