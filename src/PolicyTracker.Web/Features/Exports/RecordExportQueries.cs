@@ -37,7 +37,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<ParticipantExportRow> ParticipantsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
+        var chosen = filter.Apply(db).Select(m => m.Id);
         var rows = db.Participations.Where(p => chosen.Contains(p.MeetingId))
             .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId)
             .ThenBy(p => p.Role == ParticipationRole.Chair ? 0 : 1).ThenBy(p => p.Position).ThenBy(p => p.Id)
@@ -52,7 +52,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<ResolutionExportRow> ResolutionsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
+        var chosen = filter.Apply(db).Select(m => m.Id);
         var rows = db.Resolutions.Where(r => chosen.Contains(r.MeetingId))
             .OrderByDescending(r => r.Meeting.Date).ThenByDescending(r => r.MeetingId).ThenBy(r => r.Position)
             .Select(r => new ResolutionExportRow(r.MeetingId, r.Meeting.Date, r.Meeting.Organization.Name, r.Id, r.Position, r.Verb, r.Text,
@@ -67,7 +67,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<DocumentExportRow> DocumentsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
+        var chosen = filter.Apply(db).Select(m => m.Id);
         var rows = db.DocumentActions.Where(a => chosen.Contains(a.MeetingId))
             .OrderByDescending(a => a.Meeting.Date).ThenByDescending(a => a.MeetingId).ThenBy(a => a.Position)
             .Select(a => new DocumentExportRow(a.MeetingId, a.Meeting.Date, a.Meeting.Organization.Name, a.DocumentId, a.Document.Title, a.Document.Kind,
@@ -82,7 +82,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<PopoloPerson> PersonsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
+        var chosen = filter.Apply(db).Select(m => m.Id);
         var rows = db.PeopleOfFacts.Where(pe => db.Participations.Any(p => p.PersonId == pe.Id && chosen.Contains(p.MeetingId)))
             .OrderBy(pe => pe.Name).ThenBy(pe => pe.Id)
             .Select(pe => new PopoloPerson(pe.Id, pe.Name, pe.Aliases.OrderBy(a => a.Alias).Select(a => a.Alias).ToList()));
@@ -96,7 +96,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async Task<IReadOnlyList<PopoloOrganization>> OrganizationsAsync(MeetingFilter filter, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings);
+        var chosen = filter.Apply(db);
         // A few hundred bodies at most: small enough to walk up the parents here.
         var all = await db.BodiesOfFacts.Select(o => new PopoloOrganization(o.Id, o.Name, o.ParentId)).ToDictionaryAsync(o => o.Id, ct);
         var used = await chosen.Select(m => m.OrganizationId).Distinct().ToListAsync(ct);
@@ -114,7 +114,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<PopoloMembership> MembershipsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var chosen = filter.Apply(db.Meetings).Select(m => m.Id);
+        var chosen = filter.Apply(db).Select(m => m.Id);
         var rows = db.Participations.Where(p => chosen.Contains(p.MeetingId))
             .Select(p => new { p.PersonId, p.Meeting.OrganizationId, p.Meeting.Date, Chair = p.Role == ParticipationRole.Chair ? 1 : 0 })
             .GroupBy(p => new { p.PersonId, p.OrganizationId })
@@ -129,7 +129,7 @@ public sealed class RecordExportQueries(PublishedData published, MeetingQueries 
     public async IAsyncEnumerable<PopoloEvent> EventsAsync(MeetingFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var rows = filter.Apply(db.Meetings).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+        var rows = filter.Apply(db).OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
             .Select(m => new PopoloEvent(m.Id, m.OrganizationId, m.Organization.Name, m.Session, m.Date, m.Location,
                 m.Participations.AsQueryable().Where(Published.Participation)
                     .OrderBy(p => p.Role == ParticipationRole.Chair ? 0 : 1).ThenBy(p => p.Position).ThenBy(p => p.Id)
