@@ -77,7 +77,7 @@ public sealed class ReviewConnectionTests(AppFixture app)
         // The connection drops: the editor is told, and the page cannot be typed into meanwhile.
         await page.Context.SetOfflineAsync(true);
         await page.EvaluateAsync("() => window.__sockets.forEach(s => s.close())");
-        await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("#components-reconnect-modal[open]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToContainTextAsync("The connection to the server was lost");
         await AppFixture.ScreenshotAsync(page, "review-connection-lost");
 
@@ -91,7 +91,7 @@ public sealed class ReviewConnectionTests(AppFixture app)
         // and puts back what the browser kept.
         await page.ReloadAsync();
         await AppFixture.WaitInteractiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("review-draft-restored")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(page.GetByTestId("review-draft-restored")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(headline).ToHaveValueAsync(edited);
         await Assertions.Expect(page.GetByTestId("unsaved")).ToBeVisibleAsync();
         await AppFixture.ScreenshotAsync(page, "review-draft-restored");
