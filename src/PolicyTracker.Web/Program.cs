@@ -5,6 +5,7 @@ using PolicyTracker.Web.Features.Admin;
 using PolicyTracker.Web.Features.Api;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Documents;
+using PolicyTracker.Web.Features.Exports;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
@@ -19,7 +20,8 @@ builder.Services.AddSerilog((services, logger) => logger
     .ReadFrom.Configuration(builder.Configuration)
     .ReadFrom.Services(services)
     .Filter.ByExcluding(LogFilters.IsMigrationHistoryProbe)
-    .Filter.ByExcluding(LogFilters.IsNavigationEndedWithCircuit));
+    .Filter.ByExcluding(LogFilters.IsNavigationEndedWithCircuit)
+    .Filter.ByExcluding(LogFilters.IsWorkCutShortByClosedPage));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
@@ -57,6 +59,7 @@ app.MapBodyEndpoints();
 app.MapDocumentEndpoints();
 app.MapReportEndpoints();
 app.MapSummaryEndpoints();
+app.MapExportEndpoints();
 app.MapPolicyTrackerApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();

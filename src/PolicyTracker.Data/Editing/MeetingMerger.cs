@@ -27,8 +27,10 @@ public sealed class MeetingMerger(IDbContextFactory<PolicyTrackerDbContext> fact
                     Body = m.Organization.Name,
                     m.Date,
                     Sources = m.Sources.Count,
-                    Headlines = m.Sources.Select(s => s.SourceReport.Headline).Take(3).ToList(),
+                    Headlines = m.Sources.OrderBy(s => s.Id).Select(s => s.SourceReport.Headline).Take(3).ToList(),
                 })
+                // The best-attested meetings first; ids (time-ordered) make the order the same every time.
+                .OrderByDescending(m => m.Sources).ThenBy(m => m.Id)
                 .Take(3)
                 .ToListAsync(ct);
             suggestions.AddRange(candidates.Select(c => new MergeSuggestion(meeting.Key, c.Id, c.Body, c.Date, c.Sources, c.Headlines)));

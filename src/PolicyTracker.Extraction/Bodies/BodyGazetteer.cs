@@ -76,7 +76,9 @@ public sealed class BodyGazetteer
     /// <summary>Whether the gazetteer knows this spelling.</summary>
     public bool IsKnown(string name) => Lookup(name, null) is not null;
 
-    internal Entry? Lookup(string name, string? context)
+    internal Entry? Lookup(string name, string? context) => Lookup(name, context, 0);
+
+    private Entry? Lookup(string name, string? context, int depth)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -103,7 +105,39 @@ public sealed class BodyGazetteer
             return hit2;
         }
 
-        return null;
+        return depth < 2 ? Nested(name, context, depth) : null;
+    }
+
+    // "the 14th National Committee of the CPPCC": the term's ordinal is no part of the body's name.
+    private static readonly System.Text.RegularExpressions.Regex TermOrdinal = new(@"\b\d+(st|nd|rd|th) ", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A body named through another: "Chairperson's Council of the 14th National Committee of the Chinese People's
+    /// Political Consultative Conference" is the "Chairperson's Council of the CPPCC National Committee" when the
+    /// gazetteer knows the inner body; the term's ordinal is dropped first.
+    /// </summary>
+    private Entry? Nested(string name, string? context, int depth)
+    {
+        var cleaned = Clean(name);
+        if (TermOrdinal.IsMatch(cleaned))
+        {
+            var bare = TermOrdinal.Replace(cleaned, string.Empty);
+            if (Lookup(bare, context, depth + 1) is { } byBare)
+            {
+                return byBare;
+            }
+
+            cleaned = bare;
+        }
+
+        var of = cleaned.IndexOf(" of the ", StringComparison.Ordinal);
+        if (of <= 0)
+        {
+            return null;
+        }
+
+        var inner = Lookup(cleaned[(of + 8)..], context, depth + 1);
+        return inner is null ? null : Lookup(cleaned[..of] + " of the " + inner.Name, context, depth + 1);
     }
 
     private Entry? Pick(string key, string? context)

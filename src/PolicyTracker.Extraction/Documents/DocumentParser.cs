@@ -1,4 +1,5 @@
 using System.Text;
+using PolicyTracker.Extraction.Bodies;
 using PolicyTracker.Extraction.Meetings;
 using PolicyTracker.Extraction.Resolutions;
 using PolicyTracker.Extraction.Text;
@@ -77,7 +78,8 @@ internal static class DocumentParser
         return Bare(w1) && Bare(w2) && (after.Lower == "of" || Bare(after) && comma + 5 < last && !tokens[comma + 5].IsWord);
     }
 
-    private static bool IsNumberWord(Token t) => t.IsWord && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
+    // Lower case: "Ten Thousand Villages" inside a title counts nothing.
+    private static bool IsNumberWord(Token t) => t.IsWord && !t.IsCap && Array.IndexOf(NumberWords, t.Lower) >= 0 && t.Lower is not ("both" or "some" or "many");
 
     private static bool HasWord(List<Token> tokens, int first, int last, string word) => IndexOfWord(tokens, first, last, word) >= 0;
 
@@ -163,6 +165,25 @@ internal static class DocumentParser
                 return k;
             }
 
+            // "deliberated on the draft in depth", "discussed the plan at length": a manner phrase ends the object.
+            if (k > start && t.IsWord && (t.Lower == "in" && next.Lower is "depth" or "detail" || t.Lower == "at" && next.Lower == "length"))
+            {
+                return k;
+            }
+
+            // "approved the work report and fully affirmed ...": "and", a manner adverb, a finite verb is a new clause.
+            if (t.IsWord && t.Lower == "and" && IsMannerAdverb(next) && k + 2 < last && IsFiniteVerb(tokens[k + 2]))
+            {
+                return k;
+            }
+
+            // "a joint communique signed by three members", "a statement adopted by the leaders": the participle
+            // and its agent describe the document; they are no part of its title.
+            if (k > start && words >= 1 && IsParticipleWithAgent(tokens, k, last))
+            {
+                return k;
+            }
+
             if (k > start && MeetingWords.IsMeetingFrame(tokens, k, last))
             {
                 return k;
@@ -177,9 +198,120 @@ internal static class DocumentParser
         return last;
     }
 
+    private static bool IsMannerAdverb(Token t) => t.IsWord && !t.IsCap && t.Lower.Length > 4 && t.Lower.EndsWith("ly", StringComparison.Ordinal) && t.Lower is not ("only" or "early" or "family" or "assembly" or "supply" or "italy");
+
+    private static bool IsFiniteVerb(Token t) => t.IsWord && !t.IsCap && (IsVerb(t) || t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal));
+
+    /// <summary>A participle of signing or adopting followed by its agent ("signed by", "adopted jointly by").</summary>
+    internal static bool IsParticipleWithAgent(List<Token> tokens, int k, int last)
+    {
+        var t = tokens[k];
+        // "a plan that had been approved by X" is a relative clause of the title, not a reduced participle.
+        if (!t.IsWord || t.IsCap || k + 1 >= last || k > 0 && tokens[k - 1].Lower is "been" or "be" or "was" or "were" or "is" or "are" or "had" or "has" or "have" or "that" or "which")
+        {
+            return false;
+        }
+
+        // Only the participles of signing and adopting: "proposals raised by deputies" and "a proposal presented by
+        // the minister" keep their agent, which tells one proposal from another.
+        var participle = CircumstanceParticiples.Contains(t.Lower) || t.Lower is "adopted" or "issued" or "approved" or "endorsed" or "ratified";
+        if (!participle)
+        {
+            return false;
+        }
+
+        var by = k + 1;
+        if (tokens[by].Lower is "jointly" or "unanimously" && by + 1 < last)
+        {
+            by++;
+        }
+
+        return tokens[by].Lower == "by";
+    }
+
     private static bool IsVerb(Token t) => t.IsWord && (DirectiveVerbs.IsActionVerb(t.Lower) || t.Lower is "promulgated" or "decided" or "voted" or "submitted" or "referred" or "sent" or "gave" or "called" or "urged" or "asked" or "signed");
 
-    public static List<Item> Split(Analysis a, int start, int end, DocumentDraft? previous)
+    /// <summary>
+    /// "the Standing Committee's work report for 2025" is the "work report of the Standing Committee for 2025": a body
+    /// that possesses a document is its author, written after the head as "of". A bare lower-case head ("the
+    /// committee's work report") that names the meeting's own body is that body. Other possessors ("the country's
+    /// plan") are part of the title and stay. Null when the phrase has no such possessor.
+    /// </summary>
+    internal static string? PossessedTitle(Analysis a, int first, int last, string? meetingBody)
+    {
+        var tokens = a.Tokens;
+        var pos = -1;
+        for (var k = first + 1; k < last && k <= first + 8; k++)
+        {
+            if (tokens[k].Lower == "'s")
+            {
+                pos = k;
+                break;
+            }
+
+            if (!tokens[k].IsWord || tokens[k].Lower is "on" or "for" or "to" or "by" or "with" or "that" or "which")
+            {
+                return null;
+            }
+        }
+
+        if (pos < 0 || pos + 1 >= last || !BodyPhraseFinder.OrgHeads.Contains(tokens[pos - 1].Lower))
+        {
+            return null;
+        }
+
+        string possessor;
+        if (tokens[first].IsCap)
+        {
+            for (var k = first; k < pos; k++)
+            {
+                if (!tokens[k].IsCap && tokens[k].Lower is not ("of" or "the" or "and" or "on" or "for"))
+                {
+                    return null;
+                }
+            }
+
+            possessor = Text(a, first, pos);
+        }
+        else if (pos == first + 1 && meetingBody is not null && HasWholeWord(meetingBody, tokens[first].Lower))
+        {
+            possessor = meetingBody;
+        }
+        else
+        {
+            return null;
+        }
+
+        // The possessed head runs to its first preposition or punctuation: "work report | for 2025".
+        var headEnd = pos + 1;
+        while (headEnd < last && tokens[headEnd].IsWord && tokens[headEnd].Lower is not ("on" or "of" or "for" or "to" or "from" or "in" or "at" or "by" or "with" or "regarding" or "concerning" or "and"))
+        {
+            headEnd++;
+        }
+
+        if (headEnd == pos + 1 || !DirectiveVerbs.IsDocumentKind(tokens[headEnd - 1].Lower))
+        {
+            return null;
+        }
+
+        var title = Text(a, pos + 1, headEnd) + " of the " + possessor;
+        return headEnd < last ? title + " " + TitleText(a, headEnd, last) : title;
+    }
+
+    private static bool HasWholeWord(string text, string word)
+    {
+        foreach (var w in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (string.Equals(w, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static List<Item> Split(Analysis a, int start, int end, DocumentDraft? previous, string? meetingBody = null)
     {
         var tokens = a.Tokens;
         var pieces = new List<(int First, int Last)>();
@@ -241,7 +373,9 @@ internal static class DocumentParser
             }
 
             var firstLower = tokens[first].Lower;
-            var summary = Array.IndexOf(NumberWords, firstLower) >= 0 || (tokens[first].Kind == TokenKind.Number && first + 1 < last && tokens[first + 1].Lower.EndsWith('s'));
+            // "adopted three documents: ..." counts what follows; "its key tasks, and ten measures to X" is a further item.
+            var summary = (p == 0 || !items.Exists(x => x.IsDocument))
+                && (Array.IndexOf(NumberWords, firstLower) >= 0 || (tokens[first].Kind == TokenKind.Number && first + 1 < last && tokens[first + 1].Lower.EndsWith('s')));
 
             // "another one on Y", "another on Y", "the other one, a revised draft ..."
             if (firstLower is "another" or "other")
@@ -271,13 +405,31 @@ internal static class DocumentParser
                 continue;
             }
 
-            var head = HeadKind(tokens, first, last);
+            // "the first batch of plans": the ordinal names which set, so the title keeps it; the kind is what the set holds.
+            var headFrom = first + 3 < last && tokens[first].Lower is "first" or "second" or "third" or "new" or "final" or "latest" or "next" or "further"
+                && Quantities.Contains(tokens[first + 1].Lower) && tokens[first + 2].Lower == "of" ? first + 3 : first;
+            var head = HeadKind(tokens, headFrom, last);
             if (head is not null)
             {
                 previousKind = head;
             }
 
-            items.Add(new Item(first, last, TitleText(a, first, last), head, head is not null, summary));
+            var titleText = head is not null && PossessedTitle(a, first, last, meetingBody) is { } possessed ? possessed : TitleText(a, first, last);
+            items.Add(new Item(first, last, titleText, head, head is not null, summary));
+        }
+
+        // "the work report, its key tasks and ten measures to X": "measures" or a "package" is a document when it is one
+        // of a series of documents the meeting acted on, not when it stands alone ("adopted measures to X").
+        if (items.Exists(x => x.IsDocument && !x.IsSummary))
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var it = items[i];
+                if (!it.IsDocument && !it.IsSummary && GenericHead(tokens, it.First, it.Last) is { } weak && DirectiveVerbs.IsWeakDocumentKind(weak))
+                {
+                    items[i] = it with { Kind = DirectiveVerbs.KindOf(weak), IsDocument = true };
+                }
+            }
         }
 
         // "the draft documents and personnel plan for X" -> "draft documents for X", "personnel plan for X".
@@ -623,6 +775,12 @@ internal static class DocumentParser
             }
         }
 
+        var head = GenericHead(tokens, first, last);
+        return head is not null && DirectiveVerbs.IsDocumentKind(head) ? DirectiveVerbs.KindOf(head) : null;
+    }
+
+    private static string? GenericHead(List<Token> tokens, int first, int last)
+    {
         string? head = null;
         for (var k = first; k < last; k++)
         {
@@ -638,7 +796,7 @@ internal static class DocumentParser
             }
         }
 
-        return head is not null && DirectiveVerbs.IsDocumentKind(head) ? DirectiveVerbs.KindOf(head) : null;
+        return head;
     }
 
     /// <summary>The title of the words from <paramref name="first"/> to <paramref name="last"/>, less the

@@ -20,7 +20,8 @@ internal static class MeetingDetector
         {
             var sentence = a.Sentences[s];
             var switched = false;
-            foreach (var m in FindMentions(a, s))
+            // A caption after the report has begun repeats it; a caption before the lead may be the only full name.
+            foreach (var m in current >= 0 && IsPhotoCaption(a, s) ? [] : FindMentions(a, s))
             {
                 if (m.Passing)
                 {
@@ -185,6 +186,41 @@ internal static class MeetingDetector
             a.SentenceMeeting[s] = a.Meetings.Count > 0 ? 0 : -1;
         }
     }
+
+    /// <summary>
+    /// A photo caption ("Photo caption: X presides over the meeting ...", a line ending in a credit such as
+    /// "(Agency/Photographer)" or "AGENCY/Photographer") repeats the report; once a meeting is open it opens none.
+    /// </summary>
+    internal static bool IsPhotoCaption(Analysis a, int s)
+    {
+        var sentence = a.Sentences[s];
+        if (sentence.Count == 0)
+        {
+            return false;
+        }
+
+        var text = a.Text;
+        var at = a.Tokens[sentence.First].Start;
+        var lineStart = at > 0 ? text.LastIndexOf('\n', at - 1) + 1 : 0;
+        var lineEnd = text.IndexOf('\n', at);
+        var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).Trim();
+        foreach (var lead in CaptionLeads)
+        {
+            if (line.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return line.Contains('/') && PhotoCredit.IsMatch(line);
+    }
+
+    private static readonly string[] CaptionLeads = ["Photo caption:", "Caption:", "Photo:", "Pictured:", "Picture:"];
+
+    // "(Xinhua/Gao Jie)" or "REUTERS/Jane Doe" closing the line.
+    private static readonly System.Text.RegularExpressions.Regex PhotoCredit = new(
+        @"(\(\s*[A-Z][A-Za-z.]+\s*/\s*[A-Z][^()/]{0,40}\)|\b[A-Z]{3,}/[A-Z][A-Za-z .'-]{0,40})\s*$",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private static BodyPhrase? SeparateBody(Analysis a, int s)
     {

@@ -152,6 +152,12 @@ internal static class SubjectResolver
                 return false;
             }
 
+            // "The text deplores X. It also calls on ...": "it" goes on with the document the previous sentence quoted.
+            if (l == "it" && s > 0 && OpensWithDocumentSubject(a, s - 1))
+            {
+                return false;
+            }
+
             if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
             {
                 return true;
@@ -171,6 +177,28 @@ internal static class SubjectResolver
         }
 
         return false;
+    }
+
+    /// <summary>The sentence opens "The text / The resolution / The declaration" and a present-tense verb: it reports
+    /// what a document says.</summary>
+    private static bool OpensWithDocumentSubject(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var k = sentence.First;
+        if (k + 2 >= sentence.Last || tokens[k].Lower is not ("the" or "its" or "this"))
+        {
+            return false;
+        }
+
+        var head = tokens[k + 1].Lower;
+        var verb = tokens[k + 2];
+        if (verb.IsWord && verb.Lower == "also" && k + 3 < sentence.Last)
+        {
+            verb = tokens[k + 3];
+        }
+
+        return (head == "text" || Resolutions.DirectiveVerbs.IsDocumentKind(head)) && verb.IsWord && !verb.IsCap && verb.Lower.EndsWith('s') && verb.Lower.Length > 3;
     }
 
     private static bool HasRelative(List<Token> tokens, int from, int to)

@@ -473,6 +473,17 @@ internal static class ParticipantExtractor
         meeting.AddParticipant(n.Name, role, n.Title, span, confidence);
     }
 
+    private static bool SignsMeetingText(List<Token> tokens, int i, Sentence sentence)
+    {
+        if (i + 2 >= sentence.Last || i == sentence.First || tokens[i - 1].Lower is "was" or "were" or "been" or "be" or "had" or "to" || tokens[i + 1].Lower is not ("the" or "its" or "their"))
+        {
+            return false;
+        }
+
+        var head = tokens[i + 2].Lower is "joint" or "final" && i + 3 < sentence.Last ? tokens[i + 3].Lower : tokens[i + 2].Lower;
+        return head is "text" or "communique" or "communiqué" or "declaration" or "statement" or "accord" or "agreement";
+    }
+
     private static bool SpeakingLead(List<Token> tokens, int first, int i)
     {
         for (var k = first; k < i; k++)
@@ -557,6 +568,10 @@ internal static class ParticipantExtractor
                 role = ParticipantRole.Speaker;
                 break;
             case var _ when AttendeeVerbs.Contains(l):
+                role = ParticipantRole.Attendee;
+                break;
+            case "signed" when SignsMeetingText(tokens, i, sentence):
+                // "Presidents A of X and B of Y signed the text": the signatories of what the meeting issued were there.
                 role = ParticipantRole.Attendee;
                 break;
             case "present" when i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "also":

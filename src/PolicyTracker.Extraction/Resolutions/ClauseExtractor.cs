@@ -540,6 +540,23 @@ internal static class ClauseExtractor
                 }
             }
 
+            // "The council named X, a member of Y, as spokesperson for Z": an appointment is a resolution of the meeting.
+            if (l is "named" or "appointed" or "designated" && i + 1 < sentence.Last && tokens[i + 1].IsCap
+                && prev is not ("was" or "were" or "been" or "be" or "is" or "are" or "and" or "to") && NamesAppointment(tokens, i + 1, sentence.Last) is var asAt && asAt > 0)
+            {
+                // The clause runs on from the role: "as spokesperson for Z" (the appositive before it is part of it).
+                hits.Add(new Hit(HitKind.Directive, i, i + 1, t.Text, null, sentence.First) { ObjectEnd = ResolutionEnd(tokens, asAt, sentence.Last) });
+                continue;
+            }
+
+            // "The council first took up a draft regulation to ...": taking up a document is discussing it.
+            if (l is "took" or "takes" && next == "up" && i + 2 < sentence.Last && LooksLikeDocument(a, i + 2, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 2, "took up", DocumentAction.Discussed, sentence.First));
+                i++;
+                continue;
+            }
+
             if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 3, "signed off on", DocumentAction.Approved, sentence.First));
@@ -562,6 +579,15 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "The summit ended with a joint communique signed by ...", "closed with a declaration": the document a
+            // meeting ends with is the one it issued.
+            if (l == "with" && prev is "ended" or "closed" or "concluded" or "up" && (prev != "up" || i - 2 >= sentence.First && tokens[i - 2].Lower == "wrapped")
+                && LooksLikeDocument(a, i + 1, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Document, i - 1, i + 1, tokens[i - 1].Text + " with", DocumentAction.Issued, sentence.First));
+                continue;
+            }
+
             // ", reviewing the draft documents ...": a participle clause of the main verb.
             if (prev == "," && l.EndsWith("ing", StringComparison.Ordinal) && DirectiveVerbs.DocumentVerbs.TryGetValue(Participle(l), out var ingAction))
             {
@@ -576,9 +602,18 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "once approved there, sent on to parliament", "if agreed by the members": a conditional participle
+            // tells what will follow a later act; "had earlier asked X to" is an act before the meeting.
+            if ((DirectiveVerbs.DocumentVerbs.ContainsKey(l) || DirectiveVerbs.Directive.Contains(l)) && l.EndsWith("ed", StringComparison.Ordinal)
+                && (prev is "once" or "if" or "unless" or "until" or "when" or "whenever"
+                    || prev is "earlier" or "previously" or "already" && i - 2 >= sentence.First && tokens[i - 2].Lower is "had"))
+            {
+                continue;
+            }
+
             if (DirectiveVerbs.DocumentVerbs.TryGetValue(l, out var action))
             {
-                if (prev == "to" && !(i - 2 >= sentence.First && tokens[i - 2].Lower is "voted" or "agreed" or "decided"))
+                if (prev == "to" && !DecisionBeforeInfinitive(tokens, sentence.First, i - 1))
                 {
                     continue;
                 }
@@ -727,6 +762,56 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    // "X as spokesperson", "X, a member of Y, as chair of Z": where the "as" of the role is, or -1.
+    private static int NamesAppointment(List<Token> tokens, int start, int last)
+    {
+        for (var k = start + 1; k + 1 < last && k <= start + 16; k++)
+        {
+            if (tokens[k].Text is ";" or ":" || tokens[k].IsWord && DirectiveVerbs.IsActionVerb(tokens[k].Lower))
+            {
+                return -1;
+            }
+
+            if (tokens[k].Lower == "as" && tokens[k + 1].IsWord && tokens[k + 1].Lower is not ("well" or "part" or "a" or "the" or "it" or "they"))
+            {
+                return k;
+            }
+
+            if (tokens[k].Lower == "as" && tokens[k + 1].Lower is "a" or "the" && k + 2 < last && tokens[k + 2].IsWord && !tokens[k + 2].IsCap)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
+    // "voted to approve", "decided on Friday afternoon to adopt": a verb of deciding, perhaps with a time between,
+    // makes the infinitive the meeting's act.
+    private static bool DecisionBeforeInfinitive(List<Token> tokens, int first, int to)
+    {
+        for (var k = to - 1; k >= first && k >= to - 6; k--)
+        {
+            var t = tokens[k];
+            if (!t.IsWord)
+            {
+                return false;
+            }
+
+            if (t.Lower is "voted" or "agreed" or "decided" or "resolved" or "votes" or "agrees" or "decides")
+            {
+                return true;
+            }
+
+            if (!(t.Lower is "on" or "in" or "at" or "the" or "this" or "last" or "unanimously" or "formally" or "also" or "morning" or "afternoon" or "evening" or "night" or "today" or "yesterday" || Dates.DateWords.IsDateWord(t.Lower)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // "1. Approving a memorandum on ...", "2. Authorizing the Minister of X to ...": a numbered decision
@@ -992,6 +1077,12 @@ internal static class ClauseExtractor
             return true;
         }
 
+        // "the first batch of plans", "a new package of rules": an ordinal or "new" before the quantity.
+        if (k + 3 < last && tokens[k].Lower is "first" or "second" or "third" or "new" or "final" or "latest" or "next" or "further" && DocumentParser.IsQuantity(tokens[k + 1].Lower))
+        {
+            k++;
+        }
+
         // "a number of regulations", "22 international agreements": a quantity before the head.
         if (k + 2 < last && DocumentParser.IsQuantity(tokens[k].Lower) && tokens[k + 1].Lower == "of")
         {
@@ -1036,7 +1127,9 @@ internal static class ClauseExtractor
             return;
         }
 
-        var pieces = SplitAndThat(tokens, start, end);
+        // "decided that A would ..., and that B would ...": one directive verb, one resolution (the annotation rules);
+        // the impersonal "It was decided that A, and that B" lists separate decisions of the meeting, one each.
+        var pieces = hit.Kind == HitKind.ItWasDecided ? SplitAndThat(tokens, start, end) : [(start, end)];
         foreach (var (ps, pe) in pieces)
         {
             if (pe <= ps)
@@ -1105,7 +1198,8 @@ internal static class ClauseExtractor
         for (var k = start; k < end; k++)
         {
             var l = tokens[k].Lower;
-            if (l is "should" or "must" or "be")
+            // "agreed that X would apply once Y has been heard": a modal first makes the perfect a subordinate one.
+            if (l is "should" or "must" or "be" or "would" or "will" or "shall")
             {
                 return false;
             }
@@ -1216,7 +1310,7 @@ internal static class ClauseExtractor
         }
 
         var previous = meeting.Documents.Count > 0 ? meeting.Documents[^1] : a.DocumentMentions.Count > 0 ? a.DocumentMentions[^1] : null;
-        foreach (var item in DocumentParser.Split(a, start, end, previous))
+        foreach (var item in DocumentParser.Split(a, start, end, previous, meeting.Body))
         {
             if (!item.IsDocument || item.IsSummary)
             {

@@ -32,6 +32,9 @@ internal static class DirectiveVerbs
 
     public static bool IsDocumentKind(string lower) => DocumentKinds.Contains(lower) && lower is not ("measures" or "procedures" or "initiative" or "package" or "scheme" or "white");
 
+    /// <summary>"measures", "package": document nouns only in a series of documents (see <c>DocumentParser.Split</c>).</summary>
+    public static bool IsWeakDocumentKind(string lower) => DocumentKinds.Contains(lower) && !IsDocumentKind(lower) && lower != "white";
+
     /// <summary>Singular kind for a head noun ("regulations" -> "regulation").</summary>
     public static string KindOf(string lower) => lower switch
     {

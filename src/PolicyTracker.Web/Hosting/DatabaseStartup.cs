@@ -5,6 +5,7 @@ using PolicyTracker.Data.Import;
 using PolicyTracker.Data.Seed;
 using PolicyTracker.Data.Topics;
 using PolicyTracker.Extraction.Topics;
+using PolicyTracker.Web.Features.Import;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.Web.Hosting;
@@ -17,6 +18,8 @@ public static class DatabaseStartup
         // Registered even when missing so the app starts far enough to say clearly what is wrong.
         services.AddPolicyTrackerData(string.IsNullOrWhiteSpace(connectionString) ? "Host=invalid" : connectionString);
         services.AddHostedService<DatabaseInitializer>();
+        // After the initializer: the workers start once the schema is there.
+        services.AddHostedService<ImportBackgroundService>();
         return services;
     }
 }

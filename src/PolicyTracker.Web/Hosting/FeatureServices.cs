@@ -2,6 +2,7 @@ using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
+using PolicyTracker.Web.Features.Exports;
 using PolicyTracker.Web.Features.Meetings;
 using PolicyTracker.Web.Features.Overview;
 using PolicyTracker.Web.Features.People;
@@ -27,6 +28,7 @@ public static class FeatureServices
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<RecordExportQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPolicyTrackerEditing();
         return services;

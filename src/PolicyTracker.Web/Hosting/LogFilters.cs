@@ -24,4 +24,15 @@ public static class LogFilters
         && e.Properties.TryGetValue("SourceContext", out var source)
         && (source.ToString().Contains("NavigationManager", StringComparison.Ordinal)
             || source.ToString() == "\"Microsoft.AspNetCore.Components.Server.Circuits.CircuitHost\"");
+
+    /// <summary>A page closed (tab shut, link followed, sign-in's landing page left at once) while its own
+    /// work was still running: the circuit's services and the browser are gone, the work's next step fails,
+    /// and Blazor's renderer, already being disposed, logs it as a warning. Nobody did anything wrong and
+    /// nothing is lost (a save already started completes first). Only these exceptions, and only from a
+    /// renderer that is being disposed, are left out.</summary>
+    public static bool IsWorkCutShortByClosedPage(LogEvent e) =>
+        e.Level == LogEventLevel.Warning
+        && e.Exception is ObjectDisposedException or Microsoft.JSInterop.JSDisconnectedException or OperationCanceledException
+        && e.Properties.TryGetValue("SourceContext", out var source)
+        && source.ToString().Contains("Microsoft.AspNetCore.Components.Server.Circuits.RemoteRenderer", StringComparison.Ordinal);
 }

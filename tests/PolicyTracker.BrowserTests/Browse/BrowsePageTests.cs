@@ -159,7 +159,7 @@ public sealed class BrowsePageTests(AppFixture app)
         var data = await BrowseData.SeedAsync(app.ConnectionString);
         var page = await app.OpenAsync($"/reports/{data.DraftReportId}", Roles.Analyst);
 
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Report not found");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
         await page.GotoAsync($"/bodies/{data.BodyId}");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(data.BodyName);
         await Assertions.Expect(page.GetByTestId("body-meetings").Locator("tbody tr")).ToHaveCountAsync(2);

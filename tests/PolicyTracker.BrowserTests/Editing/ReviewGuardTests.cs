@@ -5,6 +5,7 @@ using PolicyTracker.BrowserTests.Support;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Auditing;
+using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
 using PolicyTracker.TestSupport;
 
@@ -64,7 +65,7 @@ public sealed class ReviewGuardTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Saving_from_the_new_report_form_and_closing_the_page_logs_no_error()
+    public async Task Saving_from_the_new_report_form_then_saving_the_review_and_closing_the_page_logs_no_error_or_warning()
     {
         var log = new CapturedLog();
         await using var database = await TestDatabase.CreateAsync("pt_quiet");
@@ -91,15 +92,44 @@ public sealed class ReviewGuardTests(AppFixture app)
         await AppFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("save-draft").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved");
+
+        // Save and close: the tab goes while the publish is still running on the server.
+        var second = await context.NewPageAsync();
+        await second.GotoAsync(page.Url);
+        await AppFixture.WaitInteractiveAsync(second);
+        var id = Guid.Parse(new Uri(page.Url).Segments[^2].TrimEnd('/'));
+        await second.Locator("input[data-testid=review-headline]").FillAsync("Published as the tab closed");
+        await second.Locator("input[data-testid=review-headline]").PressAsync("Tab");
+        await second.GetByTestId("publish").ClickAsync();
+        await second.CloseAsync();
         // The circuit ends with the page.
         await context.CloseAsync();
+        var deadline = TimeProvider.System.GetUtcNow().AddSeconds(30);
+        while (await StatusAsync(factory, id) != ReportStatus.Published && TimeProvider.System.GetUtcNow() < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        (await StatusAsync(factory, id)).ShouldBe(ReportStatus.Published);
+        // What the server does after the save (reload, suggestions, the circuit's end) has time to log.
         await Task.Delay(3_000);
 
         var events = log.Events;
         events.ShouldContain(e => e.RenderMessage(null).Contains("saved as a draft from the form", StringComparison.Ordinal));
-        events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Error)
-            .Select(e => $"{e.Level}: {e.RenderMessage(null)} {e.Exception}").ShouldBeEmpty();
+        events.Where(e => e.Level >= Serilog.Events.LogEventLevel.Warning && !Expected(e))
+            .Select(e => $"{e.Level} {e.Properties.GetValueOrDefault("SourceContext")}: {e.RenderMessage(null)} {e.Exception}").ShouldBeEmpty();
     }
+
+    // Warnings that say something true about the test's own set-up, not about the flow.
+    private static bool Expected(Serilog.Events.LogEvent e) =>
+        e.MessageTemplate.Text.Contains("XML encryptor", StringComparison.Ordinal)
+        || e.MessageTemplate.Text.Contains("Storing keys in a directory", StringComparison.Ordinal);
+
+    private static Task<ReportStatus> StatusAsync(AppFactory factory, Guid id) => factory.InScopeAsync(async services =>
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();
+        return await db.Reports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync();
+    });
 
     private sealed class CapturedLog : Serilog.Core.ILogEventSink
     {

@@ -58,10 +58,10 @@ public sealed class SignInTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData(Roles.Analyst, new[] { "Reports" }, new[] { "Users", "Audit", "Summary" })]
-    [InlineData(Roles.Editor, new[] { "Reports" }, new[] { "Users", "Audit", "Summary" })]
-    [InlineData(Roles.Manager, new[] { "Summary", "Reports" }, new[] { "Users", "Audit" })]
-    [InlineData(Roles.Admin, new[] { "Users", "Audit", "Summary", "Reports" }, new string[0])]
+    [InlineData(Roles.Analyst, new[] { "Reports" }, new[] { "Users", "Audit", "Summary", "Import" })]
+    [InlineData(Roles.Editor, new[] { "Reports", "Import" }, new[] { "Users", "Audit", "Summary" })]
+    [InlineData(Roles.Manager, new[] { "Summary", "Reports" }, new[] { "Users", "Audit", "Import" })]
+    [InlineData(Roles.Admin, new[] { "Users", "Audit", "Summary", "Reports", "Import" }, new string[0])]
     public async Task The_app_bar_shows_the_user_and_role_and_the_navigation_only_what_the_role_may_use(string role, string[] shown, string[] hidden)
     {
         var page = await app.OpenAsync("/", role);

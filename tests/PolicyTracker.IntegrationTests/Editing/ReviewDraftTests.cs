@@ -334,6 +334,62 @@ public sealed class ReviewDraftTests
         mine.Meetings[0].Documents.ShouldBeEmpty();
     }
 
+    [Fact]
+    public void The_browsers_copy_of_unsaved_changes_puts_every_change_back_on_a_fresh_load_with_the_versions_they_were_made_against()
+    {
+        var draft = Draft();
+        var fresh = Clone(draft);
+        var meeting = draft.Meetings[0];
+        ReviewDraftCopy.Of(draft).ShouldBeNull();
+
+        draft.EditHeader(d => (d.Headline, d.Outlet) = ("A corrected headline 😀", "Wire"));
+        var xi = meeting.Participants[0].ShouldBeOfType<ReviewParticipant>();
+        xi.Apply("President Xi Jinping", ParticipationRole.Chair, "President", null).ShouldBeNull();
+        draft.Remove(meeting.Participants[1]);
+        meeting.Resolutions[0].Accept();
+        var li = draft.AddItem(meeting, FactKind.Person, Span("Li Qiang"));
+        var added = draft.AddMeeting("Politburo");
+        var unsaved = draft.Unsaved;
+
+        var json = ReviewDraftCopy.Of(draft).ShouldNotBeNull().ToJson();
+        json.ShouldNotContain(Text);
+        var copy = ReviewDraftCopy.FromJson(json).ShouldNotBeNull();
+        // Someone else saved in between: the restored changes carry the versions they were made against.
+        fresh.Version = 8;
+        fresh.Meetings[0].Participants[0].Version = 5;
+
+        copy.ApplyTo(fresh).ShouldBe(0);
+
+        fresh.Unsaved.ShouldBe(unsaved);
+        (fresh.Headline, fresh.Outlet, fresh.Version, fresh.HeaderChanged).ShouldBe(("A corrected headline 😀", "Wire", 7u, true));
+        var people = fresh.Meetings[0].Participants;
+        people.Select(p => (p.Name, p.Removed)).ShouldBe([("President Xi Jinping", false), ("Li Qiang", false), ("Cai Qi", true)]);
+        (people[0].Version, people[0].Verdict, people[0].Changed).ShouldBe((1u, Verdict.Edited, true));
+        (people[1].IsNew, people[1].Verdict, people[1].SpanStart).ShouldBe((true, Verdict.Added, li.SpanStart));
+        fresh.Meetings[0].Resolutions[0].Verdict.ShouldBe(Verdict.Accepted);
+        fresh.Meetings.Select(m => m.Body).ShouldBe([meeting.Body, added.Body]);
+        fresh.Meetings[1].IsNew.ShouldBeTrue();
+        fresh.FirstProblem().ShouldBe(draft.FirstProblem());
+    }
+
+    [Fact]
+    public void A_copy_of_changes_to_records_gone_since_says_how_many_could_not_be_restored_and_a_foreign_copy_is_refused()
+    {
+        var draft = Draft();
+        var fresh = Clone(draft);
+        draft.Meetings[0].Documents[0].ShouldBeOfType<ReviewDocumentAction>().Apply("plan on data security, revised", DocumentActionKind.Adopted, null);
+        draft.Meetings[0].Resolutions[0].Accept();
+        fresh.Meetings[0].Documents.Clear();
+
+        ReviewDraftCopy.FromJson(ReviewDraftCopy.Of(draft)!.ToJson())!.ApplyTo(fresh).ShouldBe(1);
+        fresh.Meetings[0].Resolutions[0].Verdict.ShouldBe(Verdict.Accepted);
+
+        ReviewDraftCopy.FromJson("{\"version\":99}").ShouldBeNull();
+        ReviewDraftCopy.FromJson("not json").ShouldBeNull();
+        ReviewDraftCopy.FromJson(null).ShouldBeNull();
+        Should.Throw<InvalidOperationException>(() => ReviewDraftCopy.Of(draft)!.ApplyTo(Draft()));
+    }
+
     private static ReviewConflict Conflict(string key, uint current, uint? currentSource = null) =>
         new(key, key, "alice", DateTimeOffset.UnixEpoch, [], false, current, currentSource);
 

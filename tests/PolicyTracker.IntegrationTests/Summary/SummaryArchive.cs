@@ -103,7 +103,9 @@ public sealed record SummaryArchive(
         var fact = db.ChangeTracker.Entries<Participation>().Select(e => e.Entity).FirstOrDefault(p => p.Meeting == meeting && p.Person == person);
         if (fact is null)
         {
-            fact = new Participation { Id = Guid.CreateVersion7(), Meeting = meeting, Person = person, Role = role };
+            // Reported order: the order the fixture names them in, as a report would.
+            var position = db.ChangeTracker.Entries<Participation>().Count(e => e.Entity.Meeting == meeting);
+            fact = new Participation { Id = Guid.CreateVersion7(), Meeting = meeting, Person = person, Role = role, Position = position };
             db.Add(fact);
         }
         fact.Sources.Add(Source(new ParticipationSource(), report));
@@ -114,7 +116,8 @@ public sealed record SummaryArchive(
         var fact = db.ChangeTracker.Entries<DocumentAction>().Select(e => e.Entity).FirstOrDefault(a => a.Meeting == meeting && a.Document == document && a.Action == action);
         if (fact is null)
         {
-            fact = new DocumentAction { Id = Guid.CreateVersion7(), Meeting = meeting, Document = document, Action = action };
+            var position = db.ChangeTracker.Entries<DocumentAction>().Count(e => e.Entity.Meeting == meeting);
+            fact = new DocumentAction { Id = Guid.CreateVersion7(), Meeting = meeting, Document = document, Action = action, Position = position };
             db.Add(fact);
         }
         fact.Sources.Add(Source(new DocumentActionSource(), report));

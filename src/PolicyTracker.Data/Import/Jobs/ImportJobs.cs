@@ -194,6 +194,17 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
         return new(jobs.Select(j => Progress(j, counts.Where(c => c.JobId == j.Id).ToDictionary(c => c.Status, c => c.Count), null)).ToList(), total);
     }
 
+    // The newest job of this source that has items left (running or paused): a second `import` of
+    // the same folder, zip or file resumes it rather than queueing everything again.
+    public async Task<Guid?> UnfinishedForSourceAsync(ImportSourceKind kind, string source, CancellationToken ct = default)
+    {
+        var clipped = Clip(source, 2000);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await db.ImportJobs.AsNoTracking()
+            .Where(j => j.Kind == kind && j.Source == clipped && (j.Status == ImportJobStatus.Running || j.Status == ImportJobStatus.Paused))
+            .OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<IReadOnlyList<Guid>> UnfinishedAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

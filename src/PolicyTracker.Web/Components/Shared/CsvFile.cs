@@ -4,11 +4,15 @@ using CsvHelper;
 
 namespace PolicyTracker.Web.Components.Shared;
 
-/// <summary>CSV downloads for the export endpoints: every cell already formatted as text (ISO dates,
-/// invariant numbers), and cells a spreadsheet would run as formulas escaped. Rows are written to the
+/// <summary>CSV downloads for the export endpoints: UTF-8 with a byte-order mark (so Excel reads accents right),
+/// every cell already formatted as text (ISO dates, invariant numbers), and cells a spreadsheet would run as
+/// formulas escaped. Rows are written to the
 /// response as the query yields them, so an export of the whole archive holds one row in memory.</summary>
 public static class CsvFile
 {
+    /// <summary>UTF-8 that writes its byte-order mark first: Excel takes a CSV without one for the local code page.</summary>
+    public static readonly Encoding Utf8WithBom = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
+
     public static readonly CsvWriterOptions Options = new()
     {
         Injection = CsvInjection.Escape,
@@ -57,7 +61,7 @@ public static class CsvFile
             disposition.SetHttpFileName(fileName);
             context.Response.Headers.ContentDisposition = disposition.ToString();
             // Kestrel forbids synchronous writes: every write and the final flush below are asynchronous.
-            await using var text = new StreamWriter(context.Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
+            await using var text = new StreamWriter(context.Response.Body, Utf8WithBom, bufferSize: 16 * 1024, leaveOpen: true);
             await using (var csv = CsvWriter.Create(text, Options, leaveOpen: true))
             {
                 await csv.WriteRecordAsync(header, ct);

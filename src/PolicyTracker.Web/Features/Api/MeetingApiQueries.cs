@@ -14,7 +14,7 @@ public sealed class MeetingApiQueries(PublishedData published)
         CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var query = filter.Apply(db.Meetings);
+        var query = filter.Apply(db);
 
         // PostgreSQL sorts NULL last ascending and first descending; the keyset conditions follow that.
         if (after is not null)

@@ -30,10 +30,12 @@ public sealed class DocumentQueries(PublishedData published)
     public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(ct);
-        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new DocumentList(rows, total);
+        var ordered = Ordered(Filtered(db, filter), sort, descending);
+        var total = await GridTotal.CountAsync(ordered, ct);
+        // Id-first: the page's ids from the ordering index, then the latest action only for those rows.
+        var ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
+        var found = await Project(db.ListedDocuments.Where(d => ids.Contains(d.Id))).ToDictionaryAsync(r => r.Id, ct);
+        return new DocumentList([.. ids.Select(id => found[id])], total);
     }
 
     /// <summary>Every filtered document in the grid's order, read from the database as it is consumed (CSV).</summary>
@@ -49,7 +51,7 @@ public sealed class DocumentQueries(PublishedData published)
 
     private static IQueryable<Document> Filtered(PublishedView db, DocumentFilter filter)
     {
-        var query = db.Documents;
+        var query = db.ListedDocuments;
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
             var pattern = LikePattern.Containing(filter.Text.Trim());

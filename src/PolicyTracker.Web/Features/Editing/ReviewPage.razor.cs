@@ -58,6 +58,10 @@ public sealed partial class ReviewPage
         _loading = true;
         _suggested = false;
         _draft = await Loader.LoadAsync(Id);
+        if (_draft is null)
+        {
+            Navigation.NotFound();
+        }
         _loading = false;
     }
 
@@ -75,6 +79,7 @@ public sealed partial class ReviewPage
             StateHasChanged();
         }
 
+        await KeepInBrowserAsync();
         if (_scrollTo is { } target && _source is not null && await _source.ScrollToAsync(target))
         {
             _scrollTo = null;
@@ -95,6 +100,11 @@ public sealed partial class ReviewPage
     private async Task LoadSuggestionsAsync()
     {
         if (_draft is null)
+        {
+            return;
+        }
+
+        if (Gone)
         {
             return;
         }
@@ -256,10 +266,18 @@ public sealed partial class ReviewPage
         _busy = true;
         try
         {
+            // Not cancelled when the page closes: "save and close" means the save completes.
             var result = await Saver.SaveAsync(_draft, publish);
+            if (Gone)
+            {
+                Logger.LogInformation("Report {ReportId} {Outcome} after its review page had closed", _draft.ReportId, result.Outcome);
+                return false;
+            }
+
             switch (result.Outcome)
             {
                 case SaveOutcome.Saved:
+                    await ForgetKeptAsync();
                     Snackbar.Add(result.Message, Severity.Success);
                     await ReloadAsync();
                     return true;
@@ -303,6 +321,11 @@ public sealed partial class ReviewPage
 
     private async Task ReloadAsync()
     {
+        if (Gone)
+        {
+            return;
+        }
+
         _draft = await Loader.LoadAsync(Id);
         (_publishedText, _publishedProblem) = (null, null);
         _editingKey = null;
@@ -326,6 +349,11 @@ public sealed partial class ReviewPage
         }
 
         var result = await Merger.MergeMeetingAsync(Id, from.Value, suggestion.IntoMeetingId);
+        if (Gone)
+        {
+            return;
+        }
+
         Snackbar.Add(result.Message, result.Outcome == SaveOutcome.Saved ? Severity.Success : Severity.Error);
         await ReloadAsync();
     }
@@ -343,6 +371,11 @@ public sealed partial class ReviewPage
         try
         {
             var result = await Importer.ReextractAsync(Id);
+            if (Gone)
+            {
+                return;
+            }
+
             Snackbar.Add(result.Succeeded
                 ? $"Extraction re-run: {result.Participations} participant(s), {result.Resolutions} resolution(s), {result.DocumentActions} document(s) found; verified items kept."
                 : result.Message ?? "Extraction failed.", result.Succeeded ? Severity.Success : Severity.Error);
@@ -363,6 +396,11 @@ public sealed partial class ReviewPage
         }
 
         var result = await StatusChanger.SetStatusAsync(Id, _draft.Version, status);
+        if (Gone)
+        {
+            return;
+        }
+
         Snackbar.Add(result.Message, result.Outcome == SaveOutcome.Saved ? Severity.Success : Severity.Warning);
         await ReloadAsync();
     }

@@ -40,7 +40,7 @@ public static class MeetingEndpoints
     public static IEndpointRouteBuilder MapMeetingEndpoints(this IEndpointRouteBuilder app)
     {
         var export = app.MapGroup("/api/export").WithTags("Exports");
-        export.MapGet("/meetings.csv", ExportCsvAsync).WithName("ExportMeetingsCsv")
+        export.MapGet("/meetings.csv", ExportCsv).WithName("ExportMeetingsCsv")
             .WithSummary("Meetings as CSV").WithDescription("Every meeting the meetings list shows for the same query string, in its order, streamed.")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv").ProducesProblem(StatusCodes.Status400BadRequest);
         export.MapGet("/meetings.json", ExportJsonAsync).WithName("ExportMeetingsJson")
@@ -53,9 +53,9 @@ public static class MeetingEndpoints
 
     // Same query-string names as /meetings, so the page's URL is the export's URL. The rows are streamed from the
     // database to the response: an export of 100,000 meetings holds one row in memory, not all of them.
-    private static async Task<IResult> ExportCsvAsync([FromQuery] string? q, [FromQuery] string? body, [FromQuery] string? person, [FromQuery] string? role,
+    private static IResult ExportCsv([FromQuery] string? q, [FromQuery] string? body, [FromQuery] string? person, [FromQuery] string? role,
         [FromQuery] string? document, [FromQuery] string? hasDocuments, [FromQuery] string? from, [FromQuery] string? to, [FromQuery] string? sort,
-        [FromQuery] string? topic, MeetingQueries queries, TimeProvider time, HttpContext http, CancellationToken ct)
+        [FromQuery] string? topic, MeetingQueries queries, TimeProvider time, CancellationToken ct)
     {
         var input = new QueryInput(time);
         var filter = MeetingQueryString.Parse(input, q, body, person, role, document, hasDocuments, from, to, topic);
@@ -64,26 +64,9 @@ public static class MeetingEndpoints
         {
             return problem;
         }
-        http.Response.ContentType = "text/csv; charset=utf-8";
-        http.Response.Headers.ContentDisposition = "attachment; filename=meetings.csv";
-        await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), bufferSize: 16 * 1024, leaveOpen: true);
-        await using (var csv = CsvWriter.Create(writer, CsvFile.Options, leaveOpen: true))
-        {
-            await csv.WriteRecordAsync(Header, ct);
-            var n = 0;
-            await foreach (var r in queries.StreamAsync(filter, key, descending, ct))
-            {
-                await csv.WriteRecordAsync(
-                    [r.Id.ToString(), CsvFile.Date(r.Date) ?? "", r.BodyId.ToString(), r.Body, r.Session ?? "", r.Chair ?? "", CsvFile.Number(r.Participants),
-                        CsvFile.Number(r.Resolutions), CsvFile.Number(r.Documents), CsvFile.Number(r.Sources)], ct);
-                if (++n % 500 == 0)
-                {
-                    await csv.FlushAsync(ct);
-                }
-            }
-            await csv.FlushAsync(ct);
-        }
-        return TypedResults.Empty;
+        return CsvFile.Stream("meetings.csv", Header, queries.StreamAsync(filter, key, descending, ct), r =>
+            [r.Id.ToString(), CsvFile.Date(r.Date), r.BodyId.ToString(), r.Body, r.Session, r.Chair, CsvFile.Number(r.Participants),
+                CsvFile.Number(r.Resolutions), CsvFile.Number(r.Documents), CsvFile.Number(r.Sources)]);
     }
 
     private static async Task<IResult> ExportJsonAsync([FromQuery] string? q, [FromQuery] string? body, [FromQuery] string? person, [FromQuery] string? role,

@@ -14,8 +14,9 @@ public sealed record MeetingFilter(string? Text = null, Guid? BodyId = null, Dat
     /// <summary>The filters as a stable string, for an API cursor's hash.</summary>
     public string Key => $"{Text}|{BodyId}|{PersonId}|{Role}|{DocumentId}|{HasDocuments}|{From:yyyy-MM-dd}|{To:yyyy-MM-dd}|{Topic}";
 
-    public IQueryable<Meeting> Apply(IQueryable<Meeting> query)
+    public IQueryable<Meeting> Apply(PublishedView db)
     {
+        var query = db.Meetings;
         if (BodyId is { } bodyId)
         {
             query = query.Where(m => m.OrganizationId == bodyId);
@@ -56,11 +57,17 @@ public sealed record MeetingFilter(string? Text = null, Guid? BodyId = null, Dat
         }
         if (!string.IsNullOrWhiteSpace(Text))
         {
+            // Each way a meeting can match is its own indexed lookup (pg_trgm GIN on the names, the session and the
+            // resolutions' text), and the meetings are the union of their ids: an OR of EXISTS over every meeting
+            // would read the whole archive for each search.
             var pattern = LikePattern.Containing(Text.Trim());
-            query = query.Where(m => EF.Functions.ILike(m.Organization.Name, pattern)
-                || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
-                || m.Participations.AsQueryable().Where(Published.Participation).Any(p => EF.Functions.ILike(p.Person.Name, pattern))
-                || m.Resolutions.AsQueryable().Where(Published.Resolution).Any(r => EF.Functions.ILike(r.Text, pattern)));
+            var people = db.PeopleOfFacts.Where(p => EF.Functions.ILike(p.Name, pattern)).Select(p => p.Id);
+            var bodies = db.BodiesOfFacts.Where(o => EF.Functions.ILike(o.Name, pattern)).Select(o => o.Id);
+            var matching = db.Participations.Where(p => people.Contains(p.PersonId)).Select(p => p.MeetingId)
+                .Union(db.Resolutions.Where(r => EF.Functions.ILike(r.Text, pattern)).Select(r => r.MeetingId))
+                .Union(db.Meetings.Where(m => m.Session != null && EF.Functions.ILike(m.Session, pattern)).Select(m => m.Id))
+                .Union(db.Meetings.Where(m => bodies.Contains(m.OrganizationId)).Select(m => m.Id));
+            query = query.Where(m => matching.Contains(m.Id));
         }
         return query;
     }
@@ -120,10 +127,10 @@ public sealed class MeetingQueries(PublishedData published)
     public async Task<MeetingList> ListAsync(MeetingFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var query = filter.Apply(db.Meetings);
-        var total = await query.CountAsync(ct);
+        var sorted = Sorted(filter.Apply(db), sort, descending);
+        var total = await GridTotal.CountAsync(sorted, ct);
         // Id-first: the page's ids come from the ordered index alone, then the counts are computed for those rows only.
-        var ids = await Sorted(query, sort, descending).Skip(page * pageSize).Take(pageSize).Select(m => m.Id).ToListAsync(ct);
+        var ids = await sorted.Skip(page * pageSize).Take(pageSize).Select(m => m.Id).ToListAsync(ct);
         var found = await Rows(db.Meetings.Where(m => ids.Contains(m.Id))).ToDictionaryAsync(r => r.Id, ct);
         var rows = ids.Select(id => found[id]).ToList();
         return new MeetingList(rows, total);
@@ -133,7 +140,7 @@ public sealed class MeetingQueries(PublishedData published)
     public async IAsyncEnumerable<MeetingRow> StreamAsync(MeetingFilter filter, string? sort, bool descending, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        await foreach (var row in Rows(Sorted(filter.Apply(db.Meetings), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Rows(Sorted(filter.Apply(db), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }

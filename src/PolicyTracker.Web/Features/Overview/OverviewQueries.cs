@@ -23,10 +23,11 @@ public sealed class OverviewQueries(PublishedData published, IMemoryCache cache)
         var counts = new OverviewCounts(
             reports,
             drafts,
-            await db.Meetings.CountAsync(ct),
+            // The stored counts (kept on publish) give the meeting and document totals without reading those tables.
+            (int)version.Meetings,
             await db.People.CountAsync(ct),
             await db.Bodies.CountAsync(ct),
-            await db.Documents.CountAsync(ct));
+            await db.ListedDocuments.CountAsync(ct));
         cache.Set(nameof(OverviewQueries), (version, counts), Summary.SummaryQueries.CacheFor);
         return counts;
     }

@@ -105,7 +105,8 @@ public sealed class PersonQueries(PublishedData published)
             .ToListAsync(ct);
         var shown = latest.Select(m => m.Id).ToList();
         var claims = await db.ParticipationSources.Where(s => shown.Contains(s.FactId)).AsClaims().ByFactAsync(ct);
-        var meetingTotal = await db.Participations.CountAsync(p => p.PersonId == id, ct);
+        // person_counts holds it (kept on publish): counting 7,000 participations on every view costs more than the page.
+        var meetingTotal = await db.People.Where(p => p.Id == id).Select(p => p.Counts != null ? p.Counts.Meetings : 0).FirstOrDefaultAsync(ct);
         var activity = await MonthCounts.OfAsync(db.Participations.Where(p => p.PersonId == id).Select(p => p.Meeting.Date), ct);
         var personSources = db.ParticipationSources.Where(s => s.Fact.PersonId == id);
         var sourceTotal = await personSources.Select(s => s.SourceReportId).Distinct().CountAsync(ct);

@@ -32,10 +32,13 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     public async Task<ReportList> ListAsync(ReportFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var query = Filtered(db, filter);
-        var total = await query.CountAsync(ct);
-        var rows = await Project(Ordered(query, sort, descending).Skip(page * pageSize).Take(pageSize)).ToListAsync(ct);
-        return new ReportList(rows, total);
+        var ordered = Ordered(db, Filtered(db, filter), sort, descending);
+        var total = await GridTotal.CountAsync(ordered, ct);
+        // Id-first: the page's ids from the ordering index (drafts first: ix_reports_drafts_first), then the
+        // meeting counts for those rows only.
+        var ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(r => r.Id).ToListAsync(ct);
+        var found = await Project(db.Reports.AsNoTracking().Where(r => ids.Contains(r.Id))).ToDictionaryAsync(r => r.Id, ct);
+        return new ReportList([.. ids.Select(id => found[id])], total);
     }
 
     /// <summary>Every filtered report in the grid's order, read from the database as it is consumed (CSV).</summary>
@@ -43,7 +46,7 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Project(Ordered(db, Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
@@ -78,7 +81,7 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
     }
 
     // Every order ends on the id, so pages neither repeat nor skip a report between equal keys.
-    private static IQueryable<Report> Ordered(IQueryable<Report> query, string? sort, bool descending) => (sort, descending) switch
+    private static IQueryable<Report> Ordered(PolicyTrackerDbContext db, IQueryable<Report> query, string? sort, bool descending) => (sort, descending) switch
     {
         ("status", false) => query.OrderBy(r => r.Status).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
         ("status", true) => query.OrderByDescending(r => r.Status).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
@@ -92,11 +95,25 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         ("enteredby", true) => query.OrderByDescending(r => r.EnteredBy).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
         ("enteredat", false) => query.OrderBy(r => r.EnteredAt).ThenBy(r => r.Id),
         ("enteredat", true) => query.OrderByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
-        ("meetings", false) => query.OrderBy(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
-        ("meetings", true) => query.OrderByDescending(r => r.MeetingSources.Count).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
+        ("meetings", false) => ByMeetings(db, query).OrderBy(x => x.Meetings).ThenByDescending(x => x.Report.EnteredAt).ThenByDescending(x => x.Report.Id).Select(x => x.Report),
+        ("meetings", true) => ByMeetings(db, query).OrderByDescending(x => x.Meetings).ThenByDescending(x => x.Report.EnteredAt).ThenByDescending(x => x.Report.Id).Select(x => x.Report),
         // Drafts are the work still to do.
         _ => query.OrderBy(r => r.Status == ReportStatus.Draft ? 0 : 1).ThenByDescending(r => r.EnteredAt).ThenByDescending(r => r.Id),
     };
+
+    // Every report's meeting count, aggregated once and joined (index-only over ix_meeting_sources_live_report):
+    // a count per row inside ORDER BY would run once for each of the archive's reports.
+    private static IQueryable<ReportWithMeetings> ByMeetings(PolicyTrackerDbContext db, IQueryable<Report> query) =>
+        query.LeftJoin(db.MeetingSources.GroupBy(s => s.SourceReportId).Select(g => new { ReportId = g.Key, Count = (int?)g.Count() }),
+            r => r.Id, c => c.ReportId, (r, c) => new ReportWithMeetings { Report = r, Meetings = c!.Count ?? 0 });
+
+    // Member-initialised (not a constructor), so EF can order by its properties.
+    private sealed class ReportWithMeetings
+    {
+        public required Report Report { get; init; }
+
+        public int Meetings { get; init; }
+    }
 
     private static IQueryable<ReportRow> Project(IQueryable<Report> query) => query
         .Select(r => new ReportRow(r.Id, r.Status, r.Headline, r.Outlet, r.Published, r.EnteredBy, r.EnteredAt, r.MeetingSources.Count));

@@ -126,16 +126,30 @@ public sealed class SearchQueries(PublishedData published)
         {
             resolutions = resolutions.Where(r => inScope.Any(m => m.Id == r.MeetingId));
         }
-        var resolutionHits = await resolutions.OrderByDescending(r => r.Id).Take(CountCap)
+        var rankedResolutions = await resolutions.OrderByDescending(r => r.Id).Take(CountCap)
             .OrderByDescending(r => r.SearchVector.Rank(EF.Functions.WebSearchToTsQuery(Config, q))).ThenByDescending(r => r.Meeting.Date)
             .Take(Take(SearchKinds.Resolutions))
-            .Select(r => new ResolutionHit(r.Id, r.MeetingId, r.Meeting.Organization.Name, r.Meeting.Date, r.Verb,
-                EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions),
-                r.Sources.Where(c => c.Verdict != Verdict.Removed && c.SourceReport.Status == ReportStatus.Published)
-                    .OrderBy(c => c.SourceReport.Published)
-                    .Select(c => new SourceRef(c.SourceReportId, c.SourceReport.Headline, c.SourceReport.Outlet, c.SpanStart, c.SpanLength, c.Verdict))
-                    .FirstOrDefault()))
+            .Select(r => new
+            {
+                r.Id,
+                r.MeetingId,
+                Body = r.Meeting.Organization.Name,
+                r.Meeting.Date,
+                r.Verb,
+                Snippet = EF.Functions.WebSearchToTsQuery(Config, q).GetResultHeadline(Config, r.Text, HeadlineOptions),
+            })
             .ToListAsync(ct);
+        // Each shown resolution's earliest published source, read for those rows only (by fact id), not ranked
+        // across every source of the archive.
+        var shownResolutions = rankedResolutions.Select(r => r.Id).ToList();
+        var firstSources = (await db.ResolutionSources.Where(c => shownResolutions.Contains(c.FactId))
+                .OrderBy(c => c.SourceReport.Published).ThenBy(c => c.Id)
+                .Select(c => new { c.FactId, Source = new SourceRef(c.SourceReportId, c.SourceReport.Headline, c.SourceReport.Outlet, c.SpanStart, c.SpanLength, c.Verdict) })
+                .ToListAsync(ct))
+            .GroupBy(c => c.FactId).ToDictionary(g => g.Key, g => g.First().Source);
+        var resolutionHits = rankedResolutions
+            .Select(r => new ResolutionHit(r.Id, r.MeetingId, r.Body, r.Date, r.Verb, r.Snippet, firstSources.GetValueOrDefault(r.Id)))
+            .ToList();
 
         var documents = db.Documents
             .Where(d => d.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q)) || EF.Functions.ILike(d.Title, pattern));
@@ -185,10 +199,12 @@ public sealed class SearchQueries(PublishedData published)
         // A meeting matches through its body's name, its session, a participant found by name, or a resolution's text.
         var personIds = namedPeople.Select(p => p.Id);
         var bodyIds = namedBodies.Select(o => o.Id);
-        var meetings = inScope.Where(m => bodyIds.Contains(m.OrganizationId)
-            || (m.Session != null && EF.Functions.ILike(m.Session, pattern))
-            || m.Participations.AsQueryable().Where(Published.Participation).Any(p => personIds.Contains(p.PersonId))
-            || m.Resolutions.AsQueryable().Where(Published.Resolution).Any(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q))));
+        // The union of indexed lookups, not an OR of EXISTS over every meeting (which reads the whole archive).
+        var matchingMeetings = db.Participations.Where(p => personIds.Contains(p.PersonId)).Select(p => p.MeetingId)
+            .Union(db.Resolutions.Where(r => r.SearchVector.Matches(EF.Functions.WebSearchToTsQuery(Config, q))).Select(r => r.MeetingId))
+            .Union(db.Meetings.Where(m => m.Session != null && EF.Functions.ILike(m.Session, pattern)).Select(m => m.Id))
+            .Union(db.Meetings.Where(m => bodyIds.Contains(m.OrganizationId)).Select(m => m.Id));
+        var meetings = inScope.Where(m => matchingMeetings.Contains(m.Id));
         var latestMeetings = meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
         var meetingHits = await latestMeetings
             .Take(Take(SearchKinds.Meetings))
