@@ -10,6 +10,7 @@ using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 using PolicyTracker.IntegrationTests.Security;
+using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Api;
 
@@ -129,6 +130,23 @@ public sealed class MeetingApiTests(SecurityFixture app)
     }
 
     [Fact]
+    public async Task The_topic_filter_selects_meetings_whose_resolutions_are_on_the_topic_and_an_unknown_topic_is_a_400()
+    {
+        var seed = new MeetingSeed(app.ConnectionString);
+        var body = await seed.BodyAsync($"Topic Board {seed.Tag}");
+        var chair = await seed.PersonAsync($"Tao Chair {seed.Tag}");
+        await seed.MeetingAsync(body, new DateOnly(2024, 6, 1), [new(chair, ParticipationRole.Chair)], ["stronger national security at the borders"]);
+        await seed.MeetingAsync(body, new DateOnly(2024, 6, 8), [new(chair, ParticipationRole.Chair)], ["a new timetable for the meeting room"]);
+        var client = await BearerAsync(SecurityFixture.EmailOf(Roles.Analyst));
+
+        var items = (await JsonAsync(await client.GetAsync($"/api/meetings?body={body}&topic=national-security"))).GetProperty("items");
+        items.GetArrayLength().ShouldBe(1);
+        items[0].GetProperty("date").GetString().ShouldBe("2024-06-01");
+        (await JsonAsync(await client.GetAsync($"/api/meetings?body={body}"))).GetProperty("items").GetArrayLength().ShouldBe(2);
+        (await client.GetAsync($"/api/meetings?body={body}&topic=no-such-topic")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task A_meeting_lists_the_chair_first_then_participants_as_reported_with_sources_and_an_etag()
     {
         var seeded = await SeedAsync(2);
@@ -181,7 +199,7 @@ public sealed class MeetingApiTests(SecurityFixture app)
         paths.ShouldContain("/api/meetings/{id}");
         var list = document.GetProperty("paths").GetProperty("/api/meetings").GetProperty("get");
         list.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString())
-            .ShouldBe(["q", "body", "person", "role", "document", "hasDocuments", "from", "to", "sort", "cursor", "limit"], ignoreOrder: true);
+            .ShouldBe(["q", "body", "person", "role", "document", "hasDocuments", "from", "to", "topic", "sort", "cursor", "limit"], ignoreOrder: true);
     }
 
     private async Task<HttpClient> BearerAsync(string email)

@@ -170,7 +170,7 @@ public static class ApiEndpoints
         [FromQuery, Description("true or false: meetings that acted on any document, or none.")] string? hasDocuments,
         [FromQuery, Description("Earliest date, yyyy-MM-dd.")] string? from,
         [FromQuery, Description("Latest date, yyyy-MM-dd.")] string? to,
-        [FromQuery, Description("A topic id from the taxonomy (GET /api/topics): meetings whose resolutions or documents are on it.")] string? topic,
+        [FromQuery, Description("A topic id from the taxonomy file Topics/topics.json (for example national-security or economy-finance): meetings whose resolutions or documents are on it.")] string? topic,
         [FromQuery, Description("-date (newest first, the default) or date. Undated meetings come first newest-first, last oldest-first.")] string? sort,
         [FromQuery, Description("The next value of the previous page, with the same filters and sort.")] string? cursor,
         [FromQuery, Description("Rows per page, 1 to 500 (default 50).")] string? limit,
