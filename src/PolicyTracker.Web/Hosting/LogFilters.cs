@@ -34,5 +34,8 @@ public static class LogFilters
         e.Level == LogEventLevel.Warning
         && e.Exception is ObjectDisposedException or Microsoft.JSInterop.JSDisconnectedException or OperationCanceledException
         && e.Properties.TryGetValue("SourceContext", out var source)
-        && source.ToString().Contains("Microsoft.AspNetCore.Components.Server.Circuits.RemoteRenderer", StringComparison.Ordinal);
+        && (source.ToString().Contains("Microsoft.AspNetCore.Components.Server.Circuits.RemoteRenderer", StringComparison.Ordinal)
+            // The same cut-short work caught by an error boundary: only the circuit's own services being gone, nothing else.
+            || (e.Exception is ObjectDisposedException { ObjectName: "IServiceProvider" }
+                && source.ToString().Contains("Microsoft.AspNetCore.Components.Web.ErrorBoundary", StringComparison.Ordinal)));
 }

@@ -52,7 +52,8 @@ public sealed class BrowsePageTests(AppFixture app)
         response.Ok.ShouldBeTrue();
         var lines = (await response.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines.Length.ShouldBe(2);
-        lines[0].ShouldStartWith("id,name,aliases");
+        // UTF-8 with a byte-order mark, so Excel opens it right.
+        lines[0].ShouldStartWith("\uFEFFid,name,aliases");
         lines[1].ShouldContain(data.PersonName);
     }
 

@@ -38,7 +38,7 @@ public sealed class SummaryPageTests(AppFixture app)
         await bar.ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/meetings\\?body={busiest.Id}&from=2008-\\d\\d-\\d\\d&to=2008-\\d\\d-\\d\\d"));
-        page.Url.ShouldEndWith(href);
+        page.Url.ShouldContain(href); // the list may add its default sort
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Meetings");
         var grid = page.GetByTestId("meetings-grid");
         await Assertions.Expect(grid.Locator("a[href^='/meetings/']")).ToHaveCountAsync(count);
