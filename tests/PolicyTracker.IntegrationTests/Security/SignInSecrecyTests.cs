@@ -51,8 +51,9 @@ public sealed partial class SignInSecrecyTests(SecurityFixture app, ITestOutputH
 
         var (k, u) = (Median(known), Median(unknown));
         output.WriteLine($"median refusal: known {k:0} ms, unknown {u:0} ms");
-        // Without the dummy hash an unknown account answered in about a tenth of the time.
-        u.ShouldBeGreaterThan(k * 0.5);
+        // Without the dummy hash an unknown account answered in about a tenth of the time; a known one also records
+        // the failure in the database, which on a loaded machine alone can double its time, so the bar is a third.
+        u.ShouldBeGreaterThan(k * 0.33);
     }
 
     [Theory]
