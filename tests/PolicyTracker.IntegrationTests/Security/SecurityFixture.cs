@@ -1,15 +1,19 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using PolicyTracker.Data.Accounts;
 using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Security;
 
 /// <summary>The app in memory (an <see cref="AppFactory"/>) on its own <see cref="TestDatabase"/>, with one user
-/// per role, all with <see cref="Password"/>.</summary>
+/// per role, all with <see cref="Password"/>. Its password hasher counts verifications (<see cref="Hashing"/>).</summary>
 public partial class SecurityFixture : IAsyncLifetime
 {
     public const string Password = "test-password-1234";
@@ -29,7 +33,11 @@ public partial class SecurityFixture : IAsyncLifetime
         {
             DemoUsers = false,
             SignInAttemptsPerMinute = 1000,
-            Configure = Configure,
+            Configure = builder =>
+            {
+                builder.ConfigureTestServices(CountHashing);
+                Configure(builder);
+            },
         });
         _ = Factory.Server;
         foreach (var role in Roles.All)
@@ -38,8 +46,19 @@ public partial class SecurityFixture : IAsyncLifetime
         }
     }
 
+    public CountingPasswordHasher Hashing => Factory.Services.GetRequiredService<CountingPasswordHasher>();
+
     protected virtual void Configure(IWebHostBuilder builder)
     {
+    }
+
+    // Not the library's default iteration count, so anything that hashes with default settings instead of
+    // the app's (a dummy hash made with `new PasswordHasher()`) does different work, and the count shows it.
+    private static void CountHashing(IServiceCollection services)
+    {
+        services.Configure<PasswordHasherOptions>(options => options.IterationCount = 20_000);
+        services.AddSingleton(sp => new CountingPasswordHasher(new PasswordHasher<AppUser>(sp.GetRequiredService<IOptions<PasswordHasherOptions>>())));
+        services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<AppUser>>(sp => sp.GetRequiredService<CountingPasswordHasher>()));
     }
 
     public async Task<string> CreateUserAsync(string email, params string[] roles)

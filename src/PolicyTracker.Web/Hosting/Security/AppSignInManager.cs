@@ -14,13 +14,10 @@ internal sealed class AppSignInManager(
     IOptions<IdentityOptions> optionsAccessor,
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
-    IUserConfirmation<AppUser> confirmation)
+    IUserConfirmation<AppUser> confirmation,
+    DummyPasswordHash dummyHash)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
-    // A hash of a random password, made once, for unknown accounts to be checked against.
-    private static readonly Lazy<string> DummyHash = new(() =>
-        new PasswordHasher<AppUser>().HashPassword(new AppUser(), Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))));
-
     public override async Task<bool> CanSignInAsync(AppUser user) => !user.IsDisabled && await base.CanSignInAsync(user);
 
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
@@ -28,21 +25,21 @@ internal sealed class AppSignInManager(
         var user = await UserManager.FindByNameAsync(userName);
         if (user is null)
         {
-            UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), DummyHash.Value, password);
+            UserManager.PasswordHasher.VerifyHashedPassword(new AppUser(), dummyHash.Value, password);
             return SignInResult.Failed;
         }
 
         if (user.PasswordHash is null)
         {
             // Invited, no password set yet: nothing to check against, but the same work.
-            UserManager.PasswordHasher.VerifyHashedPassword(user, DummyHash.Value, password);
+            UserManager.PasswordHasher.VerifyHashedPassword(user, dummyHash.Value, password);
             return SignInResult.Failed;
         }
 
         if (user.IsDisabled || await IsLockedOut(user))
         {
             // The base class answers these before hashing; hash anyway, and do not say which.
-            UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DummyHash.Value, password);
+            UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? dummyHash.Value, password);
             return user.IsDisabled ? SignInResult.NotAllowed : SignInResult.LockedOut;
         }
 

@@ -30,6 +30,7 @@ public static class SecurityServices
         services.AddPolicyTrackerAccounts(string.IsNullOrWhiteSpace(connectionString) ? "Host=invalid" : connectionString)
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<DummyPasswordHash>();
         services.AddSingleton<UserSessions>();
         services.AddSingleton<SignInThrottle>();
         services.Replace(ServiceDescriptor.Singleton<IUserSessionRevoker>(sp => sp.GetRequiredService<UserSessions>()));
