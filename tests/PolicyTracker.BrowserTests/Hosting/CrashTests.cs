@@ -80,7 +80,8 @@ public sealed class CrashTests(AppFixture fixture, ITestOutputHelper output)
             await AppFixture.SignInAsync(page, Roles.Editor);
             await page.GotoAsync($"/reports/{id}/review");
             await AppFixture.WaitInteractiveAsync(page);
-            await Assertions.Expect(page.GetByTestId("report-status")).ToHaveTextAsync("draft");
+            // A fresh process renders its first page slowly on a loaded machine: more than Expect's 5 s default.
+            await Assertions.Expect(page.GetByTestId("report-status")).ToHaveTextAsync("draft", new() { Timeout = 60_000 });
             var before = await SnapshotAsync(database, id);
             var clickedAt = await NowAsync(database);
 
@@ -125,6 +126,7 @@ public sealed class CrashTests(AppFixture fixture, ITestOutputHelper output)
             var after = await SnapshotAsync(database, id);
             var published = after.Status == "Published";
             outcomes.Add(FormattableString.Invariant($"run {run + 1}: {outcome} -> {after.Status}"));
+            output.WriteLine(outcomes[^1]);
             after.Status.ShouldBe(inTransaction ? "Draft" : afterCommit ? "Published" : after.Status, $"run {run + 1}");
             after.Status.ShouldBeOneOf("Draft", "Published");
             (await InconsistenciesAsync(database)).ShouldBeEmpty($"run {run + 1}");
@@ -144,7 +146,6 @@ public sealed class CrashTests(AppFixture fixture, ITestOutputHelper output)
             }
         }
 
-        output.WriteLine(string.Join('\n', outcomes));
         await File.WriteAllTextAsync(Path.Combine(AppFixture.ArtifactsDirectory, "crash-test.txt"), string.Join('\n', outcomes) + "\n");
         // Started once more, the app serves both kinds of report as what they are.
         await using var last = await AppProcess.StartAsync(database.ConnectionString, port, Runs);
@@ -154,7 +155,7 @@ public sealed class CrashTests(AppFixture fixture, ITestOutputHelper output)
         {
             var status = (await SnapshotAsync(database, id)).Status;
             await check.GotoAsync($"/reports/{id}/review");
-            await Assertions.Expect(check.GetByTestId("report-status")).ToHaveTextAsync(status.ToLowerInvariant());
+            await Assertions.Expect(check.GetByTestId("report-status")).ToHaveTextAsync(status.ToLowerInvariant(), new() { Timeout = 60_000 });
         }
 
         (await fixture.ProblemsAsync(check)).ShouldBeEmpty();
