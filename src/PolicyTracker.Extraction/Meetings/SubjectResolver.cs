@@ -52,19 +52,27 @@ internal static class SubjectResolver
         // Skip a leading participial or prepositional phrase ("Noting that ..., the meeting").
         if (start < verb && tokens[start].IsWord && (tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) || LeadIns.Contains(tokens[start].Lower)))
         {
-            for (var k = verb - 1; k > start; k--)
+            var lead = LeadPhraseEnd(tokens, start, verb);
+            if (lead > start)
             {
-                if (tokens[k].Text == ",")
+                // "In March, the Council demanded ...": another, earlier meeting of the same body.
+                if (IsEarlierTime(tokens, start, lead, meeting.Date))
                 {
-                    // "In March, the Council demanded ...": another, earlier meeting of the same body.
-                    if (IsEarlierTime(tokens, start, k, meeting.Date))
-                    {
-                        return false;
-                    }
-
-                    start = k + 1;
-                    break;
+                    return false;
                 }
+
+                start = lead + 1;
+            }
+        }
+
+        // "The resolution said ..., adding that the situation called for monitoring": the verb's subject is inside the
+        // reported clause, after "that".
+        for (var k = verb - 1; k > start; k--)
+        {
+            if (tokens[k].Lower == "that" && tokens[k - 1].IsWord && (Resolutions.DirectiveVerbs.Say.Contains(tokens[k - 1].Lower) || tokens[k - 1].Lower is "adding" or "saying" or "noting" or "stating" or "explaining" or "arguing" or "insisting" or "warning"))
+            {
+                start = k + 1;
+                break;
             }
         }
 
@@ -177,6 +185,35 @@ internal static class SubjectResolver
         }
 
         return false;
+    }
+
+    /// <summary>The comma that ends a leading phrase before the subject, or -1. Usually the last comma before the
+    /// verb; when that comma closes an appositive of the subject ("Presiding over the session, Xi, general secretary of
+    /// the Committee, urged ..."), the subject sits between the two commas before it.</summary>
+    internal static int LeadPhraseEnd(List<Token> tokens, int start, int verb)
+    {
+        var commas = new List<int>(4);
+        for (var k = start + 1; k < verb; k++)
+        {
+            if (tokens[k].Text == ",")
+            {
+                commas.Add(k);
+            }
+        }
+
+        if (commas.Count == 0)
+        {
+            return -1;
+        }
+
+        var last = commas[^1];
+        var adverbs = last + 1;
+        while (adverbs < verb && tokens[adverbs].IsWord && !tokens[adverbs].IsCap && tokens[adverbs].Lower is "also" or "then" or "later" or "further" or "formally" or "unanimously")
+        {
+            adverbs++;
+        }
+
+        return adverbs == verb && commas.Count >= 3 ? commas[^3] : last;
     }
 
     /// <summary>The sentence opens "The text / The resolution / The declaration" and a present-tense verb: it reports

@@ -53,6 +53,64 @@ internal static class ClauseExtractor
                 TitledLater(a, s, a.Meetings[a.SentenceMeeting[s]]);
             }
         }
+
+        foreach (var meeting in a.Meetings)
+        {
+            DropRestated(meeting.Resolutions);
+        }
+    }
+
+    /// <summary>A lead that sums up a decision ("agreed to open talks with X and Y") and the text that states it
+    /// ("decides to open talks with X and with the Republic of Y") are one directive: the fuller wording is kept.</summary>
+    internal static void DropRestated(List<ExtractedResolution> resolutions)
+    {
+        if (resolutions.Count < 2)
+        {
+            return;
+        }
+
+        var words = resolutions.Select(r => ContentWords(r.Text)).ToList();
+        var drop = new bool[resolutions.Count];
+        for (var i = 0; i < resolutions.Count; i++)
+        {
+            for (var j = 0; j < resolutions.Count && !drop[i]; j++)
+            {
+                if (i == j || drop[j] || words[i].Count < 3 || words[i].Count > words[j].Count || (words[i].Count == words[j].Count && i < j))
+                {
+                    continue;
+                }
+
+                var both = words[i].Count(words[j].Contains);
+                var union = words[i].Count + words[j].Count - both;
+                if (both >= 0.85 * words[i].Count && both >= 0.7 * union)
+                {
+                    drop[i] = true;
+                }
+            }
+        }
+
+        for (var i = resolutions.Count - 1; i >= 0; i--)
+        {
+            if (drop[i])
+            {
+                resolutions.RemoveAt(i);
+            }
+        }
+    }
+
+    private static HashSet<string> ContentWords(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in text.Split([' ', ',', ';', '.', '(', ')', '"', '\u201C', '\u201D'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Words of four letters or more carry the content; the short ones are articles and prepositions.
+            if (w.Length >= 4)
+            {
+                set.Add(w.ToLowerInvariant());
+            }
+        }
+
+        return set;
     }
 
     // "The resolution, titled "X", was tabled by ...": the meeting's only document of that kind is "resolution X".
@@ -144,12 +202,22 @@ internal static class ClauseExtractor
                     }
                 }
 
-                hit.Listed |= ListItem.ContentStart(tokens, sentence.First, sentence.Last) == hit.Verb;
+                var content = ListItem.ContentStart(tokens, sentence.First, sentence.Last);
+                hit.Listed |= content == hit.Verb;
+
+                // "– will open talks with X once ..., and invites the Commission to report": a communiqué item that opens
+                // with its verb has the meeting as the subject of every verb coordinated with it.
+                hit.Listed |= content >= 0 && previous is null && content < hit.Verb && tokens[content].IsWord && !tokens[content].IsCap
+                    && tokens[content].Lower is "will" or "shall" or "also" or "further" && IsCoordinated(tokens, sentence.First, hit.Verb, out _);
                 hit.Valid = hit.Kind switch
                 {
                     _ when hit.Listed => true,
                     HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.ItWasDecided => true,
                     HitKind.Document or HitKind.Briefed => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
+
+                    // "X should ..., Wang said" and "In this work, Wang said, X should ...": a view attributed afterwards is
+                    // the speaker's, even the chair's; "..., the meeting said" is the meeting's, and "the chair said X should" the chair's.
+                    HitKind.Say => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: hit.ObjectStart > hit.Verb && tokens[hit.ObjectStart].Text != ","),
                     _ => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting),
                 };
             }
@@ -668,6 +736,14 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "– Demands the release of ...", "- Tasks the secretariat with ...": a communiqué item opens with the present
+            // tense of a directive verb (the noun-like forms are directives only there).
+            if (t.IsCap && i == ListItem.ContentStart(tokens, sentence.First, sentence.Last) && !DirectiveVerbs.Directive.Contains(l) && PresentOfDirective(l))
+            {
+                hits.Add(new Hit(HitKind.Directive, i, i + 1, t.Text, null, i) { Listed = true });
+                continue;
+            }
+
             if (DirectiveVerbs.Directive.Contains(l))
             {
                 if (prev is "to" or "will" or "would" or "should" or "must" or "may" or "might" or "can" or "could" or "not")
@@ -762,6 +838,19 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    /// <summary>"demands", "tasks", "stresses": the third person present of a directive verb of the lexicon.</summary>
+    internal static bool PresentOfDirective(string lower)
+    {
+        if (lower.Length < 5 || !lower.EndsWith('s'))
+        {
+            return false;
+        }
+
+        var stem = lower[..^1];
+        return DirectiveVerbs.Directive.Contains(stem + "ed") || DirectiveVerbs.Directive.Contains(stem + "d")
+            || (lower.EndsWith("es", StringComparison.Ordinal) && DirectiveVerbs.Directive.Contains(lower[..^2] + "ed"));
     }
 
     // "X as spokesperson", "X, a member of Y, as chair of Z": where the "as" of the role is, or -1.
@@ -1122,7 +1211,8 @@ internal static class ClauseExtractor
         }
 
         // An assessment ("agreed that the campaign has met its goals") is not a directive.
-        if (hit.VerbText.ToLowerInvariant() is "agreed" or "agrees" or "confirmed" or "confirms" or "noted" or "said" && HasPerfect(tokens, start, end))
+        // "agreed to hold an inquiry once families had been consulted" is a decision: an infinitive is never an assessment.
+        if (hit.VerbText.ToLowerInvariant() is "agreed" or "agrees" or "confirmed" or "confirms" or "noted" or "said" or "endorsed" or "endorses" && tokens[start].Lower != "to" && HasPerfect(tokens, start, end))
         {
             return;
         }
@@ -1207,6 +1297,12 @@ internal static class ClauseExtractor
             if (l is "has" or "have" or "had")
             {
                 return true;
+            }
+
+            // "agreed that the port reopens once the dredging has finished": a perfect in a subordinate clause is not the clause's own.
+            if (l is "once" or "when" or "after" or "until" or "before" or "if" or "unless")
+            {
+                return false;
             }
         }
 
