@@ -316,10 +316,35 @@ internal static class DocumentParser
         var tokens = a.Tokens;
         var pieces = new List<(int First, int Last)>();
         var pieceStart = start;
+        var quoted = false;
+        var parens = 0;
+        var between = false;
         for (var k = start; k < end; k++)
         {
             var t = tokens[k];
             int skip;
+
+            // A quoted title ("Opinions of X and Y on Z") and a parenthesis are one name, never split.
+            if (t.Text is "\"" or "\u201C" or "\u201D")
+            {
+                quoted = t.Text == "\"" ? !quoted : t.Text == "\u201C";
+                continue;
+            }
+
+            parens += t.Text == "(" ? 1 : t.Text == ")" && parens > 0 ? -1 : 0;
+            if (quoted || parens > 0)
+            {
+                continue;
+            }
+
+            // "an agreement between A and B (and C)": after "between", an "and" joins the parties; only a phrase with a
+            // document head of its own ("..., and a law on X") starts the next item.
+            if (t.IsWord && t.Lower == "between")
+            {
+                between = true;
+                continue;
+            }
+
             var circumstance = CircumstanceEnd(tokens, k, end);
             if (circumstance > 0)
             {
@@ -327,7 +352,8 @@ internal static class DocumentParser
                 continue;
             }
 
-            if (VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
+            if ((VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
+                && (!between || HeadKind(tokens, k + skip, Math.Min(end, k + skip + 5)) is not null))
             {
                 if (k > pieceStart)
                 {
@@ -336,6 +362,7 @@ internal static class DocumentParser
 
                 pieceStart = k + skip;
                 k = pieceStart - 1;
+                between = false;
             }
 
             _ = t;
@@ -362,7 +389,8 @@ internal static class DocumentParser
                 first += 2;
             }
 
-            while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also"))
+            while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also")
+                && !(tokens[last - 1].Text == ")" && OpensParenthesis(tokens, first, last - 1)))
             {
                 last--;
             }
@@ -541,6 +569,18 @@ internal static class DocumentParser
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    /// <summary>True when [first, last) leaves a "(" open: a closing ")" after it belongs to the title ("Association (IDA)").</summary>
+    private static bool OpensParenthesis(List<Token> tokens, int first, int last)
+    {
+        var depth = 0;
+        for (var k = first; k < last; k++)
+        {
+            depth += tokens[k].Text == "(" ? 1 : tokens[k].Text == ")" && depth > 0 ? -1 : 0;
+        }
+
+        return depth > 0;
+    }
+
     private static string SingularHead(string s)
     {
         foreach (var prep in (string[])[" for ", " of ", " on ", " in "])

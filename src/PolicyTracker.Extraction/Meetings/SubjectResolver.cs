@@ -7,6 +7,15 @@ namespace PolicyTracker.Extraction.Meetings;
 
 /// <summary>Decides whether the subject of a verb is the meeting itself (the meeting, it, the
 /// body, participants) or its chair (by name, surname, "he", or "the premier").</summary>
+/// <summary>Word classes of subjects, for other stages.</summary>
+internal static class SubjectResolverWords
+{
+    private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
+
+    /// <summary>"members", "policymakers", "leaders": the people of a meeting as a whole.</summary>
+    public static bool IsCollective(string lower) => Collective.Contains(lower);
+}
+
 internal static class SubjectResolver
 {
     private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
