@@ -390,7 +390,7 @@ internal static class DocumentParser
             }
 
             while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also")
-                && !(tokens[last - 1].Text == ")" && OpensParenthesis(tokens, first, last - 1)))
+                && !(tokens[last - 1].Text is ")" or "\"" or "\u201D" && OpensParenthesis(tokens, first, last - 1)))
             {
                 last--;
             }
@@ -569,16 +569,25 @@ internal static class DocumentParser
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
-    /// <summary>True when [first, last) leaves a "(" open: a closing ")" after it belongs to the title ("Association (IDA)").</summary>
+    /// <summary>True when [first, last) leaves a "(" or a quotation open: the closing mark after it belongs to the title
+    /// ("Association (IDA)", "the "Opinions on X"").</summary>
     private static bool OpensParenthesis(List<Token> tokens, int first, int last)
     {
         var depth = 0;
+        var quoted = false;
         for (var k = first; k < last; k++)
         {
             depth += tokens[k].Text == "(" ? 1 : tokens[k].Text == ")" && depth > 0 ? -1 : 0;
+            quoted = tokens[k].Text switch
+            {
+                "\"" => !quoted,
+                "\u201C" => true,
+                "\u201D" => false,
+                _ => quoted,
+            };
         }
 
-        return depth > 0;
+        return tokens[last].Text == ")" ? depth > 0 : quoted;
     }
 
     private static string SingularHead(string s)

@@ -1,0 +1,80 @@
+using PolicyTracker.Extraction.Tests.Support;
+
+namespace PolicyTracker.Extraction.Tests.Documents;
+
+// Documents the meeting published, shared verbs, briefings, and where a title does not end; invented sentences.
+public sealed class PublishedAndBoundaryTests
+{
+    [Fact]
+    public void The_meetings_own_text_named_before_published_is_issued()
+    {
+        var m = Extract.Single("The Harbour Summit met on Thursday. In its conclusions on fishing and shipping, published on Thursday evening, the summit:\n\n- decides to open a ferry route to Ardel;");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("conclusions on fishing and shipping");
+        m.Documents[0].Action.ShouldBe(DocumentAction.Issued);
+    }
+
+    [Fact]
+    public void The_members_projections_released_with_the_statement_are_issued()
+    {
+        var m = Extract.Single("The Harbour Board met on Wednesday and kept its mooring rate unchanged. Members' new quarterly forecasts and projections, released with the statement, showed slower traffic.");
+        m.Documents.ShouldContain(d => d.Title == "new quarterly forecasts and projections" && d.Action == DocumentAction.Issued);
+    }
+
+    [Fact]
+    public void Another_bodys_published_report_is_not_the_meetings()
+    {
+        var m = Extract.Single("The Harbour Board met on Wednesday. The ministry's report, published on Monday, showed slower traffic.");
+        m.Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Deliberated_on_and_adopted_shares_the_object()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and deliberated on and adopted a regulation on mooring fees.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("regulation on mooring fees");
+        m.Documents[0].Action.ShouldBe(DocumentAction.Adopted);
+    }
+
+    [Fact]
+    public void Going_over_a_report_is_reviewing_it()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday. The council also went over a report on the dredging works.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("report on the dredging works");
+        m.Documents[0].Action.ShouldBe(DocumentAction.Reviewed);
+    }
+
+    [Fact]
+    public void Reports_heard_without_a_determiner_are_briefings()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday. The meeting heard reports from the port authority on the dredging works. Reports were also heard on the ferry timetable.");
+        m.Documents.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_work_report_heard_is_a_document()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and heard a work report of the port authority.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("work report of the port authority");
+    }
+
+    [Fact]
+    public void An_agreement_between_two_parties_is_one_title()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and approved a draft law ratifying the agreement between the Republic of Ardel and the Bank for Reconstruction (BR) on harbour loans.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("draft law ratifying the agreement between the Republic of Ardel and the Bank for Reconstruction (BR) on harbour loans");
+    }
+
+    [Fact]
+    public void A_second_document_after_a_between_phrase_is_still_split()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and approved a draft law ratifying the treaty between Ardel and Brisk on fishing, and a law on mooring fees.");
+        m.Documents.Select(d => d.Title).ShouldBe(["draft law ratifying the treaty between Ardel and Brisk on fishing", "law on mooring fees"]);
+    }
+
+    [Fact]
+    public void A_quoted_title_with_an_inner_and_is_one_document()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and discussed a draft of the \"Opinions of the Council and the Port Board on Renewing the Old Quays\".");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("draft of the \"Opinions of the Council and the Port Board on Renewing the Old Quays\"");
+    }
+}
