@@ -442,6 +442,13 @@ internal static class DocumentParser
                 previousKind = head;
             }
 
+            // "the National Strategy, a 40-page document that sets out ...": an indefinite generic noun with a relative
+            // clause describes the title before it; it is not a second document.
+            if (head is not null && p > 0 && items.Count > 0 && items[^1].IsDocument && IsDescriptiveAppositive(tokens, pieces[p].First, last))
+            {
+                continue;
+            }
+
             var titleText = head is not null && PossessedTitle(a, first, last, meetingBody) is { } possessed ? possessed : TitleText(a, first, last);
             items.Add(new Item(first, last, titleText, head, head is not null, summary));
         }
@@ -569,6 +576,30 @@ internal static class DocumentParser
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    private static bool IsDescriptiveAppositive(List<Token> tokens, int first, int last)
+    {
+        var k = first;
+        while (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k >= last || tokens[k].Lower is not ("a" or "an"))
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j + 1 < last && j <= k + 5; j++)
+        {
+            if (tokens[j].Lower is "document" or "paper" or "text" or "blueprint")
+            {
+                return tokens[j + 1].Lower is "that" or "which" or "setting" or "outlining" or "laying" or "describing" or "spelling";
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when [first, last) leaves a "(" or a quotation open: the closing mark after it belongs to the title
     /// ("Association (IDA)", "the "Opinions on X"").</summary>
     private static bool OpensParenthesis(List<Token> tokens, int first, int last)

@@ -790,7 +790,7 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last)))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last) || EarlierDecisions(tokens, j, sentence.Last)))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }
@@ -1430,6 +1430,13 @@ internal static class ClauseExtractor
 
         var first = tokens[start].Lower;
 
+        // "signed off on the paper", "approved the document": a bare definite head refers back to the meeting's
+        // document already named; it is no new one (its first action stands).
+        if (end - start == 2 && first == "the" && DirectiveVerbs.IsDocumentKind(tokens[start + 1].Lower) && meeting.Documents.Count > 0)
+        {
+            return;
+        }
+
         // "heard reports from the ministries on X": reports without a determiner after "heard" are briefings, not documents.
         if (IsBriefingReports(tokens, start, hit.VerbText))
         {
@@ -1506,6 +1513,11 @@ internal static class ClauseExtractor
             }
         }
     }
+
+    /// <summary>"approved its earlier decisions of 13 May": confirming decisions of an earlier meeting is a resolution.</summary>
+    private static bool EarlierDecisions(List<Token> tokens, int start, int last) =>
+        start + 2 < last && tokens[start].Lower is "its" or "their" or "the" && tokens[start + 1].Lower is "earlier" or "previous" or "last"
+            && tokens[start + 2].Lower is "decisions" or "decision" or "resolutions" or "minutes";
 
     /// <summary>"heard reports on how X", "Reports were heard on ...": oral reports (an undetermined plural after
     /// "hear") brief the meeting; "heard a work report" and "heard the reports of X" name documents.</summary>

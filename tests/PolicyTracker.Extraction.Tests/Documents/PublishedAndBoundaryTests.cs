@@ -77,4 +77,27 @@ public sealed class PublishedAndBoundaryTests
         var m = Extract.Single("The Harbour Council met on Friday and discussed a draft of the \"Opinions of the Council and the Port Board on Renewing the Old Quays\".");
         m.Documents.ShouldHaveSingleItem().Title.ShouldBe("draft of the \"Opinions of the Council and the Port Board on Renewing the Old Quays\"");
     }
+
+    [Fact]
+    public void A_descriptive_appositive_is_not_a_second_document()
+    {
+        var m = Extract.Single("The Harbour Cabinet on Wednesday adopted the city's first Coastal Defence Strategy, a 30-page document that sets out how the port will face storms.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("city's first Coastal Defence Strategy");
+    }
+
+    [Fact]
+    public void A_bare_definite_head_refers_back_to_the_document_named()
+    {
+        var m = Extract.Single("The Harbour Cabinet on Wednesday adopted the Coastal Defence Strategy. Ministers signed off on the paper at their weekly meeting.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("Coastal Defence Strategy");
+        m.Documents[0].Action.ShouldBe(DocumentAction.Adopted);
+    }
+
+    [Fact]
+    public void Confirming_earlier_decisions_is_a_resolution()
+    {
+        var m = Extract.Single("The Harbour Cabinet met on Wednesday and approved its earlier decisions of 3 May, after minor changes.");
+        m.Documents.ShouldBeEmpty();
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldStartWith("its earlier decisions of 3 May");
+    }
 }
