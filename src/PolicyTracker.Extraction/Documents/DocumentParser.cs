@@ -572,10 +572,50 @@ internal static class DocumentParser
             }
         }
 
+        // "a plan for the training of X, and another document on the rules for that training": a demonstrative points
+        // back to the phrase an earlier title of the list named in full.
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i].IsDocument && Demonstrative(items[i].Title, items.Take(i).Select(x => x.Title)) is { } resolved)
+            {
+                items[i] = items[i] with { Title = resolved };
+            }
+        }
+
         return items;
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    /// <summary>"... for that training" after "... the training of X": the title with "the training of X".</summary>
+    internal static string? Demonstrative(string title, IEnumerable<string> earlier)
+    {
+        foreach (var marker in new[] { " that ", " this " })
+        {
+            var at = title.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var noun = title[(at + marker.Length)..];
+            if (noun.Length < 3 || noun.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var e in earlier)
+            {
+                var k = e.IndexOf(" " + noun + " ", StringComparison.Ordinal);
+                if (k >= 0 && e.AsSpan(k + noun.Length + 2).StartsWith("of ", StringComparison.Ordinal))
+                {
+                    return title[..at] + " the " + e[(k + 1)..];
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsDescriptiveAppositive(List<Token> tokens, int first, int last)
     {
         var k = first;

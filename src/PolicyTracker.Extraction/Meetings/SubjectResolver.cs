@@ -175,6 +175,12 @@ internal static class SubjectResolver
                 return false;
             }
 
+            // "Its first meeting under him, held in September, cleared ...": a meeting of another month is another meeting.
+            if (MeetingWords.Nouns.Contains(l) && OtherMonthOrYear(tokens, k + 1, verb, meeting.Date))
+            {
+                return false;
+            }
+
             if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
             {
                 return true;
@@ -291,6 +297,30 @@ internal static class SubjectResolver
             }
 
             if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && date is { } d2 && year < d2.Year)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OtherMonthOrYear(List<Token> tokens, int from, int to, DateOnly? date)
+    {
+        if (date is not { } d)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            var month = Dates.DateWords.Month(tokens[k].Lower);
+            if (month > 0 && tokens[k].IsCap && month != d.Month)
+            {
+                return true;
+            }
+
+            if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && year != d.Year)
             {
                 return true;
             }

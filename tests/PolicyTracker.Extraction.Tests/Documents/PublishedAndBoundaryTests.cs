@@ -100,4 +100,11 @@ public sealed class PublishedAndBoundaryTests
         m.Documents.ShouldBeEmpty();
         m.Resolutions.ShouldHaveSingleItem().Text.ShouldStartWith("its earlier decisions of 3 May");
     }
+
+    [Fact]
+    public void A_demonstrative_in_a_later_title_points_back_to_the_phrase_named_in_full()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday and adopted a plan for the training of harbour pilots, and another document on the rules for that training.");
+        m.Documents.Select(d => d.Title).ShouldBe(["plan for the training of harbour pilots", "document on the rules for the training of harbour pilots"]);
+    }
 }

@@ -131,4 +131,11 @@ public sealed class ReadoutFormTests
         var m = Extract.Single("The Harbour Summit met on Monday. It decided to open a ferry route to Ardel. It also decided to open a ferry route to Brisk.");
         m.Resolutions.Count.ShouldBe(2);
     }
+
+    [Fact]
+    public void A_meeting_held_in_another_month_is_another_meeting()
+    {
+        var m = Extract.Single("The Harbour Board met on 20 April and approved three dredging projects. Its first meeting of the year, held in January, cleared two ferry projects.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("three dredging projects");
+    }
 }
