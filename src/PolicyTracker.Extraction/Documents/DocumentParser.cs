@@ -572,6 +572,16 @@ internal static class DocumentParser
             }
         }
 
+        // "the draft documents for the committee's first congress" after "the Party Committee of X" was named: the
+        // possessive points back to the body named with that head.
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].IsDocument && PossessiveBackReference(a, start, items[i].Title) is { } resolved)
+            {
+                items[i] = items[i] with { Title = resolved };
+            }
+        }
+
         // "a plan for the training of X, and another document on the rules for that training": a demonstrative points
         // back to the phrase an earlier title of the list named in full.
         for (var i = 1; i < items.Count; i++)
@@ -586,6 +596,80 @@ internal static class DocumentParser
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    /// <summary>"documents for the committee's first congress for 2025" -> "documents for the first congress of the
+    /// Party Committee of X for 2025", when "the Party Committee of X" is named earlier in the sentence.</summary>
+    private static string? PossessiveBackReference(Analysis a, int start, string title)
+    {
+        var tokens = a.Tokens;
+        var at = title.IndexOf(" the ", StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var rest = title[(at + 5)..];
+            var apostrophe = rest.IndexOf("'s ", StringComparison.Ordinal);
+            var head = apostrophe > 0 ? rest[..apostrophe] : string.Empty;
+            if (head.Length > 0 && !head.Contains(' ', StringComparison.Ordinal) && char.IsLower(head[0]) && BodyPhraseFinder.OrgHeads.Contains(head)
+                && Antecedent(a, start, head) is { } body)
+            {
+                var possessed = rest[(apostrophe + 3)..];
+                var cut = possessed.Length;
+                foreach (var prep in new[] { " for ", " on ", " of ", " in ", " to ", " from " })
+                {
+                    var p = possessed.IndexOf(prep, StringComparison.Ordinal);
+                    if (p > 0 && p < cut)
+                    {
+                        cut = p;
+                    }
+                }
+
+                return title[..at] + " the " + possessed[..cut] + " of the " + body + possessed[cut..];
+            }
+
+            at = title.IndexOf(" the ", at + 1, StringComparison.Ordinal);
+        }
+
+        return null;
+    }
+
+    // The nearest capitalised name before the title, in the same sentence, whose head is the word ("Committee").
+    private static string? Antecedent(Analysis a, int start, string head)
+    {
+        var tokens = a.Tokens;
+        for (var k = start - 1; k >= 0 && k >= start - 120 && tokens[k].Text is not ("." or "!" or "?"); k--)
+        {
+            if (!tokens[k].IsCap || tokens[k].Lower != head)
+            {
+                continue;
+            }
+
+            var first = k;
+            while (first - 1 >= 0 && tokens[first - 1].IsCap && tokens[first - 1].IsWord)
+            {
+                first--;
+            }
+
+            var last = k + 1;
+            while (last + 1 < start && tokens[last].Lower is "of" or "for" && (tokens[last + 1].IsCap || tokens[last + 1].Lower == "the"))
+            {
+                var j = tokens[last + 1].Lower == "the" ? last + 2 : last + 1;
+                if (j >= start || !tokens[j].IsCap)
+                {
+                    break;
+                }
+
+                while (j < start && tokens[j].IsCap && tokens[j].IsWord)
+                {
+                    j++;
+                }
+
+                last = j;
+            }
+
+            return Text(a, first, last);
+        }
+
+        return null;
+    }
+
     /// <summary>"... for that training" after "... the training of X": the title with "the training of X".</summary>
     internal static string? Demonstrative(string title, IEnumerable<string> earlier)
     {

@@ -107,4 +107,11 @@ public sealed class PublishedAndBoundaryTests
         var m = Extract.Single("The Harbour Council met on Friday and adopted a plan for the training of harbour pilots, and another document on the rules for that training.");
         m.Documents.Select(d => d.Title).ShouldBe(["plan for the training of harbour pilots", "document on the rules for the training of harbour pilots"]);
     }
+
+    [Fact]
+    public void A_possessive_head_points_back_to_the_body_named_with_it()
+    {
+        var m = Extract.Single("The Harbour Council met on Friday with the Board of the Pilots Committee of the North Quays, reviewing the draft plan for the committee's first congress for the 2026 term.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("draft plan for the first congress of the Pilots Committee of the North Quays for the 2026 term");
+    }
 }
