@@ -586,7 +586,7 @@ internal static class DocumentParser
         // back to the phrase an earlier title of the list named in full.
         for (var i = 1; i < items.Count; i++)
         {
-            if (items[i].IsDocument && Demonstrative(items[i].Title, items.Take(i).Select(x => x.Title)) is { } resolved)
+            if (items[i].IsDocument && Demonstrative(items[i].Title, items.Skip(Math.Max(0, i - 8)).Take(Math.Min(i, 8)).Select(x => x.Title)) is { } resolved)
             {
                 items[i] = items[i] with { Title = resolved };
             }

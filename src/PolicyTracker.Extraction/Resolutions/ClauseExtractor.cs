@@ -76,7 +76,8 @@ internal static class ClauseExtractor
         var drop = new bool[resolutions.Count];
         for (var i = 0; i < resolutions.Count; i++)
         {
-            for (var j = 0; j < resolutions.Count && !drop[i]; j++)
+            // A restatement is near its summary; a bounded window keeps huge inputs linear.
+            for (var j = Math.Max(0, i - 40); j < resolutions.Count && j <= i + 40 && !drop[i]; j++)
             {
                 if (i == j || drop[j] || words[i].Count < 3 || words[i].Count > words[j].Count || (words[i].Count == words[j].Count && i < j))
                 {
