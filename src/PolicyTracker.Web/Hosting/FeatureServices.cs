@@ -9,6 +9,7 @@ using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Search;
 using PolicyTracker.Web.Features.Summary;
+using PolicyTracker.Web.Features.Topics;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -28,6 +29,7 @@ public static class FeatureServices
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<TopicTrendQueries>();
         services.AddScoped<RecordExportQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPolicyTrackerEditing();
