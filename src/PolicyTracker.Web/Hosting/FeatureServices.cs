@@ -1,5 +1,6 @@
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Brief;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Exports;
@@ -30,6 +31,7 @@ public static class FeatureServices
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
         services.AddScoped<TopicTrendQueries>();
+        services.AddScoped<BriefQueries>();
         services.AddScoped<RecordExportQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPolicyTrackerEditing();
