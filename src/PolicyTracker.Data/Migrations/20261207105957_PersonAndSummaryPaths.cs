@@ -64,9 +64,11 @@ namespace PolicyTracker.Data.Migrations
 
         internal static readonly string[] Indexes =
         [
-            // Person page: the latest meetings (ORDER BY meeting_date DESC, meeting_id DESC LIMIT 50) and the month
-            // counts, index-only, from this table alone.
-            "CREATE INDEX IF NOT EXISTS ix_participations_live_person_date ON participations (person_id, meeting_date DESC, meeting_id DESC) WHERE published AND deleted_at IS NULL",
+            // Person page: the latest meetings (ORDER BY meeting_date DESC, meeting_id DESC LIMIT 50), the timeline's
+            // pages, the month and role counts, index-only, from this table alone.
+            "CREATE INDEX IF NOT EXISTS ix_participations_live_person_date ON participations (person_id, meeting_date DESC, meeting_id DESC) INCLUDE (role) WHERE published AND deleted_at IS NULL",
+            // Person page's co-attendees: everyone at the person's meetings, counted with their last date, index-only.
+            "CREATE INDEX IF NOT EXISTS ix_participations_live_meeting_person ON participations (meeting_id) INCLUDE (person_id, meeting_date) WHERE published AND deleted_at IS NULL",
             // Summary: people of a period (busiest, new) by date, index-only.
             "CREATE INDEX IF NOT EXISTS ix_participations_live_date_person ON participations (meeting_date, person_id) WHERE published AND deleted_at IS NULL",
         ];
@@ -76,6 +78,7 @@ namespace PolicyTracker.Data.Migrations
         {
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_participations_live_person_date");
             migrationBuilder.Sql("DROP INDEX IF EXISTS ix_participations_live_date_person");
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_participations_live_meeting_person");
             migrationBuilder.DropColumn(
                 name: "sources",
                 table: "person_counts");
