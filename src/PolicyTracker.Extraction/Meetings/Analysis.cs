@@ -50,6 +50,10 @@ internal sealed class Analysis
     /// <summary>Document-like phrases seen so far, for "the two drafts".</summary>
     public List<DocumentDraft> DocumentMentions { get; } = [];
 
+    /// <summary>First tokens of names a meeting rule already gave a role ("X and Y respectively chaired ..."):
+    /// the participant stage leaves them alone.</summary>
+    public HashSet<int> AssignedNames { get; } = [];
+
     public Token Tok(int i) => Tokens[i];
 
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);

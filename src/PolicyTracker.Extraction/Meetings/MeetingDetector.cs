@@ -21,7 +21,14 @@ internal static class MeetingDetector
             var sentence = a.Sentences[s];
             var switched = false;
             // A caption after the report has begun repeats it; a caption before the lead may be the only full name.
-            foreach (var m in current >= 0 && IsPhotoCaption(a, s) ? [] : FindMentions(a, s))
+            var caption = current >= 0 && IsPhotoCaption(a, s);
+            if (!caption && Distribute(a, s) is { } shared)
+            {
+                current = shared;
+                switched = true;
+            }
+
+            foreach (var m in caption || switched ? [] : FindMentions(a, s))
             {
                 if (m.Passing)
                 {
@@ -392,7 +399,61 @@ internal static class MeetingDetector
             }
         }
 
+        // "the meeting of the State Council's group" after "the party groups of A, the State Council and B met".
+        for (var i = a.Meetings.Count - 1; i >= 0 && i >= a.Meetings.Count - 64; i--)
+        {
+            if (a.Meetings[i].MemberKeys.Contains(key))
+            {
+                return i;
+            }
+        }
+
         return -1;
+    }
+
+    // "The A and the B held their respective meetings", "X and Y respectively chaired the meetings of A and B":
+    // a meeting per body listed; returns the first one's index, or null when the sentence lists none.
+    private static int? Distribute(Analysis a, int s)
+    {
+        if (Habitual(a, s) || DistributedMeetings.Find(a, s) is not { } shares)
+        {
+            return null;
+        }
+
+        var first = -1;
+        foreach (var share in shares)
+        {
+            var member = share.Member;
+            var memberKey = BodyGazetteer.Key(a.CanonicalBody(member.Text));
+            var index = FindMeeting(a, a.CanonicalBody(share.Body));
+            for (var i = a.Meetings.Count - 1; index < 0 && i >= 0; i--)
+            {
+                index = a.Meetings[i].MemberKeys.Contains(memberKey) ? i : -1;
+            }
+
+            if (index < 0)
+            {
+                var mention = new Mention(member.First, member.HeadIndex, member.Last, share.Body, member.First, member.Last, false, "meeting", true, false, false, null);
+                index = Create(a, s, mention, share.Body, member.First, member.Last, false);
+            }
+
+            var meeting = a.Meetings[index];
+            if (!string.Equals(meeting.BodyKey, memberKey, StringComparison.Ordinal))
+            {
+                meeting.MemberKeys.Add(memberKey);
+            }
+
+            if (share.Chair is { } chair)
+            {
+                var span = new TextSpan(a.Tokens[chair.First].Start, a.Tokens[chair.Last - 1].End - a.Tokens[chair.First].Start);
+                meeting.AddParticipant(chair.Name, ParticipantRole.Chair, chair.Title, span, 0.9);
+                a.AssignedNames.Add(chair.First);
+            }
+
+            first = first < 0 ? index : first;
+        }
+
+        return first;
     }
 
     private static BodyPhrase? EarlierBody(Analysis a, int s)

@@ -131,6 +131,11 @@ internal static class ParticipantExtractor
             while (nameIndex < names.Count && names[nameIndex].First == i)
             {
                 var n = names[nameIndex++];
+                if (a.AssignedNames.Contains(n.First))
+                {
+                    continue;
+                }
+
 
                 // "Ana Lind (Fisheries and Coastal Affairs)": a portfolio or gloss in parentheses names no one.
                 if (depth > 0)
