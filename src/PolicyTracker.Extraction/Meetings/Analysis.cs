@@ -54,6 +54,10 @@ internal sealed class Analysis
     /// the participant stage leaves them alone.</summary>
     public HashSet<int> AssignedNames { get; } = [];
 
+    /// <summary>A sentence that opened several meetings (s, meeting) besides the one in <see cref="SentenceMeeting"/>:
+    /// its people take the same roles at each.</summary>
+    public List<(int Sentence, int Meeting)> SharedSentences { get; } = [];
+
     public Token Tok(int i) => Tokens[i];
 
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);

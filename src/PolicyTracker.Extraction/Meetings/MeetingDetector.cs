@@ -106,6 +106,12 @@ internal static class MeetingDetector
                 // ("The State Council executive meeting, chaired by ..., approved ...").
                 if ((m.Anchored || (a.Meetings.Count == 0 && !generic)) && !(a.Meetings.Count > 0 && Habitual(a, s)))
                 {
+                    // "addressed the first meeting of X, and a meeting of Y": the sentence's people were at both.
+                    if (switched && current >= 0 && a.Meetings[current].IntroSentence == s)
+                    {
+                        a.SharedSentences.Add((s, current));
+                    }
+
                     current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
                     switched = true;
                 }
@@ -693,6 +699,15 @@ internal static class MeetingDetector
                         generic = bp.IsGeneric;
                         end = bp.Last;
                         aliasExtra = UnderExtension(a, s, bp, ref end);
+
+                        // "a meeting of the X and the Y": one meeting the two bodies held together.
+                        if (!generic && aliasExtra is null && JoinedBody(a, s, bp.Last) is { } jointLast)
+                        {
+                            bodyText = BodyPhraseFinder.Text(tokens, bp.First, jointLast);
+                            bodyLast = jointLast;
+                            end = bodyLast;
+                        }
+
                         break;
                     }
                 }
@@ -704,10 +719,18 @@ internal static class MeetingDetector
                 var k = tokens[i + 2].Lower == "the" ? i + 3 : i + 2;
                 if (k < sentence.Last && tokens[k].IsWord && tokens[k].Text.Length >= 3 && IsAcronym(tokens[k].Text))
                 {
-                    bodyText = tokens[k].Text;
+                    // "the CPC CCDI": a run of acronyms is one name; "the CCDI and the NCS" met together.
+                    var last = k + 1;
+                    while (last < sentence.Last && last < k + 3 && tokens[last].IsWord && tokens[last].Text.Length >= 2 && IsAcronym(tokens[last].Text))
+                    {
+                        last++;
+                    }
+
+                    last = JoinedBody(a, s, last) ?? last;
+                    bodyText = BodyPhraseFinder.Text(tokens, k, last);
                     bodyFirst = k;
-                    bodyLast = k + 1;
-                    end = k + 1;
+                    bodyLast = last;
+                    end = last;
                 }
             }
 
@@ -781,6 +804,22 @@ internal static class MeetingDetector
 
             var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last))
                 || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last)) || (!passingPrep && dated && bodyText is not null);
+
+            // "addressed the first meeting of X, and a meeting of Y": a meeting coordinated with one the verb anchors.
+            var coordinator = det is "a" or "an" or "the" ? detIndex - 1 : start - 1;
+            if (!anchored && !passingPrep && bodyText is not null && coordinator > sentence.First && tokens[coordinator].Lower == "and"
+                && result.Count > 0 && result[^1].Anchored && !result[^1].Passing)
+            {
+                anchored = true;
+            }
+
+            // "The X and the Y held a joint session": the subject's bodies met together.
+            if (bodyText is null && modifiers.Contains("joint") && JointSubject(a, s, start) is { } pair)
+            {
+                bodyText = BodyPhraseFinder.Text(tokens, pair.First, pair.Last);
+                bodyFirst = pair.First;
+                bodyLast = pair.Last;
+            }
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
@@ -798,6 +837,48 @@ internal static class MeetingDetector
         }
 
         return result;
+    }
+
+    // "X and (the) Y [and Z]": the end of the last named body joined to the name ending at <paramref name="from"/>.
+    private static int? JoinedBody(Analysis a, int s, int from)
+    {
+        int? last = null;
+        foreach (var next in a.Bodies[s])
+        {
+            if (next.First < from)
+            {
+                continue;
+            }
+
+            if (next.IsGeneric || !DistributedMeetings.Joined(a.Tokens, last ?? from, next.First))
+            {
+                break;
+            }
+
+            last = next.Last;
+        }
+
+        return last;
+    }
+
+    // The coordinated bodies that lead the sentence and hold the meeting: "The X and the Y (on Monday) held a joint ...".
+    private static (int First, int Last)? JointSubject(Analysis a, int s, int start)
+    {
+        var sentence = a.Sentences[s];
+        if (DistributedMeetings.ListFrom(a, s, sentence.First, sentence.First + 3) is not { } list || start - list[^1].Last > 6)
+        {
+            return null;
+        }
+
+        for (var k = list[^1].Last; k < start; k++)
+        {
+            if (a.Tokens[k].IsWord && MeetingWords.AnchorVerbs.Contains(a.Tokens[k].Lower))
+            {
+                return (list[0].First, list[^1].Last);
+            }
+        }
+
+        return null;
     }
 
     private static bool HasBodyAfter(Analysis a, int s, int i)

@@ -44,6 +44,14 @@ internal static class ParticipantExtractor
             s = ListAfterColon(a, s, a.Meetings[m]);
         }
 
+        foreach (var (s, m) in a.SharedSentences)
+        {
+            if (a.Names[s].Count > 0)
+            {
+                Sentence(a, s, a.Meetings[m], null);
+            }
+        }
+
         // "said the Assembly's President, Health Secretary X": the presiding officer of the body in session.
         for (var s = 0; s < a.Sentences.Count; s++)
         {
