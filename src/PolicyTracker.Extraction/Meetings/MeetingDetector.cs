@@ -512,6 +512,17 @@ internal static class MeetingDetector
     private static int Create(Analysis a, int s, Mention m, string? body, int bodyFirst, int bodyLast, bool generic)
     {
         var draft = new MeetingDraft { IntroSentence = s, IntroToken = m.Noun, Kind = m.Kind };
+
+        // "members of the council met": a bare head stands for the body the report names with that head, before or after;
+        // with several, the one named most often, then the first named (the lead's body).
+        if (body is not null && generic && bodyFirst >= 0 && ReportNameFor(a, HeadOf(body)) is { } named)
+        {
+            body = named.Text;
+            generic = false;
+            bodyFirst = named.First;
+            bodyLast = named.Last;
+        }
+
         if (body is not null)
         {
             var cleaned = BodyGazetteer.Clean(body);
@@ -1177,6 +1188,34 @@ internal static class MeetingDetector
         }
 
         return null;
+    }
+
+    private static BodyPhrase? ReportNameFor(Analysis a, string head)
+    {
+        BodyPhrase? best = null;
+        var bestCount = 0;
+        Dictionary<string, int>? counts = null;
+        for (var k = 0; k < a.Sentences.Count; k++)
+        {
+            foreach (var bp in a.Bodies[k])
+            {
+                if (bp.IsGeneric || bp.Head != head)
+                {
+                    continue;
+                }
+
+                counts ??= new(StringComparer.Ordinal);
+                var key = BodyGazetteer.Key(a.CanonicalBody(bp.Text));
+                var n = counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (n > bestCount)
+                {
+                    best = best is { } b && BodyGazetteer.Key(a.CanonicalBody(b.Text)) == key ? b : bp;
+                    bestCount = n;
+                }
+            }
+        }
+
+        return best;
     }
 
     // "The Political Bureau ... met on Wednesday", "convened the National Security Council".
