@@ -27,6 +27,13 @@ internal static class MeetingDates
                 }
             }
 
+            // "Separate meetings held recently by ...": the report withholds the day; a later date belongs to something else.
+            if (pick is null && a.Dates[intro].Count == 0 && HeldRecently(a, intro))
+            {
+                meeting.Date = null;
+                continue;
+            }
+
             // "Committee holds meeting on April 7" over a text that dates nothing before the meeting.
             var headline = pick is null && m == 0 && a.HeadlineDate is { } hd && (a.Reference is not { } rf || hd <= rf) ? a.HeadlineDate : null;
             if (pick is null && headline is null)
@@ -94,6 +101,21 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    private static bool HeldRecently(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last; k++)
+        {
+            if (tokens[k].Lower is "recently" or "lately"
+                || (tokens[k].Lower == "recent" && k + 1 < a.Sentences[s].Last && tokens[k + 1].Lower is "days" or "weeks"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] DayCounts = ["one", "two", "three", "four", "five"];
