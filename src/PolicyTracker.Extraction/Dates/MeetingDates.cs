@@ -36,13 +36,20 @@ internal static class MeetingDates
 
             // "Committee holds meeting on April 7" over a text that dates nothing before the meeting.
             var headline = pick is null && m == 0 && a.HeadlineDate is { } hd && (a.Reference is not { } rf || hd <= rf) ? a.HeadlineDate : null;
+            // "The full cabinet then convened": a meeting that followed the one before on the same occasion shares its day.
+            if (pick is null && m > 0 && a.Meetings[m - 1].Date is { } before && a.Dates[intro].Count == 0 && Sequenced(a, intro))
+            {
+                meeting.Date = before;
+                continue;
+            }
+
             if (pick is null && headline is null)
             {
                 for (var s = intro + 1; s < a.Sentences.Count && pick is null; s++)
                 {
                     if (a.SentenceMeeting[s] == m)
                     {
-                        pick = Earliest(a.Dates[s], a.Reference);
+                        pick = Earliest(a.Dates[s].FindAll(d => !Scheduled(a, d)), a.Reference);
                     }
                 }
             }
@@ -101,6 +108,31 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    // "It had been slated for Saturday", "originally scheduled for May 2": a plan, not the day it met.
+    private static bool Scheduled(Analysis a, DateMention d)
+    {
+        var k = d.First - 1;
+        while (k >= 0 && a.Tokens[k].Lower is "the" or "next" or "last" or "this")
+        {
+            k--;
+        }
+
+        return k >= 1 && a.Tokens[k].Lower == "for" && a.Tokens[k - 1].Lower is "slated" or "scheduled" or "set" or "planned" or "due" or "pencilled" or "penciled";
+    }
+
+    private static bool Sequenced(Analysis a, int s)
+    {
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last && k < a.Sentences[s].First + 8; k++)
+        {
+            if (a.Tokens[k].Lower is "then" or "afterwards" or "afterward" or "thereafter")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HeldRecently(Analysis a, int s)

@@ -1223,8 +1223,22 @@ internal static class MeetingDetector
     {
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
-        foreach (var bp in a.Bodies[s])
+        foreach (var found in a.Bodies[s])
         {
+            var bp = found;
+
+            // "The full cabinet then convened" after the security cabinet's vote: the whole body is another meeting.
+            if (bp.IsGeneric && a.Meetings.Count > 0)
+            {
+                var modifier = bp.First > sentence.First && tokens[bp.First - 1].Lower is "full" or "whole" or "entire" ? bp.First - 1
+                    : tokens[bp.First].Lower is "full" or "whole" or "entire" && bp.HeadIndex > bp.First ? bp.First : -1;
+                if (modifier >= 0)
+                {
+                    var text = BodyPhraseFinder.Text(tokens, modifier, bp.Last);
+                    bp = new BodyPhrase(modifier, bp.Last, bp.HeadIndex, char.ToUpperInvariant(text[0]) + text[1..], bp.Head, false);
+                }
+            }
+
             // "The cabinet met ..." names a body only when no meeting is known yet.
             if (bp.IsGeneric && a.Meetings.Count > 0)
             {
@@ -1281,7 +1295,7 @@ internal static class MeetingDetector
                     return bp;
                 }
 
-                if (!(l is "on" or "in" or "also" or "again" or "last" or "earlier" || DateWords.IsDateWord(l)))
+                if (!(l is "on" or "in" or "also" or "again" or "last" or "earlier" or "then" or "later" or "subsequently" or "itself" || DateWords.IsDateWord(l)))
                 {
                     break;
                 }
