@@ -526,6 +526,15 @@ internal static class MeetingDetector
         if (body is not null)
         {
             var cleaned = BodyGazetteer.Clean(body);
+
+            // "the council's finance committee" after "the Harbour Council": the possessor is the body named before.
+            var poss = cleaned.IndexOf("'s ", StringComparison.Ordinal);
+            if (poss > 0 && !cleaned.AsSpan(0, poss).Contains(' ') && char.IsLower(cleaned[0]) && BodyPhraseFinder.GenericHeads.Contains(cleaned[..poss])
+                && ReportNameFor(a, cleaned[..poss]) is { } possessor)
+            {
+                cleaned = BodyGazetteer.Clean(possessor.Text) + cleaned[poss..];
+            }
+
             if (generic && cleaned.Length > 0)
             {
                 cleaned = char.ToUpperInvariant(cleaned[0]) + cleaned[1..];

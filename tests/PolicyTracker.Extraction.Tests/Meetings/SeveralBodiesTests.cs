@@ -101,4 +101,24 @@ public sealed class SeveralBodiesTests
         m.Participants.ShouldNotContain(p => p.Role == ParticipantRole.Chair);
         m.RoleOf("Ana Lind").ShouldBe(ParticipantRole.Speaker);
     }
+
+    [Theory]
+    [InlineData("The Port Board met the day before and approved the levy.", 4)]
+    [InlineData("The Port Board met a day earlier and approved the levy.", 4)]
+    [InlineData("The Port Board met the following day and approved the levy.", 6)]
+    [InlineData("The Port Board met a day later and approved the levy.", 6)]
+    public void A_day_counted_from_the_meeting_before_dates_the_second_meeting(string second, int day)
+    {
+        var r = Extract.Report("The Harbour Council met on Tuesday and approved the port budget. " + second, "  ·  2024-03-07  ·   Source: Test Wire");
+        r.Meetings.Count.ShouldBe(2);
+        r.Meetings[0].Date.ShouldBe(new DateOnly(2024, 3, 5));
+        r.Meetings[1].Date.ShouldBe(new DateOnly(2024, 3, day));
+    }
+
+    [Fact]
+    public void A_lower_case_possessor_is_the_body_the_report_named()
+    {
+        var r = Extract.Report("The Harbour Council met on Tuesday and approved the port budget. The council's finance committee met the day before and approved the levy.");
+        r.Meetings.Select(m => m.Body).ShouldBe(["Harbour Council", "Harbour Council's finance committee"]);
+    }
 }
