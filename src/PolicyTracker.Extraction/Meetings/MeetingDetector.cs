@@ -1214,11 +1214,12 @@ internal static class MeetingDetector
                 }
 
                 counts ??= new(StringComparer.Ordinal);
-                var key = BodyGazetteer.Key(a.CanonicalBody(bp.Text));
+                // The written key, not the canonical one: canonicalising every name would scan the text once per name.
+                var key = BodyGazetteer.Key(bp.Text);
                 var n = counts[key] = counts.GetValueOrDefault(key) + 1;
                 if (n > bestCount)
                 {
-                    best = best is { } b && BodyGazetteer.Key(a.CanonicalBody(b.Text)) == key ? b : bp;
+                    best = best is { } b && BodyGazetteer.Key(b.Text) == key ? b : bp;
                     bestCount = n;
                 }
             }
