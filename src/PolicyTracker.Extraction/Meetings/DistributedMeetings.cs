@@ -81,7 +81,8 @@ internal static class DistributedMeetings
             list = SubjectList(a, s, noun);
         }
 
-        if (list is null || (!distributive && member is null && !(noun + 1 < sentence.Last && tokens[noun + 1].Lower == "of")))
+        // "ahead of the annual sessions of the A and the B", "will hold separate meetings": no meeting of this report.
+        if (list is null || (!distributive && member is null) || Passing(a, s, noun))
         {
             return null;
         }
@@ -97,6 +98,30 @@ internal static class DistributedMeetings
         }
 
         return shares;
+    }
+
+    private static bool Passing(Analysis a, int s, int noun)
+    {
+        var tokens = a.Tokens;
+        var first = a.Sentences[s].First;
+        for (var k = noun - 1; k >= first && k >= noun - 4; k--)
+        {
+            var l = tokens[k].Lower;
+            if (MeetingWords.PassingPrepositions.Contains(l) || (l == "of" && k > first && tokens[k - 1].Lower == "ahead"))
+            {
+                return true;
+            }
+        }
+
+        for (var k = first; k < noun; k++)
+        {
+            if (MeetingWords.Modals.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "leading Party members groups of" -> "leading Party members group"; the cursor moves past "of".

@@ -121,4 +121,13 @@ public sealed class SeveralBodiesTests
         var r = Extract.Report("The Harbour Council met on Tuesday and approved the port budget. The council's finance committee met the day before and approved the levy.");
         r.Meetings.Select(m => m.Body).ShouldBe(["Harbour Council", "Harbour Council's finance committee"]);
     }
+
+    [Theory]
+    [InlineData("Ahead of the annual sessions of the Harbour Council and the Port Commission, the Tariff Board met on Tuesday and approved the levy.")]
+    [InlineData("The Tariff Board met on Tuesday and approved the levy before the Harbour Council and the Port Commission will hold their respective meetings.")]
+    public void Sessions_of_other_bodies_in_passing_or_to_come_are_no_meetings(string text)
+    {
+        var m = Extract.Single(text);
+        m.Body.ShouldBe("Tariff Board");
+    }
 }
