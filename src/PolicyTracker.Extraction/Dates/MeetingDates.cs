@@ -27,15 +27,36 @@ internal static class MeetingDates
                 }
             }
 
+            // "Separate meetings held recently by ...": the report withholds the day; a later date belongs to something else.
+            if (pick is null && a.Dates[intro].Count == 0 && HeldRecently(a, intro))
+            {
+                meeting.Date = null;
+                continue;
+            }
+
             // "Committee holds meeting on April 7" over a text that dates nothing before the meeting.
             var headline = pick is null && m == 0 && a.HeadlineDate is { } hd && (a.Reference is not { } rf || hd <= rf) ? a.HeadlineDate : null;
+            // "The finance committee met the day before": a day counted from the meeting before.
+            if (pick is null && m > 0 && a.Meetings[m - 1].Date is { } previous && a.Dates[intro].Count == 0 && DayOffset(a, intro) is { } offset)
+            {
+                meeting.Date = previous.AddDays(offset);
+                continue;
+            }
+
+            // "The full cabinet then convened": a meeting that followed the one before on the same occasion shares its day.
+            if (pick is null && m > 0 && a.Meetings[m - 1].Date is { } before && a.Dates[intro].Count == 0 && Sequenced(a, intro))
+            {
+                meeting.Date = before;
+                continue;
+            }
+
             if (pick is null && headline is null)
             {
                 for (var s = intro + 1; s < a.Sentences.Count && pick is null; s++)
                 {
                     if (a.SentenceMeeting[s] == m)
                     {
-                        pick = Earliest(a.Dates[s], a.Reference);
+                        pick = Earliest(a.Dates[s].FindAll(d => !Scheduled(a, d)), a.Reference);
                     }
                 }
             }
@@ -94,6 +115,85 @@ internal static class MeetingDates
                 meeting.Date = a.Reference;
             }
         }
+    }
+
+    // "It had been slated for Saturday", "originally scheduled for May 2": a plan, not the day it met.
+    private static bool Scheduled(Analysis a, DateMention d)
+    {
+        var k = d.First - 1;
+        while (k >= 0 && a.Tokens[k].Lower is "the" or "next" or "last" or "this")
+        {
+            k--;
+        }
+
+        return k >= 1 && a.Tokens[k].Lower == "for" && a.Tokens[k - 1].Lower is "slated" or "scheduled" or "set" or "planned" or "due" or "pencilled" or "penciled";
+    }
+
+    // "the day before", "the previous day", "a day earlier" (-1); "the next day", "the following day", "a day later" (+1).
+    private static int? DayOffset(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        for (var k = sentence.First; k + 2 < sentence.Last + 1 && k + 1 < sentence.Last; k++)
+        {
+            var w0 = tokens[k].Lower;
+            var w1 = tokens[k + 1].Lower;
+            var w2 = k + 2 < sentence.Last ? tokens[k + 2].Lower : string.Empty;
+            if (w0 == "the" && w1 == "day" && w2 is "before" or "earlier")
+            {
+                return -1;
+            }
+
+            if (w0 == "the" && w1 is "previous" or "preceding" && w2 == "day")
+            {
+                return -1;
+            }
+
+            if (w0 is "a" or "one" && w1 == "day" && w2 is "earlier" or "before")
+            {
+                return -1;
+            }
+
+            if (w0 == "the" && w1 is "next" or "following" && w2 == "day")
+            {
+                return 1;
+            }
+
+            if (w0 is "a" or "one" && w1 == "day" && w2 == "later")
+            {
+                return 1;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Sequenced(Analysis a, int s)
+    {
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last && k < a.Sentences[s].First + 8; k++)
+        {
+            if (a.Tokens[k].Lower is "then" or "afterwards" or "afterward" or "thereafter")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HeldRecently(Analysis a, int s)
+    {
+        var tokens = a.Tokens;
+        for (var k = a.Sentences[s].First; k < a.Sentences[s].Last; k++)
+        {
+            if (tokens[k].Lower is "recently" or "lately"
+                || (tokens[k].Lower == "recent" && k + 1 < a.Sentences[s].Last && tokens[k + 1].Lower is "days" or "weeks"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] DayCounts = ["one", "two", "three", "four", "five"];

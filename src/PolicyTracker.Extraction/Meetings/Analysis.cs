@@ -50,6 +50,14 @@ internal sealed class Analysis
     /// <summary>Document-like phrases seen so far, for "the two drafts".</summary>
     public List<DocumentDraft> DocumentMentions { get; } = [];
 
+    /// <summary>First tokens of names a meeting rule already gave a role ("X and Y respectively chaired ..."):
+    /// the participant stage leaves them alone.</summary>
+    public HashSet<int> AssignedNames { get; } = [];
+
+    /// <summary>A sentence that opened several meetings (s, meeting) besides the one in <see cref="SentenceMeeting"/>:
+    /// its people take the same roles at each.</summary>
+    public List<(int Sentence, int Meeting)> SharedSentences { get; } = [];
+
     public Token Tok(int i) => Tokens[i];
 
     private readonly Dictionary<string, string> _canonical = new(StringComparer.Ordinal);

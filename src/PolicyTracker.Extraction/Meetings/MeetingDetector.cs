@@ -21,7 +21,14 @@ internal static class MeetingDetector
             var sentence = a.Sentences[s];
             var switched = false;
             // A caption after the report has begun repeats it; a caption before the lead may be the only full name.
-            foreach (var m in current >= 0 && IsPhotoCaption(a, s) ? [] : FindMentions(a, s))
+            var caption = current >= 0 && IsPhotoCaption(a, s);
+            if (!caption && Distribute(a, s) is { } shared)
+            {
+                current = shared;
+                switched = true;
+            }
+
+            foreach (var m in caption || switched ? [] : FindMentions(a, s))
             {
                 if (m.Passing)
                 {
@@ -99,6 +106,12 @@ internal static class MeetingDetector
                 // ("The State Council executive meeting, chaired by ..., approved ...").
                 if ((m.Anchored || (a.Meetings.Count == 0 && !generic)) && !(a.Meetings.Count > 0 && Habitual(a, s)))
                 {
+                    // "addressed the first meeting of X, and a meeting of Y": the sentence's people were at both.
+                    if (switched && current >= 0 && a.Meetings[current].IntroSentence == s)
+                    {
+                        a.SharedSentences.Add((s, current));
+                    }
+
                     current = Create(a, s, m with { BodyText = body, BodyFirst = bodyFirst, BodyLast = bodyLast }, body, bodyFirst, bodyLast, generic);
                     switched = true;
                 }
@@ -392,7 +405,61 @@ internal static class MeetingDetector
             }
         }
 
+        // "the meeting of the State Council's group" after "the party groups of A, the State Council and B met".
+        for (var i = a.Meetings.Count - 1; i >= 0 && i >= a.Meetings.Count - 64; i--)
+        {
+            if (a.Meetings[i].MemberKeys.Contains(key))
+            {
+                return i;
+            }
+        }
+
         return -1;
+    }
+
+    // "The A and the B held their respective meetings", "X and Y respectively chaired the meetings of A and B":
+    // a meeting per body listed; returns the first one's index, or null when the sentence lists none.
+    private static int? Distribute(Analysis a, int s)
+    {
+        if (Habitual(a, s) || DistributedMeetings.Find(a, s) is not { } shares)
+        {
+            return null;
+        }
+
+        var first = -1;
+        foreach (var share in shares)
+        {
+            var member = share.Member;
+            var memberKey = BodyGazetteer.Key(a.CanonicalBody(member.Text));
+            var index = FindMeeting(a, a.CanonicalBody(share.Body));
+            for (var i = a.Meetings.Count - 1; index < 0 && i >= 0; i--)
+            {
+                index = a.Meetings[i].MemberKeys.Contains(memberKey) ? i : -1;
+            }
+
+            if (index < 0)
+            {
+                var mention = new Mention(member.First, member.HeadIndex, member.Last, share.Body, member.First, member.Last, false, "meeting", true, false, false, null);
+                index = Create(a, s, mention, share.Body, member.First, member.Last, false);
+            }
+
+            var meeting = a.Meetings[index];
+            if (!string.Equals(meeting.BodyKey, memberKey, StringComparison.Ordinal))
+            {
+                meeting.MemberKeys.Add(memberKey);
+            }
+
+            if (share.Chair is { } chair)
+            {
+                var span = new TextSpan(a.Tokens[chair.First].Start, a.Tokens[chair.Last - 1].End - a.Tokens[chair.First].Start);
+                meeting.AddParticipant(chair.Name, ParticipantRole.Chair, chair.Title, span, 0.9);
+                a.AssignedNames.Add(chair.First);
+            }
+
+            first = first < 0 ? index : first;
+        }
+
+        return first;
     }
 
     private static BodyPhrase? EarlierBody(Analysis a, int s)
@@ -445,9 +512,29 @@ internal static class MeetingDetector
     private static int Create(Analysis a, int s, Mention m, string? body, int bodyFirst, int bodyLast, bool generic)
     {
         var draft = new MeetingDraft { IntroSentence = s, IntroToken = m.Noun, Kind = m.Kind };
+
+        // "members of the council met": a bare head stands for the body the report names with that head, before or after;
+        // with several, the one named most often, then the first named (the lead's body).
+        if (body is not null && generic && bodyFirst >= 0 && ReportNameFor(a, HeadOf(body)) is { } named)
+        {
+            body = named.Text;
+            generic = false;
+            bodyFirst = named.First;
+            bodyLast = named.Last;
+        }
+
         if (body is not null)
         {
             var cleaned = BodyGazetteer.Clean(body);
+
+            // "the council's finance committee" after "the Harbour Council": the possessor is the body named before.
+            var poss = cleaned.IndexOf("'s ", StringComparison.Ordinal);
+            if (poss > 0 && !cleaned.AsSpan(0, poss).Contains(' ') && char.IsLower(cleaned[0]) && BodyPhraseFinder.GenericHeads.Contains(cleaned[..poss])
+                && ReportNameFor(a, cleaned[..poss]) is { } possessor)
+            {
+                cleaned = BodyGazetteer.Clean(possessor.Text) + cleaned[poss..];
+            }
+
             if (generic && cleaned.Length > 0)
             {
                 cleaned = char.ToUpperInvariant(cleaned[0]) + cleaned[1..];
@@ -632,6 +719,15 @@ internal static class MeetingDetector
                         generic = bp.IsGeneric;
                         end = bp.Last;
                         aliasExtra = UnderExtension(a, s, bp, ref end);
+
+                        // "a meeting of the X and the Y": one meeting the two bodies held together.
+                        if (!generic && aliasExtra is null && JoinedBody(a, s, bp.Last) is { } jointLast)
+                        {
+                            bodyText = BodyPhraseFinder.Text(tokens, bp.First, jointLast);
+                            bodyLast = jointLast;
+                            end = bodyLast;
+                        }
+
                         break;
                     }
                 }
@@ -643,10 +739,18 @@ internal static class MeetingDetector
                 var k = tokens[i + 2].Lower == "the" ? i + 3 : i + 2;
                 if (k < sentence.Last && tokens[k].IsWord && tokens[k].Text.Length >= 3 && IsAcronym(tokens[k].Text))
                 {
-                    bodyText = tokens[k].Text;
+                    // "the CPC CCDI": a run of acronyms is one name; "the CCDI and the NCS" met together.
+                    var last = k + 1;
+                    while (last < sentence.Last && last < k + 3 && tokens[last].IsWord && tokens[last].Text.Length >= 2 && IsAcronym(tokens[last].Text))
+                    {
+                        last++;
+                    }
+
+                    last = JoinedBody(a, s, last) ?? last;
+                    bodyText = BodyPhraseFinder.Text(tokens, k, last);
                     bodyFirst = k;
-                    bodyLast = k + 1;
-                    end = k + 1;
+                    bodyLast = last;
+                    end = last;
                 }
             }
 
@@ -720,6 +824,22 @@ internal static class MeetingDetector
 
             var anchored = IsAnchored(a, sentence, start, i, det, pastContext, out var passingPrep) || (!passingPrep && AnchoredAfter(tokens, end, sentence.Last))
                 || (!passingPrep && bodyText is not null && ActedAfter(tokens, end, sentence.Last)) || (!passingPrep && dated && bodyText is not null);
+
+            // "addressed the first meeting of X, and a meeting of Y": a meeting coordinated with one the verb anchors.
+            var coordinator = det is "a" or "an" or "the" ? detIndex - 1 : start - 1;
+            if (!anchored && !passingPrep && bodyText is not null && coordinator > sentence.First && tokens[coordinator].Lower == "and"
+                && result.Count > 0 && result[^1].Anchored && !result[^1].Passing)
+            {
+                anchored = true;
+            }
+
+            // "The X and the Y held a joint session": the subject's bodies met together.
+            if (bodyText is null && modifiers.Contains("joint") && JointSubject(a, s, start) is { } pair)
+            {
+                bodyText = BodyPhraseFinder.Text(tokens, pair.First, pair.Last);
+                bodyFirst = pair.First;
+                bodyLast = pair.Last;
+            }
             if (passingPrep)
             {
                 result.Add(new Mention(start, i, end, null, -1, -1, false, "meeting", false, true, definite, null));
@@ -737,6 +857,48 @@ internal static class MeetingDetector
         }
 
         return result;
+    }
+
+    // "X and (the) Y [and Z]": the end of the last named body joined to the name ending at <paramref name="from"/>.
+    private static int? JoinedBody(Analysis a, int s, int from)
+    {
+        int? last = null;
+        foreach (var next in a.Bodies[s])
+        {
+            if (next.First < from)
+            {
+                continue;
+            }
+
+            if (next.IsGeneric || !DistributedMeetings.Joined(a.Tokens, last ?? from, next.First))
+            {
+                break;
+            }
+
+            last = next.Last;
+        }
+
+        return last;
+    }
+
+    // The coordinated bodies that lead the sentence and hold the meeting: "The X and the Y (on Monday) held a joint ...".
+    private static (int First, int Last)? JointSubject(Analysis a, int s, int start)
+    {
+        var sentence = a.Sentences[s];
+        if (DistributedMeetings.ListFrom(a, s, sentence.First, sentence.First + 3) is not { } list || start - list[^1].Last > 6)
+        {
+            return null;
+        }
+
+        for (var k = list[^1].Last; k < start; k++)
+        {
+            if (a.Tokens[k].IsWord && MeetingWords.AnchorVerbs.Contains(a.Tokens[k].Lower))
+            {
+                return (list[0].First, list[^1].Last);
+            }
+        }
+
+        return null;
     }
 
     private static bool HasBodyAfter(Analysis a, int s, int i)
@@ -1037,13 +1199,56 @@ internal static class MeetingDetector
         return null;
     }
 
+    private static BodyPhrase? ReportNameFor(Analysis a, string head)
+    {
+        BodyPhrase? best = null;
+        var bestCount = 0;
+        Dictionary<string, int>? counts = null;
+        for (var k = 0; k < a.Sentences.Count; k++)
+        {
+            foreach (var bp in a.Bodies[k])
+            {
+                if (bp.IsGeneric || bp.Head != head)
+                {
+                    continue;
+                }
+
+                counts ??= new(StringComparer.Ordinal);
+                // The written key, not the canonical one: canonicalising every name would scan the text once per name.
+                var key = BodyGazetteer.Key(bp.Text);
+                var n = counts[key] = counts.GetValueOrDefault(key) + 1;
+                if (n > bestCount)
+                {
+                    best = best is { } b && BodyGazetteer.Key(b.Text) == key ? b : bp;
+                    bestCount = n;
+                }
+            }
+        }
+
+        return best;
+    }
+
     // "The Political Bureau ... met on Wednesday", "convened the National Security Council".
     private static BodyPhrase? VerbalMeeting(Analysis a, int s)
     {
         var tokens = a.Tokens;
         var sentence = a.Sentences[s];
-        foreach (var bp in a.Bodies[s])
+        foreach (var found in a.Bodies[s])
         {
+            var bp = found;
+
+            // "The full cabinet then convened" after the security cabinet's vote: the whole body is another meeting.
+            if (bp.IsGeneric && a.Meetings.Count > 0)
+            {
+                var modifier = bp.First > sentence.First && tokens[bp.First - 1].Lower is "full" or "whole" or "entire" ? bp.First - 1
+                    : tokens[bp.First].Lower is "full" or "whole" or "entire" && bp.HeadIndex > bp.First ? bp.First : -1;
+                if (modifier >= 0)
+                {
+                    var text = BodyPhraseFinder.Text(tokens, modifier, bp.Last);
+                    bp = new BodyPhrase(modifier, bp.Last, bp.HeadIndex, char.ToUpperInvariant(text[0]) + text[1..], bp.Head, false);
+                }
+            }
+
             // "The cabinet met ..." names a body only when no meeting is known yet.
             if (bp.IsGeneric && a.Meetings.Count > 0)
             {
@@ -1100,7 +1305,7 @@ internal static class MeetingDetector
                     return bp;
                 }
 
-                if (!(l is "on" or "in" or "also" or "again" or "last" or "earlier" || DateWords.IsDateWord(l)))
+                if (!(l is "on" or "in" or "also" or "again" or "last" or "earlier" or "then" or "later" or "subsequently" or "itself" || DateWords.IsDateWord(l)))
                 {
                     break;
                 }

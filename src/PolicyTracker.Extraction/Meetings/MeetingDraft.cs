@@ -37,6 +37,10 @@ internal sealed class MeetingDraft
     /// <summary>Comparison key of <see cref="Body"/>.</summary>
     public string BodyKey => _bodyKey ??= Body is null ? string.Empty : Bodies.BodyGazetteer.Key(Body);
 
+    /// <summary>Keys of the bodies this meeting was named after when its body is one of theirs ("the party
+    /// group of the State Council"): a later "the meeting of the State Council's group" finds it.</summary>
+    public HashSet<string> MemberKeys { get; } = new(StringComparer.Ordinal);
+
     public List<ExtractedResolution> Resolutions { get; } = [];
 
     public HashSet<TextSpan> ResolutionSpans { get; } = [];

@@ -44,6 +44,14 @@ internal static class ParticipantExtractor
             s = ListAfterColon(a, s, a.Meetings[m]);
         }
 
+        foreach (var (s, m) in a.SharedSentences)
+        {
+            if (a.Names[s].Count > 0)
+            {
+                Sentence(a, s, a.Meetings[m], null);
+            }
+        }
+
         // "said the Assembly's President, Health Secretary X": the presiding officer of the body in session.
         for (var s = 0; s < a.Sentences.Count; s++)
         {
@@ -131,6 +139,11 @@ internal static class ParticipantExtractor
             while (nameIndex < names.Count && names[nameIndex].First == i)
             {
                 var n = names[nameIndex++];
+                if (a.AssignedNames.Contains(n.First))
+                {
+                    continue;
+                }
+
 
                 // "Ana Lind (Fisheries and Coastal Affairs)": a portfolio or gloss in parentheses names no one.
                 if (depth > 0)
@@ -602,6 +615,12 @@ internal static class ParticipantExtractor
 
         if (k < sentence.Last && tokens[k].Lower == "by")
         {
+            // "Presided over by the Standing Committee of the party committee, the session heard ...": a body presides, no one person.
+            if (role == ParticipantRole.Chair && BodyAgent(a, sentence, k + 1))
+            {
+                return null;
+            }
+
             passive = true;
             skip = k - i;
             return role;
@@ -622,6 +641,26 @@ internal static class ParticipantExtractor
 
         _ = next2;
         return role;
+    }
+
+    private static bool BodyAgent(Analysis a, Sentence sentence, int k)
+    {
+        var s = a.Sentences.IndexOf(sentence);
+        if (s < 0)
+        {
+            return false;
+        }
+
+        var at = k < sentence.Last && a.Tokens[k].Lower == "the" ? k + 1 : k;
+        foreach (var bp in a.Bodies[s])
+        {
+            if (bp.First == at)
+            {
+                return !a.Names[s].Any(n => n.First == at);
+            }
+        }
+
+        return false;
     }
 
     private static bool SpeechObject(List<Token> tokens, int i, int last)
