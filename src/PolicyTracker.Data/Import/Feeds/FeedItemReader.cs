@@ -6,7 +6,7 @@ using PolicyTracker.Data.Import.Jobs;
 namespace PolicyTracker.Data.Import.Feeds;
 
 // A feed item as a report request: the linked article fetched and reduced to text; the feed's own
-// title, date and outlet fill what the page does not say. The entry's link is the source URL, so a
+// title and outlet fill what the page does not say, and its date is taken over the page's. The entry's link is the source URL, so a
 // second poll or a second feed with the same article is recognised as a duplicate.
 public static class FeedItemReader
 {
@@ -53,7 +53,8 @@ public static class FeedItemReader
         input.SourceUrl = entry.Url;
         input.Headline ??= entry.Headline;
         input.Outlet ??= entry.Outlet;
-        if (input.Published is null && entry.Published is { } published)
+        // The feed's date is written by a machine; the page's may be a guess from a dateline without a year.
+        if (entry.Published is { } published)
         {
             input.Published = DateOnly.FromDateTime(published.UtcDateTime);
         }
