@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Import.Feeds;
+using PolicyTracker.Data.Import.Fetching;
 using PolicyTracker.Data.Import.Jobs;
 
 namespace PolicyTracker.Data;
@@ -24,6 +26,10 @@ public static class DataServiceCollectionExtensions
         services.TryAddScoped<ImportJobs>();
         services.TryAddSingleton(new ImportWorkerOptions());
         services.TryAddScoped<ImportWorker>();
+        services.TryAddSingleton(new FetchOptions());
+        services.TryAddSingleton(provider => new SafeFetcher(provider.GetRequiredService<FetchOptions>()));
+        services.TryAddSingleton<ArticleFetcher>();
+        services.TryAddScoped<FeedPoller>();
         return services;
     }
 

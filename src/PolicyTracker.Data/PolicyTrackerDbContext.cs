@@ -48,6 +48,8 @@ public class PolicyTrackerDbContext(DbContextOptions<PolicyTrackerDbContext> opt
 
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();
 
+    public DbSet<Feed> Feeds => Set<Feed>();
+
     // Brings back a soft-deleted row; the save records an audit entry with action Restored.
     public async Task<bool> RestoreAsync<T>(Guid id, CancellationToken cancellationToken = default)
         where T : Entity

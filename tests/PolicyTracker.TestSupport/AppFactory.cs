@@ -70,6 +70,9 @@ public sealed class AppFactory(string connectionString, AppOptions? options = nu
         }
 
         builder.UseSetting("Serilog:MinimumLevel:Default", _options.LogLevel);
+        // Test feeds and articles are served on loopback; scheduled polling would reach across tests.
+        builder.UseSetting("Fetching:AllowPrivateNetworks", "true");
+        builder.UseSetting("Feeds:PollOnSchedule", "false");
         if (_options.SignInAttemptsPerMinute is { } attempts)
         {
             builder.UseSetting("Security:SignInAttemptsPerMinute", attempts.ToString(CultureInfo.InvariantCulture));

@@ -14,5 +14,6 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         builder.Property(j => j.CreatedBy).HasMaxLength(200);
         builder.HasIndex(j => j.CreatedAt);
         builder.HasIndex(j => j.Status);
+        builder.HasOne(j => j.Feed).WithMany().HasForeignKey(j => j.FeedId).OnDelete(DeleteBehavior.Restrict);
     }
 }

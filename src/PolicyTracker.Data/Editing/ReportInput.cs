@@ -86,19 +86,20 @@ public static partial class ReportInput
 
     // Readability over the HTML (SmartReader, built on AngleSharp): the article body as plain text,
     // with the page's title, site name, date and canonical address as the form's first guesses.
-    public static FileReadResult FromHtml(string html)
+    // pageUrl: where the page was fetched from (an article by URL); it is the source address unless the page names its canonical one.
+    public static FileReadResult FromHtml(string html, string? pageUrl = null)
     {
         var document = new HtmlParser().ParseDocument(html);
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
             ?? document.QuerySelector("meta[property='og:url']")?.GetAttribute("content");
-        var baseUri = IsWebAddress(canonical) ? canonical! : "https://unknown.invalid/article";
+        var baseUri = IsWebAddress(canonical) ? canonical! : IsWebAddress(pageUrl) ? pageUrl! : "https://unknown.invalid/article";
 
         var article = new Reader(baseUri, html).GetArticle();
         var body = article.IsReadable ? article.TextContent : document.Body?.TextContent ?? string.Empty;
         var text = NormalizeArticleText(body);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new(null, "No article text was found in this HTML file.");
+            return new(null, pageUrl is null ? "No article text was found in this HTML file." : "No article text was found on this page.");
         }
 
         var title = Clean(article.Title) ?? Clean(document.Title);
@@ -118,7 +119,7 @@ public static partial class ReportInput
             input.Published = DateOnly.FromDateTime(published);
         }
 
-        input.SourceUrl = IsWebAddress(canonical) ? canonical : input.SourceUrl;
+        input.SourceUrl = IsWebAddress(canonical) ? canonical : IsWebAddress(pageUrl) ? pageUrl : input.SourceUrl;
         return new(input, null);
     }
 

@@ -6,6 +6,7 @@ public enum ImportSourceKind
     Zip,
     JsonLines,
     Files,
+    Feed,
 }
 
 public enum ImportJobStatus
@@ -40,6 +41,11 @@ public class ImportJob
     public DateTimeOffset? FinishedAt { get; set; }
 
     public int TotalItems { get; set; }
+
+    // The feed whose poll queued this job; its items are named by the entry's link.
+    public Guid? FeedId { get; set; }
+
+    public Feed? Feed { get; set; }
 
     public ICollection<ImportItem> Items { get; set; } = [];
 }

@@ -381,6 +381,101 @@ namespace PolicyTracker.Data.Migrations
                     b.ToTable("document_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.Feed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("integer")
+                        .HasColumnName("consecutive_failures");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("deleted_by");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<int>("LastNewItems")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_new_items");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_polled_at");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_succeeded_at");
+
+                    b.Property<DateTimeOffset>("NextPollAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_poll_at");
+
+                    b.Property<bool>("Paused")
+                        .HasColumnType("boolean")
+                        .HasColumnName("paused");
+
+                    b.Property<int>("PollMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("poll_minutes");
+
+                    b.Property<bool>("Publish")
+                        .HasColumnType("boolean")
+                        .HasColumnName("publish");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("title");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("url");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("pk_feeds");
+
+                    b.HasIndex("NextPollAt")
+                        .HasDatabaseName("ix_feeds_next_poll_at")
+                        .HasFilter("deleted_at IS NULL AND NOT paused");
+
+                    b.HasIndex("Url")
+                        .IsUnique()
+                        .HasDatabaseName("ix_feeds_url")
+                        .HasFilter("deleted_at IS NULL");
+
+                    b.ToTable("feeds", (string)null);
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.ImportItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -483,6 +578,10 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
 
+                    b.Property<Guid?>("FeedId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("feed_id");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("finished_at");
@@ -518,6 +617,9 @@ namespace PolicyTracker.Data.Migrations
 
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_import_jobs_created_at");
+
+                    b.HasIndex("FeedId")
+                        .HasDatabaseName("ix_import_jobs_feed_id");
 
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_import_jobs_status");
@@ -1533,6 +1635,17 @@ namespace PolicyTracker.Data.Migrations
                         .HasConstraintName("fk_import_items_import_jobs_job_id");
 
                     b.Navigation("Job");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ImportJob", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Feed", "Feed")
+                        .WithMany()
+                        .HasForeignKey("FeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_import_jobs_feeds_feed_id");
+
+                    b.Navigation("Feed");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Meeting", b =>

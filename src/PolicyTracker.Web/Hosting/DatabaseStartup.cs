@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data;
 using PolicyTracker.Data.Import;
+using PolicyTracker.Data.Import.Fetching;
 using PolicyTracker.Data.Seed;
 using PolicyTracker.Data.Topics;
 using PolicyTracker.Extraction.Topics;
@@ -15,11 +16,14 @@ public static class DatabaseStartup
     public static IServiceCollection AddPolicyTrackerDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString("Default");
+        // Server-side fetching (feeds, articles by URL) refuses private networks unless this is set (tests serve feeds on loopback).
+        services.AddSingleton(new FetchOptions { AllowPrivateNetworks = configuration.GetValue("Fetching:AllowPrivateNetworks", false) });
         // Registered even when missing so the app starts far enough to say clearly what is wrong.
         services.AddPolicyTrackerData(string.IsNullOrWhiteSpace(connectionString) ? "Host=invalid" : connectionString);
         services.AddHostedService<DatabaseInitializer>();
         // After the initializer: the workers start once the schema is there.
         services.AddHostedService<ImportBackgroundService>();
+        services.AddHostedService<FeedBackgroundService>();
         return services;
     }
 }

@@ -55,12 +55,64 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
         await db.Database.OpenConnectionAsync(ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        var jobId = await InsertAsync(connection, transaction, kind, source, publish, createdBy, null, items, ct);
+        await transaction.CommitAsync(ct);
+        return jobId;
+    }
+
+    // A feed poll's new entries (items named by their link) as one job, in a transaction that first
+    // locks the feed: two polls of one feed at once (two instances, "poll now") never queue an entry
+    // twice, and an entry seen by an earlier poll is not queued again. Null when nothing is new.
+    public async Task<Guid?> CreateForFeedAsync(
+        Guid feedId, string source, bool publish, string createdBy, IReadOnlyList<ImportItemDraft> items, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var lockFeed = new NpgsqlCommand("SELECT 1 FROM feeds WHERE id = @feed FOR UPDATE", connection, transaction))
+        {
+            lockFeed.Parameters.AddWithValue("feed", feedId);
+            await lockFeed.ExecuteScalarAsync(ct);
+        }
+
+        var names = items.Select(i => Clip(i.Name, 2000)).Distinct().ToArray();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        await using (var query = new NpgsqlCommand(
+            "SELECT i.name FROM import_items i JOIN import_jobs j ON j.id = i.job_id WHERE j.feed_id = @feed AND i.name = ANY(@names)",
+            connection, transaction))
+        {
+            query.Parameters.AddWithValue("feed", feedId);
+            query.Parameters.AddWithValue("names", names);
+            await using var reader = await query.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                seen.Add(reader.GetString(0));
+            }
+        }
+
+        var fresh = items.Where(i => seen.Add(Clip(i.Name, 2000))).ToList();
+        if (fresh.Count == 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return null;
+        }
+
+        var jobId = await InsertAsync(connection, transaction, ImportSourceKind.Feed, source, publish, createdBy, feedId, fresh, ct);
+        await transaction.CommitAsync(ct);
+        return jobId;
+    }
+
+    private async Task<Guid> InsertAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ImportSourceKind kind, string source, bool publish, string createdBy,
+        Guid? feedId, IEnumerable<ImportItemDraft> items, CancellationToken ct)
+    {
         var jobId = Guid.CreateVersion7(time.GetUtcNow());
         var now = time.GetUtcNow();
         await using (var insert = new NpgsqlCommand(
             """
-            INSERT INTO import_jobs (id, kind, source, publish, status, created_by, created_at, total_items)
-            VALUES (@id, @kind, @source, @publish, 'Running', @by, @at, 0)
+            INSERT INTO import_jobs (id, kind, source, publish, status, created_by, created_at, total_items, feed_id)
+            VALUES (@id, @kind, @source, @publish, 'Running', @by, @at, 0, @feed)
             """, connection, transaction))
         {
             insert.Parameters.AddWithValue("id", jobId);
@@ -69,6 +121,7 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
             insert.Parameters.AddWithValue("publish", publish);
             insert.Parameters.AddWithValue("by", Clip(createdBy, 200));
             insert.Parameters.AddWithValue("at", now);
+            insert.Parameters.Add(new NpgsqlParameter("feed", NpgsqlDbType.Uuid) { Value = (object?)feedId ?? DBNull.Value });
             await insert.ExecuteNonQueryAsync(ct);
         }
 
@@ -125,7 +178,6 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
             await total.ExecuteNonQueryAsync(ct);
         }
 
-        await transaction.CommitAsync(ct);
         return jobId;
     }
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using NpgsqlTypes;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Data.Import.Feeds;
+using PolicyTracker.Data.Import.Fetching;
 
 namespace PolicyTracker.Data.Import.Jobs;
 
@@ -33,7 +35,8 @@ public sealed class ImportWorker(
     ReportImporter importer,
     TimeProvider time,
     ImportWorkerOptions? options = null,
-    ILogger<ImportWorker>? logger = null)
+    ILogger<ImportWorker>? logger = null,
+    ArticleFetcher? articles = null)
 {
     private readonly ImportWorkerOptions _options = options ?? new ImportWorkerOptions();
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
@@ -185,7 +188,9 @@ public sealed class ImportWorker(
         ImportItemReader.Read read;
         try
         {
-            read = ImportItemReader.ToRequest(claim.Kind, claim.Name, claim.Payload, today);
+            read = claim.Kind == ImportSourceKind.Feed
+                ? await FeedItemReader.ToRequestAsync(articles, claim.Payload, today, ct)
+                : ImportItemReader.ToRequest(claim.Kind, claim.Name, claim.Payload, today);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
