@@ -1,5 +1,6 @@
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Brief;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Exports;
@@ -9,6 +10,7 @@ using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Search;
 using PolicyTracker.Web.Features.Summary;
+using PolicyTracker.Web.Features.Topics;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -28,6 +30,8 @@ public static class FeatureServices
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<TopicTrendQueries>();
+        services.AddScoped<BriefQueries>();
         services.AddScoped<RecordExportQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPolicyTrackerEditing();
