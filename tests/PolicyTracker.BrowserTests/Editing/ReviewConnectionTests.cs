@@ -16,51 +16,6 @@ namespace PolicyTracker.BrowserTests.Editing;
 [Collection(AppCollection.Name)]
 public sealed class ReviewConnectionTests(AppFixture app)
 {
-    // Blazor's own reconnection states (show, hide, retrying, failed, rejected) as the page's
-    // reconnect dialog receives them, so the test waits on the circuit's state, not on a time.
-    private const string TrackReconnectStates = """
-        document.addEventListener('DOMContentLoaded', () => {
-          window.__reconnectStates = [];
-          document.getElementById('components-reconnect-modal')?.addEventListener('components-reconnect-state-changed',
-            e => window.__reconnectStates.push(e.detail.state));
-        });
-        """;
-
-    /// <summary>Routes the circuit's websocket through the test so it can be cut for certain: the
-    /// page-side socket closes at once, whatever the browser's network emulation does with frames
-    /// in flight (closing a real socket while offline waits for a close frame that may never come,
-    /// which is why the reconnect dialog sometimes never opened).</summary>
-    private sealed class CircuitSocket
-    {
-        private readonly Lock _lock = new();
-        private IWebSocketRoute? _current;
-
-        public int Opened { get; private set; }
-
-        public Task RouteAsync(IPage page) => page.RouteWebSocketAsync(
-            url => url.Contains("/_blazor", StringComparison.Ordinal),
-            route =>
-            {
-                route.ConnectToServer();
-                lock (_lock)
-                {
-                    _current = route;
-                    Opened++;
-                }
-            });
-
-        public async Task CutAsync()
-        {
-            IWebSocketRoute current;
-            lock (_lock)
-            {
-                current = _current ?? throw new InvalidOperationException("The circuit has no websocket yet.");
-                _current = null;
-            }
-            await current.CloseAsync(new() { Code = 4000, Reason = "test cuts the connection" });
-        }
-    }
-
     private static string Report(string marker) =>
         $"Cabinet meets {marker}\n\nBERLIN, May 28 (Test Wire) -- Chancellor Friedrich Merz chaired a meeting of the Federal Cabinet on Wednesday. "
         + $"Vice Chancellor Lars Klingbeil attended. The meeting approved a plan on rail item {marker}.\n";
@@ -86,7 +41,7 @@ public sealed class ReviewConnectionTests(AppFixture app)
         });
         var key = $"policytracker:review-draft:{id}";
         var page = await app.NewPageAsync();
-        await page.AddInitScriptAsync(TrackReconnectStates);
+        await page.AddInitScriptAsync(CircuitSocket.TrackReconnectStates);
         // Unsaved changes make a reload ask first; the editor confirms.
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await AppFixture.SignInAsync(page, Roles.Editor);
