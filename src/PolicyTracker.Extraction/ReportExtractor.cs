@@ -78,6 +78,7 @@ public sealed class ReportExtractor
         MeetingDetector.Detect(a);
         SubjectResolver.ComputeSubjects(a);
         ParticipantExtractor.Extract(a);
+        StatementSpeakers.Extract(a);
         MeetingDates.Assign(a);
         LocationFinder.Assign(a);
         ClauseExtractor.Extract(a);

@@ -12,6 +12,9 @@ public class PersonCounts
     public int Meetings { get; set; }
 
     public DateOnly? LastMeeting { get; set; }
+
+    // Published reports that name the person in a published meeting (the person page's source total).
+    public int Sources { get; set; }
 }
 
 public class BodyCounts

@@ -115,8 +115,38 @@ namespace PolicyTracker.Data.Migrations
                 table: "person_counts",
                 column: "meetings");
 
-            // Counts for the archive as it stands; PublishedFlags keeps them from here on.
-            migrationBuilder.Sql(PolicyTracker.Data.Records.RecordCounts.RefreshAllSql);
+            // Counts for the archive as it stands; PublishedFlags keeps them from here on. The SQL as it was when this
+            // migration was written (RecordCounts has since counted columns later migrations add).
+            migrationBuilder.Sql("""
+        INSERT INTO person_counts (person_id, meetings, last_meeting)
+        SELECT p.id, count(f.id)::int, max(m.date)
+        FROM people p
+        LEFT JOIN participations f ON f.person_id = p.id AND f.published
+        LEFT JOIN meetings m ON m.id = f.meeting_id
+        WHERE true
+        GROUP BY p.id
+        ON CONFLICT (person_id) DO UPDATE SET meetings = excluded.meetings, last_meeting = excluded.last_meeting
+        WHERE person_counts.meetings IS DISTINCT FROM excluded.meetings OR person_counts.last_meeting IS DISTINCT FROM excluded.last_meeting;
+        INSERT INTO body_counts (organization_id, meetings, first_meeting, last_meeting)
+        SELECT o.id, count(m.id)::int, min(m.date), max(m.date)
+        FROM organizations o
+        LEFT JOIN meetings m ON m.organization_id = o.id AND m.published
+        WHERE true
+        GROUP BY o.id
+        ON CONFLICT (organization_id) DO UPDATE SET meetings = excluded.meetings, first_meeting = excluded.first_meeting, last_meeting = excluded.last_meeting
+        WHERE body_counts.meetings IS DISTINCT FROM excluded.meetings OR body_counts.first_meeting IS DISTINCT FROM excluded.first_meeting
+           OR body_counts.last_meeting IS DISTINCT FROM excluded.last_meeting;
+        INSERT INTO document_counts (document_id, actions, first_action, last_action)
+        SELECT d.id, count(a.id)::int, min(m.date), max(m.date)
+        FROM documents d
+        LEFT JOIN document_actions a ON a.document_id = d.id AND a.published
+        LEFT JOIN meetings m ON m.id = a.meeting_id
+        WHERE true
+        GROUP BY d.id
+        ON CONFLICT (document_id) DO UPDATE SET actions = excluded.actions, first_action = excluded.first_action, last_action = excluded.last_action
+        WHERE document_counts.actions IS DISTINCT FROM excluded.actions OR document_counts.first_action IS DISTINCT FROM excluded.first_action
+           OR document_counts.last_action IS DISTINCT FROM excluded.last_action;
+        """);
         }
 
         /// <inheritdoc />

@@ -822,6 +822,10 @@ namespace PolicyTracker.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("deleted_by");
 
+                    b.Property<DateOnly?>("MeetingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("meeting_date");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid")
                         .HasColumnName("meeting_id");
@@ -1085,6 +1089,10 @@ namespace PolicyTracker.Data.Migrations
                     b.Property<int>("Meetings")
                         .HasColumnType("integer")
                         .HasColumnName("meetings");
+
+                    b.Property<int>("Sources")
+                        .HasColumnType("integer")
+                        .HasColumnName("sources");
 
                     b.HasKey("PersonId")
                         .HasName("pk_person_counts");

@@ -60,7 +60,7 @@ internal sealed class MeetingFacts
             return fact;
         }
 
-        fact = new Participation { Meeting = _meeting, MeetingId = _meeting.Id, Person = person, PersonId = person.Id, Role = role, TitleAsWritten = title, Position = position };
+        fact = new Participation { Meeting = _meeting, MeetingId = _meeting.Id, Person = person, PersonId = person.Id, Role = role, TitleAsWritten = title, Position = position, MeetingDate = _meeting.Date };
         _db.Participations.Add(fact);
         _participations[person.Id] = fact;
         return fact;

@@ -41,6 +41,12 @@ public static class PublishedFlags
                   FROM meetings m2 WHERE m2.id = ANY({ids})) x
             WHERE m.id = x.id AND m.published IS DISTINCT FROM x.published
             """, ct);
+        // The meeting's date travels with its participations (person page, summary), whoever changed it.
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE participations f SET meeting_date = m.date
+            FROM meetings m
+            WHERE m.id = f.meeting_id AND f.meeting_id = ANY({ids}) AND f.meeting_date IS DISTINCT FROM m.date
+            """, ct);
         await RefreshFactsAsync(db, "participations", "participation_sources", ids, ct);
         await RefreshFactsAsync(db, "resolutions", "resolution_sources", ids, ct);
         await RefreshFactsAsync(db, "document_actions", "document_action_sources", ids, ct);
@@ -57,15 +63,16 @@ public static class PublishedFlags
 
     private static Task<int> RefreshFactsAsync(PolicyTrackerDbContext db, string facts, string sources, Guid[] meetingIds, CancellationToken ct)
     {
-        // Table names are this class's own constants, never input.
+        // Table names are this class's own constants, never input. A fact is published only in a published meeting
+        // (flag set just above), so queries on a fact table need no join to meetings to know it is shown.
 #pragma warning disable EF1002
         return db.Database.ExecuteSqlRawAsync($"""
             UPDATE {facts} f SET published = x.published
-            FROM (SELECT f2.id, f2.deleted_at IS NULL AND EXISTS (
+            FROM (SELECT f2.id, f2.deleted_at IS NULL AND m.published AND EXISTS (
                     SELECT 1 FROM {sources} s JOIN reports r ON r.id = s.source_report_id
                     WHERE s.fact_id = f2.id AND s.deleted_at IS NULL AND s.verdict <> 'Removed'
                       AND r.status = 'Published' AND r.deleted_at IS NULL) AS published
-                  FROM {facts} f2 WHERE f2.meeting_id = ANY(@p0)) x
+                  FROM {facts} f2 JOIN meetings m ON m.id = f2.meeting_id WHERE f2.meeting_id = ANY(@p0)) x
             WHERE f.id = x.id AND f.published IS DISTINCT FROM x.published
             """, [new Npgsql.NpgsqlParameter("p0", meetingIds)], ct);
 #pragma warning restore EF1002

@@ -8,16 +8,22 @@ namespace PolicyTracker.Data.Records;
 public static class RecordCounts
 {
     // {0} is a WHERE clause on the counted table's own id, or "true" for every row.
+    // A published participation is in a published meeting (PublishedFlags), and carries its meeting's date.
     private const string PeopleSql = """
-        INSERT INTO person_counts (person_id, meetings, last_meeting)
-        SELECT p.id, count(f.id)::int, max(m.date)
+        INSERT INTO person_counts (person_id, meetings, last_meeting, sources)
+        SELECT p.id, count(f.id)::int, max(f.meeting_date),
+               (SELECT count(DISTINCT s.source_report_id)::int
+                FROM participations f2
+                JOIN participation_sources s ON s.fact_id = f2.id AND s.deleted_at IS NULL AND s.verdict <> 'Removed'
+                JOIN reports r ON r.id = s.source_report_id AND r.status = 'Published' AND r.deleted_at IS NULL
+                WHERE f2.person_id = p.id AND f2.published AND f2.deleted_at IS NULL)
         FROM people p
         LEFT JOIN participations f ON f.person_id = p.id AND f.published
-        LEFT JOIN meetings m ON m.id = f.meeting_id
         WHERE {0}
         GROUP BY p.id
-        ON CONFLICT (person_id) DO UPDATE SET meetings = excluded.meetings, last_meeting = excluded.last_meeting
+        ON CONFLICT (person_id) DO UPDATE SET meetings = excluded.meetings, last_meeting = excluded.last_meeting, sources = excluded.sources
         WHERE person_counts.meetings IS DISTINCT FROM excluded.meetings OR person_counts.last_meeting IS DISTINCT FROM excluded.last_meeting
+           OR person_counts.sources IS DISTINCT FROM excluded.sources
         """;
 
     private const string BodiesSql = """

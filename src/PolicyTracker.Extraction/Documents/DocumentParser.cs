@@ -316,10 +316,35 @@ internal static class DocumentParser
         var tokens = a.Tokens;
         var pieces = new List<(int First, int Last)>();
         var pieceStart = start;
+        var quoted = false;
+        var parens = 0;
+        var between = false;
         for (var k = start; k < end; k++)
         {
             var t = tokens[k];
             int skip;
+
+            // A quoted title ("Opinions of X and Y on Z") and a parenthesis are one name, never split.
+            if (t.Text is "\"" or "\u201C" or "\u201D")
+            {
+                quoted = t.Text == "\"" ? !quoted : t.Text == "\u201C";
+                continue;
+            }
+
+            parens += t.Text == "(" ? 1 : t.Text == ")" && parens > 0 ? -1 : 0;
+            if (quoted || parens > 0)
+            {
+                continue;
+            }
+
+            // "an agreement between A and B (and C)": after "between", an "and" joins the parties; only a phrase with a
+            // document head of its own ("..., and a law on X") starts the next item.
+            if (t.IsWord && t.Lower == "between")
+            {
+                between = true;
+                continue;
+            }
+
             var circumstance = CircumstanceEnd(tokens, k, end);
             if (circumstance > 0)
             {
@@ -327,7 +352,8 @@ internal static class DocumentParser
                 continue;
             }
 
-            if (VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
+            if ((VerbOnSeparator(tokens, start, k, end, out skip) || OnSeriesSeparator(tokens, pieceStart, k, end, out skip) || IsSeparator(tokens, k, end, out skip))
+                && (!between || HeadKind(tokens, k + skip, Math.Min(end, k + skip + 5)) is not null))
             {
                 if (k > pieceStart)
                 {
@@ -336,6 +362,7 @@ internal static class DocumentParser
 
                 pieceStart = k + skip;
                 k = pieceStart - 1;
+                between = false;
             }
 
             _ = t;
@@ -362,7 +389,8 @@ internal static class DocumentParser
                 first += 2;
             }
 
-            while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also"))
+            while (last > first && (tokens[last - 1].IsPunct || tokens[last - 1].Lower is "itself" or "themselves" or "too" or "also")
+                && !(tokens[last - 1].Text is ")" or "\"" or "\u201D" && OpensParenthesis(tokens, first, last - 1)))
             {
                 last--;
             }
@@ -412,6 +440,13 @@ internal static class DocumentParser
             if (head is not null)
             {
                 previousKind = head;
+            }
+
+            // "the National Strategy, a 40-page document that sets out ...": an indefinite generic noun with a relative
+            // clause describes the title before it; it is not a second document.
+            if (head is not null && p > 0 && items.Count > 0 && items[^1].IsDocument && IsDescriptiveAppositive(tokens, pieces[p].First, last))
+            {
+                continue;
             }
 
             var titleText = head is not null && PossessedTitle(a, first, last, meetingBody) is { } possessed ? possessed : TitleText(a, first, last);
@@ -537,10 +572,179 @@ internal static class DocumentParser
             }
         }
 
+        // "the draft documents for the committee's first congress" after "the Party Committee of X" was named: the
+        // possessive points back to the body named with that head.
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].IsDocument && PossessiveBackReference(a, start, items[i].Title) is { } resolved)
+            {
+                items[i] = items[i] with { Title = resolved };
+            }
+        }
+
+        // "a plan for the training of X, and another document on the rules for that training": a demonstrative points
+        // back to the phrase an earlier title of the list named in full.
+        for (var i = 1; i < items.Count; i++)
+        {
+            if (items[i].IsDocument && Demonstrative(items[i].Title, items.Skip(Math.Max(0, i - 8)).Take(Math.Min(i, 8)).Select(x => x.Title)) is { } resolved)
+            {
+                items[i] = items[i] with { Title = resolved };
+            }
+        }
+
         return items;
     }
 
     // "work plans for the year" -> "work plan for the year": the noun before the first preposition.
+    /// <summary>"documents for the committee's first congress for 2025" -> "documents for the first congress of the
+    /// Party Committee of X for 2025", when "the Party Committee of X" is named earlier in the sentence.</summary>
+    private static string? PossessiveBackReference(Analysis a, int start, string title)
+    {
+        var tokens = a.Tokens;
+        var at = title.IndexOf(" the ", StringComparison.Ordinal);
+        while (at >= 0)
+        {
+            var rest = title[(at + 5)..];
+            var apostrophe = rest.IndexOf("'s ", StringComparison.Ordinal);
+            var head = apostrophe > 0 ? rest[..apostrophe] : string.Empty;
+            if (head.Length > 0 && !head.Contains(' ', StringComparison.Ordinal) && char.IsLower(head[0]) && BodyPhraseFinder.OrgHeads.Contains(head)
+                && Antecedent(a, start, head) is { } body)
+            {
+                var possessed = rest[(apostrophe + 3)..];
+                var cut = possessed.Length;
+                foreach (var prep in new[] { " for ", " on ", " of ", " in ", " to ", " from " })
+                {
+                    var p = possessed.IndexOf(prep, StringComparison.Ordinal);
+                    if (p > 0 && p < cut)
+                    {
+                        cut = p;
+                    }
+                }
+
+                return title[..at] + " the " + possessed[..cut] + " of the " + body + possessed[cut..];
+            }
+
+            at = title.IndexOf(" the ", at + 1, StringComparison.Ordinal);
+        }
+
+        return null;
+    }
+
+    // The nearest capitalised name before the title, in the same sentence, whose head is the word ("Committee").
+    private static string? Antecedent(Analysis a, int start, string head)
+    {
+        var tokens = a.Tokens;
+        for (var k = start - 1; k >= 0 && k >= start - 120 && tokens[k].Text is not ("." or "!" or "?"); k--)
+        {
+            if (!tokens[k].IsCap || tokens[k].Lower != head)
+            {
+                continue;
+            }
+
+            var first = k;
+            while (first - 1 >= 0 && tokens[first - 1].IsCap && tokens[first - 1].IsWord)
+            {
+                first--;
+            }
+
+            var last = k + 1;
+            while (last + 1 < start && tokens[last].Lower is "of" or "for" && (tokens[last + 1].IsCap || tokens[last + 1].Lower == "the"))
+            {
+                var j = tokens[last + 1].Lower == "the" ? last + 2 : last + 1;
+                if (j >= start || !tokens[j].IsCap)
+                {
+                    break;
+                }
+
+                while (j < start && tokens[j].IsCap && tokens[j].IsWord)
+                {
+                    j++;
+                }
+
+                last = j;
+            }
+
+            return Text(a, first, last);
+        }
+
+        return null;
+    }
+
+    /// <summary>"... for that training" after "... the training of X": the title with "the training of X".</summary>
+    internal static string? Demonstrative(string title, IEnumerable<string> earlier)
+    {
+        foreach (var marker in new[] { " that ", " this " })
+        {
+            var at = title.LastIndexOf(marker, StringComparison.Ordinal);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var noun = title[(at + marker.Length)..];
+            if (noun.Length < 3 || noun.Contains(' ', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (var e in earlier)
+            {
+                var k = e.IndexOf(" " + noun + " ", StringComparison.Ordinal);
+                if (k >= 0 && e.AsSpan(k + noun.Length + 2).StartsWith("of ", StringComparison.Ordinal))
+                {
+                    return title[..at] + " the " + e[(k + 1)..];
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDescriptiveAppositive(List<Token> tokens, int first, int last)
+    {
+        var k = first;
+        while (k < last && tokens[k].Text == ",")
+        {
+            k++;
+        }
+
+        if (k >= last || tokens[k].Lower is not ("a" or "an"))
+        {
+            return false;
+        }
+
+        for (var j = k + 1; j + 1 < last && j <= k + 5; j++)
+        {
+            if (tokens[j].Lower is "document" or "paper" or "text" or "blueprint")
+            {
+                return tokens[j + 1].Lower is "that" or "which" or "setting" or "outlining" or "laying" or "describing" or "spelling";
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when [first, last) leaves a "(" or a quotation open: the closing mark after it belongs to the title
+    /// ("Association (IDA)", "the "Opinions on X"").</summary>
+    private static bool OpensParenthesis(List<Token> tokens, int first, int last)
+    {
+        var depth = 0;
+        var quoted = false;
+        for (var k = first; k < last; k++)
+        {
+            depth += tokens[k].Text == "(" ? 1 : tokens[k].Text == ")" && depth > 0 ? -1 : 0;
+            quoted = tokens[k].Text switch
+            {
+                "\"" => !quoted,
+                "\u201C" => true,
+                "\u201D" => false,
+                _ => quoted,
+            };
+        }
+
+        return tokens[last].Text == ")" ? depth > 0 : quoted;
+    }
+
     private static string SingularHead(string s)
     {
         foreach (var prep in (string[])[" for ", " of ", " on ", " in "])

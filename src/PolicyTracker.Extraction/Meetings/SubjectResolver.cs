@@ -7,6 +7,15 @@ namespace PolicyTracker.Extraction.Meetings;
 
 /// <summary>Decides whether the subject of a verb is the meeting itself (the meeting, it, the
 /// body, participants) or its chair (by name, surname, "he", or "the premier").</summary>
+/// <summary>Word classes of subjects, for other stages.</summary>
+internal static class SubjectResolverWords
+{
+    private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
+
+    /// <summary>"members", "policymakers", "leaders": the people of a meeting as a whole.</summary>
+    public static bool IsCollective(string lower) => Collective.Contains(lower);
+}
+
 internal static class SubjectResolver
 {
     private static readonly FrozenSet<string> Collective = Lexicon.Words("collectiveSubjects");
@@ -52,19 +61,27 @@ internal static class SubjectResolver
         // Skip a leading participial or prepositional phrase ("Noting that ..., the meeting").
         if (start < verb && tokens[start].IsWord && (tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal) || LeadIns.Contains(tokens[start].Lower)))
         {
-            for (var k = verb - 1; k > start; k--)
+            var lead = LeadPhraseEnd(tokens, start, verb);
+            if (lead > start)
             {
-                if (tokens[k].Text == ",")
+                // "In March, the Council demanded ...": another, earlier meeting of the same body.
+                if (IsEarlierTime(tokens, start, lead, meeting.Date))
                 {
-                    // "In March, the Council demanded ...": another, earlier meeting of the same body.
-                    if (IsEarlierTime(tokens, start, k, meeting.Date))
-                    {
-                        return false;
-                    }
-
-                    start = k + 1;
-                    break;
+                    return false;
                 }
+
+                start = lead + 1;
+            }
+        }
+
+        // "The resolution said ..., adding that the situation called for monitoring": the verb's subject is inside the
+        // reported clause, after "that".
+        for (var k = verb - 1; k > start; k--)
+        {
+            if (tokens[k].Lower == "that" && tokens[k - 1].IsWord && (Resolutions.DirectiveVerbs.Say.Contains(tokens[k - 1].Lower) || tokens[k - 1].Lower is "adding" or "saying" or "noting" or "stating" or "explaining" or "arguing" or "insisting" or "warning"))
+            {
+                start = k + 1;
+                break;
             }
         }
 
@@ -158,6 +175,12 @@ internal static class SubjectResolver
                 return false;
             }
 
+            // "Its first meeting under him, held in September, cleared ...": a meeting of another month is another meeting.
+            if (MeetingWords.Nouns.Contains(l) && OtherMonthOrYear(tokens, k + 1, verb, meeting.Date))
+            {
+                return false;
+            }
+
             if (l is "it" or "they" || Collective.Contains(l) || MeetingWords.Nouns.Contains(l) || BodyPhraseFinder.GenericHeads.Contains(l))
             {
                 return true;
@@ -177,6 +200,35 @@ internal static class SubjectResolver
         }
 
         return false;
+    }
+
+    /// <summary>The comma that ends a leading phrase before the subject, or -1. Usually the last comma before the
+    /// verb; when that comma closes an appositive of the subject ("Presiding over the session, Xi, general secretary of
+    /// the Committee, urged ..."), the subject sits between the two commas before it.</summary>
+    internal static int LeadPhraseEnd(List<Token> tokens, int start, int verb)
+    {
+        var commas = new List<int>(4);
+        for (var k = start + 1; k < verb; k++)
+        {
+            if (tokens[k].Text == ",")
+            {
+                commas.Add(k);
+            }
+        }
+
+        if (commas.Count == 0)
+        {
+            return -1;
+        }
+
+        var last = commas[^1];
+        var adverbs = last + 1;
+        while (adverbs < verb && tokens[adverbs].IsWord && !tokens[adverbs].IsCap && tokens[adverbs].Lower is "also" or "then" or "later" or "further" or "formally" or "unanimously")
+        {
+            adverbs++;
+        }
+
+        return adverbs == verb && commas.Count >= 3 ? commas[^3] : last;
     }
 
     /// <summary>The sentence opens "The text / The resolution / The declaration" and a present-tense verb: it reports
@@ -245,6 +297,30 @@ internal static class SubjectResolver
             }
 
             if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && date is { } d2 && year < d2.Year)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OtherMonthOrYear(List<Token> tokens, int from, int to, DateOnly? date)
+    {
+        if (date is not { } d)
+        {
+            return false;
+        }
+
+        for (var k = from; k < to; k++)
+        {
+            var month = Dates.DateWords.Month(tokens[k].Lower);
+            if (month > 0 && tokens[k].IsCap && month != d.Month)
+            {
+                return true;
+            }
+
+            if (Dates.DateWords.Year(tokens[k].Text) is > 0 and var year && year != d.Year)
             {
                 return true;
             }

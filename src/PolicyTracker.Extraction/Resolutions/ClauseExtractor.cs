@@ -28,6 +28,9 @@ internal static class ClauseExtractor
 
         public bool Coordinated { get; set; }
 
+        /// <summary>", stressing ...", ", deciding that ...": a participle clause whose subject is the main clause's.</summary>
+        public bool Participle { get; init; }
+
         /// <summary>The verb opens a list item of the meeting's own text ("– decides to ...", "2. Authorizing ..."):
         /// the meeting is its subject.</summary>
         public bool Listed { get; set; }
@@ -53,6 +56,65 @@ internal static class ClauseExtractor
                 TitledLater(a, s, a.Meetings[a.SentenceMeeting[s]]);
             }
         }
+
+        foreach (var meeting in a.Meetings)
+        {
+            DropRestated(meeting.Resolutions);
+        }
+    }
+
+    /// <summary>A lead that sums up a decision ("agreed to open talks with X and Y") and the text that states it
+    /// ("decides to open talks with X and with the Republic of Y") are one directive: the fuller wording is kept.</summary>
+    internal static void DropRestated(List<ExtractedResolution> resolutions)
+    {
+        if (resolutions.Count < 2)
+        {
+            return;
+        }
+
+        var words = resolutions.Select(r => ContentWords(r.Text)).ToList();
+        var drop = new bool[resolutions.Count];
+        for (var i = 0; i < resolutions.Count; i++)
+        {
+            // A restatement is near its summary; a bounded window keeps huge inputs linear.
+            for (var j = Math.Max(0, i - 40); j < resolutions.Count && j <= i + 40 && !drop[i]; j++)
+            {
+                if (i == j || drop[j] || words[i].Count < 3 || words[i].Count > words[j].Count || (words[i].Count == words[j].Count && i < j))
+                {
+                    continue;
+                }
+
+                var both = words[i].Count(words[j].Contains);
+                var union = words[i].Count + words[j].Count - both;
+                if (both >= 0.85 * words[i].Count && both >= 0.7 * union)
+                {
+                    drop[i] = true;
+                }
+            }
+        }
+
+        for (var i = resolutions.Count - 1; i >= 0; i--)
+        {
+            if (drop[i])
+            {
+                resolutions.RemoveAt(i);
+            }
+        }
+    }
+
+    private static HashSet<string> ContentWords(string text)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var w in text.Split([' ', ',', ';', '.', '(', ')', '"', '\u201C', '\u201D'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Words of four letters or more carry the content; the short ones are articles and prepositions.
+            if (w.Length >= 4)
+            {
+                set.Add(w.ToLowerInvariant());
+            }
+        }
+
+        return set;
     }
 
     // "The resolution, titled "X", was tabled by ...": the meeting's only document of that kind is "resolution X".
@@ -102,6 +164,7 @@ internal static class ClauseExtractor
         var hits = FindHits(a, sentence);
         AmongThem(a, s, hits);
         PassiveDocuments(a, s, meetingIndex);
+        PublishedDocuments(a, s, meetingIndex);
         if (hits.Count == 0)
         {
             return;
@@ -113,6 +176,22 @@ internal static class ClauseExtractor
         for (var h = 0; h < hits.Count; h++)
         {
             var hit = hits[h];
+
+            // "approved it, deciding that ...", "agreed to X, and to Y, stressing Z": the participle ends the object before
+            // it and has the same subject.
+            if (previous is not null && hit.Participle && hit.Verb - 1 > previous.ObjectStart)
+            {
+                if (previous.ObjectEnd < 0 || previous.ObjectEnd > hit.Verb - 1)
+                {
+                    previous.ObjectEnd = hit.Verb - 1;
+                }
+
+                hit.Valid = previous.Valid;
+                hit.ObjectEnd = ResolutionEnd(tokens, hit.ObjectStart, sentence.Last);
+                previous = hit;
+                continue;
+            }
+
             if (previous is not null && previous.ObjectEnd > hit.Verb && !IsCoordinated(tokens, sentence.First, hit.Verb, out _)
                 && hit.Kind is not (HitKind.ItWasDecided or HitKind.PassiveDirective))
             {
@@ -144,12 +223,22 @@ internal static class ClauseExtractor
                     }
                 }
 
-                hit.Listed |= ListItem.ContentStart(tokens, sentence.First, sentence.Last) == hit.Verb;
+                var content = ListItem.ContentStart(tokens, sentence.First, sentence.Last);
+                hit.Listed |= content == hit.Verb;
+
+                // "– will open talks with X once ..., and invites the Commission to report": a communiqué item that opens
+                // with its verb has the meeting as the subject of every verb coordinated with it.
+                hit.Listed |= content >= 0 && previous is null && content < hit.Verb && tokens[content].IsWord && !tokens[content].IsCap
+                    && tokens[content].Lower is "will" or "shall" or "also" or "further" && IsCoordinated(tokens, sentence.First, hit.Verb, out _);
                 hit.Valid = hit.Kind switch
                 {
                     _ when hit.Listed => true,
                     HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.ItWasDecided => true,
                     HitKind.Document or HitKind.Briefed => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
+
+                    // "X should ..., Wang said" and "In this work, Wang said, X should ...": a view attributed afterwards is
+                    // the speaker's, even the chair's; "..., the meeting said" is the meeting's, and "the chair said X should" the chair's.
+                    HitKind.Say => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: hit.ObjectStart > hit.Verb && tokens[hit.ObjectStart].Text != ","),
                     _ => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting),
                 };
             }
@@ -361,7 +450,22 @@ internal static class ClauseExtractor
             if (t.Text == "," && k + 1 < last)
             {
                 var n = tokens[k + 1].Lower;
+                // "that insistence on X, which lies at the root of it, would never be accepted": a relative clause inside
+                // the clause's subject, closed by a comma before the clause's own verb, goes on.
+                if (n == "which" && RelativeInsideSubject(tokens, k + 1, last) is var resume && resume > 0)
+                {
+                    k = resume - 1;
+                    continue;
+                }
+
                 if (n is "which" or "citing" or "noting" or "adding" or "according" or "whereas")
+                {
+                    return k;
+                }
+
+                // ", a day after Finland announced ...": a time appositive about the decision.
+                if (k + 3 < last && n is "a" or "one" or "two" or "three" or "the" && tokens[k + 2].Lower is "day" or "days" or "week" or "weeks" or "month" or "months" or "year" or "years"
+                    && tokens[k + 3].Lower is "after" or "before" or "later" or "earlier" or "ahead")
                 {
                     return k;
                 }
@@ -370,7 +474,7 @@ internal static class ClauseExtractor
                 // A list of gerunds ("stepping up X, conducting Y") or an appositive ("X, working with Y, to ...") goes on.
                 var participle = n.EndsWith("ing", StringComparison.Ordinal) && n.Length > 5 && !tokens[start].Lower.EndsWith("ing", StringComparison.Ordinal)
                     && n is not ("including" or "concerning" or "regarding" or "covering" or "involving" or "during" or "excluding")
-                    && k + 2 < last && tokens[k + 2].Lower is "the" or "a" or "an" or "its" or "their" or "what" or "his" or "her";
+                    && k + 2 < last && (tokens[k + 2].Lower is "the" or "a" or "an" or "its" or "their" or "what" or "his" or "her" || tokens[k + 2].IsCap);
                 var asWell = n == "as" && k + 2 < last && tokens[k + 2].Lower == "well";
                 if (participle || (n is "after" or "amid" or "while" or "when" or "before" or "as" && !asWell))
                 {
@@ -396,6 +500,26 @@ internal static class ClauseExtractor
         }
 
         return end;
+    }
+
+    /// <summary>From the "which" of ", which ..., would ...", the index of the closing comma when a modal or finite
+    /// verb follows it (the relative clause sat inside the subject), or -1.</summary>
+    private static int RelativeInsideSubject(List<Token> tokens, int which, int last)
+    {
+        for (var k = which + 1; k + 1 < last && k <= which + 25; k++)
+        {
+            if (tokens[k].Text is ";" or ":" or ".")
+            {
+                return -1;
+            }
+
+            if (tokens[k].Text == ",")
+            {
+                return tokens[k + 1].Lower is "would" or "will" or "should" or "must" or "shall" or "can" or "could" or "may" or "might" or "is" or "are" or "was" or "were" or "has" or "have" or "had" ? k + 1 : -1;
+            }
+        }
+
+        return -1;
     }
 
     // "..., Prime Minister Chris Hipkins told reporters": who reported the directive, not part of it.
@@ -557,6 +681,14 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "went over a report on X": going over a document is reviewing it.
+            if (l is "went" or "goes" && next == "over" && i + 2 < sentence.Last && LooksLikeDocument(a, i + 2, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Document, i, i + 2, "went over", DocumentAction.Reviewed, sentence.First));
+                i++;
+                continue;
+            }
+
             if (l == "signed" && next == "off" && i + 2 < sentence.Last && tokens[i + 2].Lower == "on")
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 3, "signed off on", DocumentAction.Approved, sentence.First));
@@ -568,7 +700,7 @@ internal static class ClauseExtractor
             if (prev is "," or "and" && l is "stressing" or "urging" or "emphasizing" or "emphasising" or "demanding" or "underscoring" or "underlining" or "requiring" or "instructing" or "pledging" or "deciding")
             {
                 var start = next == "that" ? i + 2 : i + 1;
-                hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First));
+                hits.Add(new Hit(HitKind.Directive, i, start, t.Text, null, sentence.First) { Participle = prev == "," });
                 continue;
             }
 
@@ -638,6 +770,14 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
+                // "deliberated on and adopted its general approach": the preposition of the first verb is shared.
+                if (j + 2 < sentence.Last && tokens[j].Lower is "on" or "over" && tokens[j + 1].Lower == "and" && DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[j + 2].Lower, out var shared))
+                {
+                    action = shared;
+                    verbText = tokens[j + 2].Text;
+                    j += 3;
+                }
+
                 if (j < sentence.Last && tokens[j].Lower == "on" && l is "deliberated" or "deliberate" or "decided")
                 {
                     j++;
@@ -651,7 +791,7 @@ internal static class ClauseExtractor
                     j += 2;
                 }
 
-                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last)))
+                if (l is "approved" or "approves" or "approve" or "cleared" or "clears" or "okayed" && (!LooksLikeDocument(a, j, sentence.Last) || IsAllocation(tokens, j, sentence.Last) || EarlierDecisions(tokens, j, sentence.Last)))
                 {
                     hits.Add(new Hit(HitKind.Directive, i, j, verbText, null, sentence.First));
                 }
@@ -665,6 +805,14 @@ internal static class ClauseExtractor
                 }
 
                 i = j - 1;
+                continue;
+            }
+
+            // "– Demands the release of ...", "- Tasks the secretariat with ...": a communiqué item opens with the present
+            // tense of a directive verb (the noun-like forms are directives only there).
+            if (t.IsCap && i == ListItem.ContentStart(tokens, sentence.First, sentence.Last) && !DirectiveVerbs.Directive.Contains(l) && PresentOfDirective(l))
+            {
+                hits.Add(new Hit(HitKind.Directive, i, i + 1, t.Text, null, i) { Listed = true });
                 continue;
             }
 
@@ -762,6 +910,19 @@ internal static class ClauseExtractor
         }
 
         return hits;
+    }
+
+    /// <summary>"demands", "tasks", "stresses": the third person present of a directive verb of the lexicon.</summary>
+    internal static bool PresentOfDirective(string lower)
+    {
+        if (lower.Length < 5 || !lower.EndsWith('s'))
+        {
+            return false;
+        }
+
+        var stem = lower[..^1];
+        return DirectiveVerbs.Directive.Contains(stem + "ed") || DirectiveVerbs.Directive.Contains(stem + "d")
+            || (lower.EndsWith("es", StringComparison.Ordinal) && DirectiveVerbs.Directive.Contains(lower[..^2] + "ed"));
     }
 
     // "X as spokesperson", "X, a member of Y, as chair of Z": where the "as" of the role is, or -1.
@@ -1122,7 +1283,14 @@ internal static class ClauseExtractor
         }
 
         // An assessment ("agreed that the campaign has met its goals") is not a directive.
-        if (hit.VerbText.ToLowerInvariant() is "agreed" or "agrees" or "confirmed" or "confirms" or "noted" or "said" && HasPerfect(tokens, start, end))
+        // "fully endorsed the work of the Bureau since the last session": approving past work is an assessment.
+        if (hit.VerbText.ToLowerInvariant() is "endorsed" or "endorses" or "approved" or "approves" && end - start > 2 && tokens[start].Lower is "the" or "its" && tokens[start + 1].Lower == "work" && tokens[start + 2].Lower == "of")
+        {
+            return;
+        }
+
+        // "agreed to hold an inquiry once families had been consulted" is a decision: an infinitive is never an assessment.
+        if (hit.VerbText.ToLowerInvariant() is "agreed" or "agrees" or "confirmed" or "confirms" or "noted" or "said" or "endorsed" or "endorses" && tokens[start].Lower != "to" && HasPerfect(tokens, start, end))
         {
             return;
         }
@@ -1208,6 +1376,12 @@ internal static class ClauseExtractor
             {
                 return true;
             }
+
+            // "agreed that the port reopens once the dredging has finished": a perfect in a subordinate clause is not the clause's own.
+            if (l is "once" or "when" or "after" or "until" or "before" or "if" or "unless")
+            {
+                return false;
+            }
         }
 
         return false;
@@ -1256,6 +1430,19 @@ internal static class ClauseExtractor
         }
 
         var first = tokens[start].Lower;
+
+        // "signed off on the paper", "approved the document": a bare definite head refers back to the meeting's
+        // document already named; it is no new one (its first action stands).
+        if (end - start == 2 && first == "the" && DirectiveVerbs.IsDocumentKind(tokens[start + 1].Lower) && meeting.Documents.Count > 0)
+        {
+            return;
+        }
+
+        // "heard reports from the ministries on X": reports without a determiner after "heard" are briefings, not documents.
+        if (IsBriefingReports(tokens, start, hit.VerbText))
+        {
+            return;
+        }
 
         // "issued such a statement": a document already named, not a new one.
         if (first == "such")
@@ -1327,6 +1514,16 @@ internal static class ClauseExtractor
             }
         }
     }
+
+    /// <summary>"approved its earlier decisions of 13 May": confirming decisions of an earlier meeting is a resolution.</summary>
+    private static bool EarlierDecisions(List<Token> tokens, int start, int last) =>
+        start + 2 < last && tokens[start].Lower is "its" or "their" or "the" && tokens[start + 1].Lower is "earlier" or "previous" or "last"
+            && tokens[start + 2].Lower is "decisions" or "decision" or "resolutions" or "minutes";
+
+    /// <summary>"heard reports on how X", "Reports were heard on ...": oral reports (an undetermined plural after
+    /// "hear") brief the meeting; "heard a work report" and "heard the reports of X" name documents.</summary>
+    internal static bool IsBriefingReports(List<Token> tokens, int start, string verb) =>
+        verb.ToLowerInvariant() is "heard" or "hear" or "hears" && start < tokens.Count && tokens[start].Lower is "reports" or "briefings";
 
     private static void AddDocument(MeetingDraft meeting, DocumentDraft draft)
     {
@@ -1418,6 +1615,57 @@ internal static class ClauseExtractor
     }
 
     // "X was adopted", "X and Y were approved in principle", "..., as was another draft, which ...".
+    /// <summary>"In its conclusions on X, published on Thursday evening, ...", "Policymakers' new projections, released
+    /// with the statement, showed ...": the meeting's own document named before a reduced relative of publishing is
+    /// one it issued.</summary>
+    private static void PublishedDocuments(Analysis a, int s, int meetingIndex)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        for (var k = sentence.First + 2; k + 2 < sentence.Last; k++)
+        {
+            if (tokens[k].Text != "," || tokens[k + 1].Lower is not ("published" or "released" or "issued")
+                || tokens[k + 2].Lower is not ("on" or "with" or "after" or "at" or "alongside" or "together" or "later" or "earlier" or "shortly" or "in"))
+            {
+                continue;
+            }
+
+            // Back to the possessor: "its" / "their", or a collective possessive ("policymakers'", "members'").
+            var first = -1;
+            for (var j = k - 1; j >= sentence.First && j >= k - 14; j--)
+            {
+                var l = tokens[j].Lower;
+                if (l is "its" or "their")
+                {
+                    first = j + 1;
+                    break;
+                }
+
+                if (l == "'s" && j - 1 >= sentence.First && Meetings.SubjectResolverWords.IsCollective(tokens[j - 1].Lower))
+                {
+                    first = j + 1;
+                    break;
+                }
+
+                if (tokens[j].Text is ";" or ":" || tokens[j].IsWord && DirectiveVerbs.IsActionVerb(l))
+                {
+                    break;
+                }
+            }
+
+            if (first < 0 || first >= k || DocumentParser.HeadKind(tokens, first, k) is not { } kind)
+            {
+                continue;
+            }
+
+            var meeting = a.Meetings[meetingIndex];
+            var span = new TextSpan(tokens[first].Start, tokens[k - 1].End - tokens[first].Start);
+            var draft = new DocumentDraft { Title = DocumentParser.Text(a, first, k), Kind = kind, Action = DocumentAction.Issued, Span = span, Meeting = meetingIndex, Confidence = 0.75 };
+            a.DocumentMentions.Add(draft);
+            AddDocument(meeting, draft);
+        }
+    }
+
     private static void PassiveDocuments(Analysis a, int s, int meetingIndex)
     {
         var tokens = a.Tokens;
@@ -1468,6 +1716,11 @@ internal static class ClauseExtractor
             }
 
             var meeting = a.Meetings[meetingIndex];
+            if (subjectEnd == subjectStart + 1 && IsBriefingReports(tokens, subjectStart, tokens[j].Lower))
+            {
+                continue;
+            }
+
             var cut = DocumentParser.ObjectEnd(tokens, subjectStart, subjectEnd);
             if (cut > subjectStart && !TryCoreference(a, meetingIndex, subjectStart, cut, action))
             {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
+using PolicyTracker.Web.Features.Brief;
 using PolicyTracker.Web.Features.Browse;
 using PolicyTracker.Web.Features.Documents;
 using PolicyTracker.Web.Features.Exports;
@@ -11,6 +12,7 @@ using PolicyTracker.Web.Features.People;
 using PolicyTracker.Web.Features.Reports;
 using PolicyTracker.Web.Features.Search;
 using PolicyTracker.Web.Features.Summary;
+using PolicyTracker.Web.Features.Topics;
 
 namespace PolicyTracker.Web.Hosting;
 
@@ -32,6 +34,8 @@ public static class FeatureServices
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<TopicTrendQueries>();
+        services.AddScoped<BriefQueries>();
         services.AddScoped<RecordExportQueries>();
         services.AddScoped<SearchQueries>();
         services.AddPolicyTrackerEditing();

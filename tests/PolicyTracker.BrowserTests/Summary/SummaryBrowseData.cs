@@ -10,10 +10,13 @@ namespace PolicyTracker.BrowserTests.Summary;
 public sealed record SummaryScenario(int Year, string Tag, IReadOnlyList<(Guid Id, string Name, int Meetings)> Bodies);
 
 /// <summary>A year of published meetings of eight tagged bodies (body i holds 12 − i meetings, so the chart
-/// stacks five and gathers three as "other"), each with two people and a document action, in a year no other
+/// stacks five and gathers three as "other"), each with two people, a decision with a topic and a document action, in a year no other
 /// test uses.</summary>
 public static class SummaryBrowseData
 {
+    /// <summary>Meeting n calls for TopicTexts[n % 3]: national security, economy and finance, environment.</summary>
+    public static readonly string[] TopicTexts = ["strengthen national security", "deepen fiscal reform", "protect the environment"];
+
     private static readonly DocumentActionKind[] Actions = [DocumentActionKind.Adopted, DocumentActionKind.Reviewed, DocumentActionKind.Discussed, DocumentActionKind.Issued];
 
     public static async Task<SummaryScenario> SeedAsync(string connectionString, int year)
@@ -65,6 +68,10 @@ public static class SummaryBrowseData
                     participation.Sources.Add(Source(new ParticipationSource(), report));
                     db.Add(participation);
                 }
+                // A decision per meeting whose topic the taxonomy knows, so the topic trend has lines.
+                var resolution = new Resolution { Id = Guid.CreateVersion7(), Meeting = meeting, Verb = "called for", Text = TopicTexts[n % TopicTexts.Length], TextKey = TopicTexts[n % TopicTexts.Length] };
+                resolution.Sources.Add(Source(new ResolutionSource(), report));
+                db.Add(resolution);
                 var action = new DocumentAction { Id = Guid.CreateVersion7(), Meeting = meeting, Document = documents[n % documents.Count], Action = Actions[n % Actions.Length] };
                 action.Sources.Add(Source(new DocumentActionSource(), report));
                 db.Add(action);

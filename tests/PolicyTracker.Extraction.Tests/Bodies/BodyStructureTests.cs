@@ -38,7 +38,8 @@ public sealed class BodyStructureTests
     {
         var m = Extract.Single("Westland's Tariff Board on Wednesday adopted a port strategy, a document that sets out how the government intends to respond to storms. Ministers signed off on the paper at their regular weekly meeting, chaired by Chancellor Ana Lind.");
         m.Body.ShouldBe("Westland's Tariff Board");
-        m.Documents.Select(d => d.Title).ShouldContain("paper");
+        // "the paper" refers back to the strategy (issue 9): one document, adopted.
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("port strategy");
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class HandMadeArchive(PolicyTrackerDbContext db)
         var meeting = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = date, Published = published };
         foreach (var (p, i) in people.Select((p, i) => (p, i)))
         {
-            meeting.Participations.Add(new Participation { Id = Guid.CreateVersion7(), Person = p.Person, Role = p.Role, Position = i, Published = published });
+            meeting.Participations.Add(new Participation { Id = Guid.CreateVersion7(), Person = p.Person, Role = p.Role, Position = i, Published = published, MeetingDate = date });
         }
         db.Meetings.Add(meeting);
         return meeting;

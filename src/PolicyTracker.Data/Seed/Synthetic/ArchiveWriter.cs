@@ -39,6 +39,8 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
 
     public async Task WriteBatchAsync(Batch batch, CancellationToken ct)
     {
+        // As PublishedFlags keeps them: a fact is published only in a published meeting, a participation carries its date.
+        var meetings = batch.Meetings.ToDictionary(m => m.Id);
         await CopyAsync("documents", "id, title, normalized_title, kind", batch.Documents, (w, r) =>
         {
             Uuid(w, r.Id);
@@ -73,15 +75,17 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
             w.Write(r.Published, NpgsqlDbType.Boolean);
         }, ct);
         await CopyAsync("meeting_sources", $"id, meeting_id, {SourceColumns}", batch.MeetingSources, WriteSource, ct);
-        await CopyAsync("participations", "id, meeting_id, person_id, role, title_as_written, position, published", batch.Participations, (w, r) =>
+        await CopyAsync("participations", "id, meeting_id, person_id, role, title_as_written, position, published, meeting_date", batch.Participations, (w, r) =>
         {
+            var meeting = meetings[r.MeetingId];
             Uuid(w, r.Id);
             Uuid(w, r.MeetingId);
             Uuid(w, r.PersonId);
             Text(w, r.Role);
             Text(w, r.TitleAsWritten);
             w.Write(r.Position, NpgsqlDbType.Integer);
-            w.Write(r.Published, NpgsqlDbType.Boolean);
+            w.Write(r.Published && meeting.Published, NpgsqlDbType.Boolean);
+            w.Write(meeting.Date, NpgsqlDbType.Date);
         }, ct);
         await CopyAsync("participation_sources", $"id, fact_id, {SourceColumns}", batch.ParticipationSources, WriteSource, ct);
         await CopyAsync("resolutions", "id, meeting_id, text, text_key, verb, issued_by, issued_by_person_id, position, published", batch.Resolutions, (w, r) =>
@@ -94,7 +98,7 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
             Text(w, r.IssuedBy);
             Uuid(w, r.IssuedByPersonId);
             w.Write(r.Position, NpgsqlDbType.Integer);
-            w.Write(r.Published, NpgsqlDbType.Boolean);
+            w.Write(r.Published && meetings[r.MeetingId].Published, NpgsqlDbType.Boolean);
         }, ct);
         await CopyAsync("resolution_sources", $"id, fact_id, {SourceColumns}", batch.ResolutionSources, WriteSource, ct);
         await CopyAsync("document_actions", "id, document_id, meeting_id, action, position, published", batch.DocumentActions, (w, r) =>
@@ -104,7 +108,7 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
             Uuid(w, r.MeetingId);
             Text(w, r.Action);
             w.Write(r.Position, NpgsqlDbType.Integer);
-            w.Write(r.Published, NpgsqlDbType.Boolean);
+            w.Write(r.Published && meetings[r.MeetingId].Published, NpgsqlDbType.Boolean);
         }, ct);
         await CopyAsync("document_action_sources", $"id, fact_id, {SourceColumns}", batch.DocumentActionSources, WriteSource, ct);
     }

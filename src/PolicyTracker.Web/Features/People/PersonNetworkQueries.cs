@@ -63,9 +63,9 @@ public sealed class PersonNetworkQueries(PublishedData published)
         var last = Math.Max(0, (total - 1) / pageSize);
         page = Math.Clamp(page, 0, last);
         var rows = await query
-            .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId)
+            .OrderByDescending(p => p.MeetingDate).ThenByDescending(p => p.MeetingId)
             .Skip(page * pageSize).Take(pageSize)
-            .Select(p => new { p.Id, p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
+            .Select(p => new { p.Id, p.MeetingId, Date = p.MeetingDate, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
         var shown = rows.Select(m => m.Id).ToList();
         var claims = await db.ParticipationSources.Where(s => shown.Contains(s.FactId)).AsClaims().ByFactAsync(ct);
@@ -151,14 +151,16 @@ public sealed class PersonNetworkQueries(PublishedData published)
     {
         var mine = db.Participations.Where(p => p.PersonId == personId).Select(p => p.MeetingId);
         // A person is at a meeting once (one participation per person and meeting), so Count() counts shared meetings.
-        var rows = await (from p in db.Participations
-                          where p.PersonId != personId && mine.Contains(p.MeetingId)
-                          join m in db.Meetings on p.MeetingId equals m.Id
-                          join pe in db.PeopleOfFacts on p.PersonId equals pe.Id
-                          select new { p.PersonId, pe.Name, m.Date })
-            .GroupBy(x => new { x.PersonId, x.Name })
-            .Select(g => new { g.Key.PersonId, g.Key.Name, Meetings = g.Count(), Last = g.Max(x => x.Date) })
-            .OrderByDescending(c => c.Meetings).ThenBy(c => c.Name).ThenBy(c => c.PersonId)
+        // Counted from participations alone (a published one is in a published meeting and carries its date), index-only
+        // on ix_participations_live_meeting_person; names are joined for the people shown only.
+        var counts = from p in db.Participations
+                     where p.PersonId != personId && mine.Contains(p.MeetingId)
+                     group p by p.PersonId into g
+                     select new { PersonId = g.Key, Meetings = g.Count(), Last = g.Max(x => x.MeetingDate) };
+        var rows = await (from c in counts
+                          join pe in db.PeopleOfFacts on c.PersonId equals pe.Id
+                          orderby c.Meetings descending, pe.Name, c.PersonId
+                          select new { c.PersonId, pe.Name, c.Meetings, c.Last })
             .Take(limit)
             .ToListAsync(ct);
         return [.. rows.Select(c => new CoAttendee(c.PersonId, c.Name, c.Meetings, c.Last))];

@@ -98,19 +98,22 @@ public sealed class PersonQueries(PublishedData published)
             .Select(t => new PersonTitleLine(t.Title, t.FirstSeen, t.LastSeen))
             .ToListAsync(ct);
         // Only the latest meetings and sources are loaded; the page links to the filtered meetings list for the rest.
+        // Participations carry their meeting's date, so the latest ones come off one index (person, date) in order.
         var latest = await db.Participations.Where(p => p.PersonId == id)
-            .OrderByDescending(p => p.Meeting.Date).ThenByDescending(p => p.MeetingId)
+            .OrderByDescending(p => p.MeetingDate).ThenByDescending(p => p.MeetingId)
             .Take(MeetingLimit)
-            .Select(p => new { p.Id, p.MeetingId, p.Meeting.Date, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
+            .Select(p => new { p.Id, p.MeetingId, Date = p.MeetingDate, p.Meeting.OrganizationId, Body = p.Meeting.Organization.Name, p.Meeting.Session, p.Role, p.TitleAsWritten })
             .ToListAsync(ct);
         var shown = latest.Select(m => m.Id).ToList();
         var claims = await db.ParticipationSources.Where(s => shown.Contains(s.FactId)).AsClaims().ByFactAsync(ct);
-        // person_counts holds it (kept on publish): counting 7,000 participations on every view costs more than the page.
-        var meetingTotal = await db.People.Where(p => p.Id == id).Select(p => p.Counts != null ? p.Counts.Meetings : 0).FirstOrDefaultAsync(ct);
-        var activity = await MonthCounts.OfAsync(db.Participations.Where(p => p.PersonId == id).Select(p => p.Meeting.Date), ct);
-        var personSources = db.ParticipationSources.Where(s => s.Fact.PersonId == id);
-        var sourceTotal = await personSources.Select(s => s.SourceReportId).Distinct().CountAsync(ct);
-        var sources = await personSources
+        // person_counts holds both totals (kept on publish): counting 7,000 meetings and their 10,000 sources on every view
+        // costs more than the page.
+        var totals = await db.People.Where(p => p.Id == id)
+            .Select(p => new { Meetings = p.Counts != null ? p.Counts.Meetings : 0, Sources = p.Counts != null ? p.Counts.Sources : 0 })
+            .FirstAsync(ct);
+        var activity = await MonthCounts.OfAsync(db.Participations.Where(p => p.PersonId == id).Select(p => p.MeetingDate), ct);
+        // The reports behind the meetings shown, newest first: bounded by the page, not by the person's whole record.
+        var sources = await db.ParticipationSources.Where(s => shown.Contains(s.FactId))
             .GroupBy(p => new { p.SourceReportId, p.SourceReport.Headline, p.SourceReport.Outlet, p.SourceReport.Published })
             .OrderByDescending(g => g.Key.Published).ThenBy(g => g.Key.SourceReportId)
             .Take(SourceLimit)
@@ -118,6 +121,6 @@ public sealed class PersonQueries(PublishedData published)
             .ToListAsync(ct);
         return new PersonDetail(person.Id, person.Name, person.Aliases, titles,
             [.. latest.Select(m => new PersonMeetingLine(m.MeetingId, m.Date, m.OrganizationId, m.Body, m.Session, m.Role, m.TitleAsWritten, claims.GetValueOrDefault(m.Id, [])))],
-            sources, meetingTotal, sourceTotal, activity);
+            sources, totals.Meetings, totals.Sources, activity);
     }
 }

@@ -162,10 +162,13 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
             """, ct);
         var topPeople = await db.AggregateAsync<RankedRow>($"""
-            SELECT p.person_id AS id, pe.name AS name, count(*)::int AS count
-            FROM participations p JOIN meetings m ON m.id = p.meeting_id JOIN people pe ON pe.id = p.person_id
-            WHERE p.published AND p.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
-            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
+            WITH top AS (
+                SELECT person_id, count(*)::int AS count FROM participations
+                WHERE published AND deleted_at IS NULL AND meeting_date BETWEEN {start} AND {end}
+                GROUP BY 1)
+            SELECT top.person_id AS id, pe.name AS name, top.count AS count
+            FROM top JOIN people pe ON pe.id = top.person_id
+            ORDER BY 3 DESC, 2 LIMIT {TopCount}
             """, ct);
         var newBodies = await db.AggregateAsync<RankedRow>($"""
             SELECT b.organization_id AS id, o.name AS name,
@@ -205,18 +208,19 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 
     // People seen in the period who were in no published meeting dated before it: a CTE put in front of a query,
     // its two dates as the first parameters.
+    // A published participation is in a published meeting and carries its date (PublishedFlags), so neither part joins
+    // meetings: both are index-only on ix_participations_live_date_person / ix_participations_live_person_date.
     private const string NewPeopleCte = """
         WITH seen AS (
             SELECT p.person_id, count(*)::int AS meetings
-            FROM participations p JOIN meetings m ON m.id = p.meeting_id
-            WHERE p.published AND p.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {0} AND {1}
+            FROM participations p
+            WHERE p.published AND p.deleted_at IS NULL AND p.meeting_date BETWEEN {0} AND {1}
             GROUP BY p.person_id),
         new_people AS (
             SELECT s.person_id, s.meetings FROM seen s
             WHERE NOT EXISTS (
-                SELECT 1 FROM participations p2 JOIN meetings m2 ON m2.id = p2.meeting_id
-                WHERE p2.person_id = s.person_id AND p2.published AND p2.deleted_at IS NULL
-                  AND m2.published AND m2.deleted_at IS NULL AND m2.date < {0}))
+                SELECT 1 FROM participations p2
+                WHERE p2.person_id = s.person_id AND p2.published AND p2.deleted_at IS NULL AND p2.meeting_date < {0}))
 
         """;
 

@@ -1,0 +1,187 @@
+using System.Collections.Frozen;
+using PolicyTracker.Extraction.Gazetteers;
+using PolicyTracker.Extraction.Meetings;
+using PolicyTracker.Extraction.Text;
+
+namespace PolicyTracker.Extraction.People;
+
+/// <summary>Speakers named without a speech cue of their own ("addressed", "spoke"): a person who urged or warned the
+/// meeting's audience ("X reportedly urged the ministers to ..."), and a delegate by title ("Ambassador X said ...",
+/// "Representative Y warned ...") or anyone who said something "During the debate" in a sentence about the meeting. Runs after <see cref="ParticipantExtractor"/> and
+/// only adds people it has not placed; a statement to the press is not one to the meeting.</summary>
+internal static class StatementSpeakers
+{
+    private static readonly FrozenSet<string> Audiences = Lexicon.Words("meetingAudiences");
+
+    private static readonly FrozenSet<string> AddressVerbs = new[]
+    {
+        "urged", "warned", "asked", "told", "reminded", "assured", "implored", "pressed", "called",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> StatementVerbs = new[]
+    {
+        "said", "warned", "urged", "stressed", "told", "noted", "argued", "insisted", "added", "emphasized", "emphasised", "underlined", "declared", "stated",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> DelegateTitles = new[]
+    {
+        "ambassador", "envoy", "representative", "delegate", "permanent",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> PressWords = new[]
+    {
+        "reporters", "journalists", "press", "interview", "television", "broadcaster", "newspaper", "podcast", "afterwards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static void Extract(Analysis a)
+    {
+        var tokens = a.Tokens;
+        for (var s = 0; s < a.Sentences.Count; s++)
+        {
+            var m = a.SentenceMeeting[s];
+            if (m < 0 || a.Names[s].Count == 0)
+            {
+                continue;
+            }
+
+            var sentence = a.Sentences[s];
+            if (ToThePress(tokens, sentence))
+            {
+                continue;
+            }
+
+            var meeting = a.Meetings[m];
+            var inDebate = DebateFrame(tokens, sentence);
+            foreach (var n in a.Names[s])
+            {
+                if (n.Last - n.First < 2 || meeting.Find(n.Name) is not null)
+                {
+                    continue;
+                }
+
+                var verb = VerbAfter(tokens, n.Last, sentence.Last);
+                if (verb < 0 || tokens[verb - 1].Lower is "has" or "have" or "had")
+                {
+                    continue;
+                }
+
+                var l = tokens[verb].Lower;
+                var delegate_ = (inDebate || IsDelegate(tokens, sentence.First, n)) && StatementVerbs.Contains(l);
+                if (!delegate_ && !(AddressVerbs.Contains(l) && AddressesAudience(tokens, verb + 1, sentence.Last)))
+                {
+                    continue;
+                }
+
+                var span = new TextSpan(tokens[n.First].Start, tokens[n.Last - 1].End - tokens[n.First].Start);
+                meeting.AddParticipant(n.Name, ParticipantRole.Speaker, n.Title, span, 0.8);
+            }
+        }
+    }
+
+    // "X, president of Y, said", "X reportedly urged": the verb after the name, past an appositive and an adverb.
+    internal static int VerbAfter(List<Token> tokens, int k, int last)
+    {
+        if (k < last && tokens[k].Text == ",")
+        {
+            var close = -1;
+            for (var j = k + 1; j < last && j <= k + 30; j++)
+            {
+                if (tokens[j].Text is ";" or ":" or "." or "\"" or "\u201C")
+                {
+                    return -1;
+                }
+
+                if (tokens[j].Text == ",")
+                {
+                    close = j;
+                    break;
+                }
+            }
+
+            if (close < 0)
+            {
+                return -1;
+            }
+
+            k = close + 1;
+        }
+
+        while (k < last && tokens[k].IsWord && tokens[k].Lower is "reportedly" or "also" or "then" or "further" or "repeatedly" or "again")
+        {
+            k++;
+        }
+
+        return k < last && tokens[k].IsWord && !tokens[k].IsCap ? k : -1;
+    }
+
+    // "During the debate, ...", "In the discussion, ...": what people said there, they said to the meeting.
+    private static bool DebateFrame(List<Token> tokens, Sentence sentence)
+    {
+        var k = sentence.First;
+        return k + 2 < sentence.Last && tokens[k].Lower is "during" or "in" && tokens[k + 1].Lower == "the"
+            && tokens[k + 2].Lower is "debate" or "discussion" or "discussions" or "deliberations" or "exchange";
+    }
+
+    private static bool AddressesAudience(List<Token> tokens, int k, int last)
+    {
+        if (k < last && tokens[k].Lower == "on")
+        {
+            k++;
+        }
+
+        while (k < last && tokens[k].IsWord && tokens[k].Lower is "the" or "all" or "fellow" or "his" or "her" or "its" or "other")
+        {
+            k++;
+        }
+
+        return k < last && Audiences.Contains(tokens[k].Lower);
+    }
+
+    private static bool IsDelegate(List<Token> tokens, int first, NameCandidate n)
+    {
+        if (n.Title is { } title)
+        {
+            foreach (var w in title.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (DelegateTitles.Contains(w.ToLowerInvariant()))
+                {
+                    return true;
+                }
+            }
+        }
+
+        for (var k = n.First - 1; k >= first && k >= n.First - 3; k--)
+        {
+            if (DelegateTitles.Contains(tokens[k].Lower))
+            {
+                return true;
+            }
+
+            if (!tokens[k].IsWord)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ToThePress(List<Token> tokens, Sentence sentence)
+    {
+        for (var k = sentence.First; k < sentence.Last; k++)
+        {
+            var l = tokens[k].Lower;
+            if (PressWords.Contains(l) || (l == "conference" && k > sentence.First && tokens[k - 1].Lower is "news" or "press"))
+            {
+                return true;
+            }
+
+            if (l == "after" && k + 2 < sentence.Last && tokens[k + 1].Lower == "the" && MeetingWords.Nouns.Contains(tokens[k + 2].Lower))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
