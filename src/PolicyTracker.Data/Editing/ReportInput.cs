@@ -164,14 +164,14 @@ public static partial class ReportInput
             errors[nameof(input.Text)] = "The text contains NUL, control or replacement (\uFFFD) characters: it looks like a binary or non-UTF-8 file, not text.";
         }
 
-        if (input.Headline is { Length: > 1000 })
+        if (FieldLimits.TooLong("The headline", input.Headline, FieldLimits.Headline) is { } headline)
         {
-            errors[nameof(input.Headline)] = "The headline is longer than 1000 characters.";
+            errors[nameof(input.Headline)] = headline;
         }
 
-        if (input.Outlet is { Length: > 200 })
+        if (FieldLimits.TooLong("The outlet", input.Outlet, FieldLimits.Outlet) is { } outlet)
         {
-            errors[nameof(input.Outlet)] = "The outlet is longer than 200 characters.";
+            errors[nameof(input.Outlet)] = outlet;
         }
 
         if (input.Published is { } published && published > today)
@@ -179,7 +179,11 @@ public static partial class ReportInput
             errors[nameof(input.Published)] = $"The publication date {published:yyyy-MM-dd} is in the future.";
         }
 
-        if (!string.IsNullOrWhiteSpace(input.SourceUrl) && !IsWebAddress(input.SourceUrl.Trim()))
+        if (FieldLimits.TooLong("The source URL", input.SourceUrl?.Trim(), FieldLimits.SourceUrl) is { } url)
+        {
+            errors[nameof(input.SourceUrl)] = url;
+        }
+        else if (!string.IsNullOrWhiteSpace(input.SourceUrl) && !IsWebAddress(input.SourceUrl.Trim()))
         {
             errors[nameof(input.SourceUrl)] = "The source URL must be a full http:// or https:// address (at most 2000 characters).";
         }

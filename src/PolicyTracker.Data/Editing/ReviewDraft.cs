@@ -169,11 +169,23 @@ public sealed class ReviewDraft
     }
 
     // Why the draft cannot be saved as it stands, or null when it can.
+    // The header fields' own limits (the report columns'), said on the field as well as at save.
+    public string? HeadlineTooLong => FieldLimits.TooLong("The headline", Headline, FieldLimits.Headline);
+
+    public string? OutletTooLong => FieldLimits.TooLong("The outlet", Outlet, FieldLimits.Outlet);
+
+    public string? SourceUrlTooLong => FieldLimits.TooLong("The source URL", SourceUrl?.Trim(), FieldLimits.SourceUrl);
+
     public string? FirstProblem()
     {
         if (string.IsNullOrWhiteSpace(Headline))
         {
             return "The headline is empty.";
+        }
+
+        if ((HeadlineTooLong ?? OutletTooLong ?? SourceUrlTooLong) is { } tooLong)
+        {
+            return tooLong;
         }
 
         if (!string.IsNullOrWhiteSpace(SourceUrl) && !ReportInput.IsWebAddress(SourceUrl.Trim()))

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Web.Features.Bodies;
 using PolicyTracker.Web.Features.Brief;
@@ -20,6 +22,8 @@ public static class FeatureServices
     public static IServiceCollection AddPolicyTrackerFeatures(this IServiceCollection services)
     {
         services.AddMemoryCache();
+        services.AddScoped<CircuitConnection>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitConnectionHandler>());
         services.AddScoped<PublishedData>();
         services.AddScoped<OverviewQueries>();
         services.AddScoped<MeetingQueries>();

@@ -13,3 +13,27 @@ window.policyTracker = Object.assign(window.policyTracker || {}, {
     document.cookie = `${name}=${value}; path=/; max-age=31536000; samesite=lax`;
   },
 });
+
+// Fields with data-paste-cap take at most that many characters from one paste, drop or keystroke.
+// Anything longer is refused whole with a note, never cut silently the way maxlength does; up to
+// the cap the value arrives whole and the field's counter and message say what to shorten.
+document.addEventListener('beforeinput', e => {
+  const t = e.target;
+  const cap = Number(t?.dataset?.pasteCap);
+  if (!cap || !('value' in t) || !e.inputType.startsWith('insert')) return;
+  const added = e.data ?? e.dataTransfer?.getData('text/plain') ?? '';
+  const start = t.selectionStart ?? t.value.length;
+  const end = t.selectionEnd ?? start;
+  const length = t.value.length - (end - start) + added.length;
+  if (length <= cap) return;
+  e.preventDefault();
+  const note = document.getElementById('paste-refused');
+  if (!note) return;
+  const label = t.closest('.mud-input-control')?.querySelector('label')?.textContent?.trim() || 'This field';
+  const limit = Number(t.dataset.limit) || cap;
+  note.textContent = `Not pasted: "${label}" would be ${length.toLocaleString('en')} characters, and it holds at most ${limit.toLocaleString('en')}. `
+    + 'The field is unchanged; shorten the text first.';
+  note.hidden = false;
+  clearTimeout(note._hide);
+  note._hide = setTimeout(() => { note.hidden = true; }, 8000);
+}, true);

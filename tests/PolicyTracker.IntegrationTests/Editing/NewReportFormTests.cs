@@ -51,8 +51,19 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         return Render<NewReportPage>();
     }
 
-    private static void Fill(IRenderedComponent<NewReportPage> form, string testId, string value) =>
-        form.Find($"[data-testid={testId}]").Change(value);
+    // The header fields update as they are typed (their counters and length messages), the date on change.
+    private static void Fill(IRenderedComponent<NewReportPage> form, string testId, string value)
+    {
+        var field = form.Find($"[data-testid={testId}]");
+        if (testId is "headline" or "outlet" or "source-url")
+        {
+            field.Input(value);
+        }
+        else
+        {
+            field.Change(value);
+        }
+    }
 
     // As a paste does: the box changes in the browser, the script tells the page.
     private async Task PasteAsync(IRenderedComponent<NewReportPage> form, string text)

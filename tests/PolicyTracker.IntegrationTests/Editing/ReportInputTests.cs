@@ -34,6 +34,24 @@ public sealed class ReportInputTests
     }
 
     [Fact]
+    public void Header_fields_over_the_columns_lengths_are_refused_with_their_length_and_limit()
+    {
+        var errors = ReportInput.Validate(new ReportDraftInput
+        {
+            Text = "text",
+            Headline = new string('h', 1000),
+            Outlet = new string('o', 201),
+            SourceUrl = "https://example.org/" + new string('u', 1990),
+        }, Today);
+
+        errors.Keys.Order().ShouldBe(["Outlet", "SourceUrl"]);
+        errors["Outlet"].ShouldBe("The outlet is 201 characters; the limit is 200. Shorten it: nothing was cut.");
+        errors["SourceUrl"].ShouldBe("The source URL is 2,010 characters; the limit is 2,000. Shorten it: nothing was cut.");
+        ReportInput.Validate(new ReportDraftInput { Text = "text", Headline = new string('h', 1001) }, Today)["Headline"]
+            .ShouldStartWith("The headline is 1,001 characters; the limit is 1,000.");
+    }
+
+    [Fact]
     public void Text_over_two_megabytes_is_refused()
     {
         var errors = ReportInput.Validate(new ReportDraftInput { Text = new string('a', (2 * 1024 * 1024) + 1) }, Today);

@@ -258,6 +258,15 @@ public sealed class ReviewDraftTests
         draft.EditHeader(d => d.Headline = " ");
         draft.FirstProblem().ShouldBe("The headline is empty.");
         draft.HeaderChanged.ShouldBeTrue();
+
+        // Over the report column's length: said, never cut.
+        draft.EditHeader(d => d.Headline = new string('h', 1001));
+        draft.FirstProblem().ShouldBe("The headline is 1,001 characters; the limit is 1,000. Shorten it: nothing was cut.");
+        draft.Headline.Length.ShouldBe(1001);
+        draft.EditHeader(d => (d.Headline, d.Outlet) = ("Headline", new string('o', 201)));
+        draft.FirstProblem().ShouldBe("The outlet is 201 characters; the limit is 200. Shorten it: nothing was cut.");
+        draft.EditHeader(d => (d.Outlet, d.SourceUrl) = (null, "https://example.org/" + new string('u', 1981)));
+        draft.FirstProblem().ShouldBe("The source URL is 2,001 characters; the limit is 2,000. Shorten it: nothing was cut.");
     }
 
     [Fact]

@@ -18,6 +18,11 @@ public sealed partial class ReviewPage : IAsyncDisposable
     private int _notRestored;
     private bool _keepFailed;
     private Guid? _restoreCheckedFor;
+    private IDisposable? _connectionRestored;
+
+    // A copy sent as the socket dropped is lost with it; a browser that does not answer in this
+    // time is treated as away, and the copy goes again when the connection is back.
+    private static readonly TimeSpan KeepTimeout = TimeSpan.FromSeconds(10);
 
     // Cancelled when the page goes (tab closed, circuit ended): work that finishes later, such as a
     // save the editor started before closing, must not touch the page, the browser or the circuit's services.
@@ -36,6 +41,7 @@ public sealed partial class ReviewPage : IAsyncDisposable
         try
         {
             _module ??= await JS.InvokeAsync<IJSObjectReference>("import", "./Features/Editing/ReviewPage.razor.js");
+            _connectionRestored ??= Connection.OnRestored(() => _ = InvokeAsync(KeepAgainAsync));
             if (_restoreCheckedFor != _draft.ReportId)
             {
                 // Once per report the page opens (a link may lead from one review to another).
@@ -53,7 +59,7 @@ public sealed partial class ReviewPage : IAsyncDisposable
                 return;
             }
 
-            var kept = await _module.InvokeAsync<bool>("keep", _draft.ReportId, json);
+            var kept = await _module.InvokeAsync<bool>("keep", KeepTimeout, _draft.ReportId, json);
             _keptJson = json;
             if (kept == _keepFailed)
             {
@@ -68,6 +74,26 @@ public sealed partial class ReviewPage : IAsyncDisposable
         catch (TaskCanceledException)
         {
             // The browser did not answer in time (connection down): the next render tries again.
+        }
+    }
+
+    // The connection is back: whatever the browser may have missed goes again (the same copy
+    // written twice is harmless; a copy never sent would be lost by a reload).
+    private async Task KeepAgainAsync()
+    {
+        if (Gone || _module is null)
+        {
+            return;
+        }
+
+        _keptJson = null;
+        try
+        {
+            await KeepInBrowserAsync();
+        }
+        catch (JSException exception)
+        {
+            Logger.LogWarning(exception, "The browser's copy of unsaved changes to report {ReportId} could not be written again after a reconnection", _draft?.ReportId);
         }
     }
 
@@ -155,6 +181,7 @@ public sealed partial class ReviewPage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _connectionRestored?.Dispose();
         await _gone.CancelAsync();
         _gone.Dispose();
         if (_module is not null)
