@@ -9,6 +9,7 @@ using PolicyTracker.Data.Accounts;
 using PolicyTracker.Data.Auditing;
 using PolicyTracker.IntegrationTests.Data;
 using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Editing;
 using PolicyTracker.Web.Hosting.Security;
 
@@ -51,10 +52,18 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         return Render<NewReportPage>();
     }
 
-    // The header fields update as they are typed (their counters and length messages), the date on change.
+    // The header fields update as they are typed (their counters and length messages). The date is given to the
+    // page as its picker gives it (typing into the picker itself is a browser test, Layout/DateFieldTests).
     private static void Fill(IRenderedComponent<NewReportPage> form, string testId, string value)
     {
-        var field = form.Find($"[data-testid={testId}]");
+        if (testId is "published")
+        {
+            var picker = form.FindComponents<IsoDateField>().Single(f => f.Instance.TestId == testId);
+            var date = DateOnly.ParseExact(value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            form.InvokeAsync(() => picker.Instance.ValueChanged.InvokeAsync(date)).GetAwaiter().GetResult();
+            return;
+        }
+        var field = form.Find($"input[data-testid={testId}], textarea[data-testid={testId}]");
         if (testId is "headline" or "outlet" or "source-url")
         {
             field.Input(value);

@@ -13,6 +13,7 @@ using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Features.Editing;
+using PolicyTracker.Web.Hosting;
 using PolicyTracker.Web.Hosting.Security;
 using Xunit.Abstractions;
 
@@ -43,6 +44,7 @@ public sealed class ReviewPagePerformance : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.Editor);
         auth.SetPolicies(Policies.CanEdit);
         Services.AddScoped<Access>();
+        Services.AddScoped<CircuitConnection>();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 

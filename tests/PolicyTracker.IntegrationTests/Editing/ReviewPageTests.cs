@@ -14,6 +14,7 @@ using PolicyTracker.Data.Import;
 using PolicyTracker.IntegrationTests.Data;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Editing;
+using PolicyTracker.Web.Hosting;
 using PolicyTracker.Web.Hosting.Security;
 
 namespace PolicyTracker.IntegrationTests.Editing;
@@ -41,6 +42,7 @@ public sealed class ReviewPageTests : BunitContext, IAsyncLifetime
         auth.SetRoles(Roles.Editor);
         auth.SetPolicies(Policies.CanEdit);
         Services.AddScoped<Access>();
+        Services.AddScoped<CircuitConnection>();
         SetRendererInfo(new RendererInfo("Server", true));
     }
 

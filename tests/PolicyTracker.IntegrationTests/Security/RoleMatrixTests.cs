@@ -29,7 +29,7 @@ public sealed partial class RoleMatrixTests(SecurityFixture app)
         (new("^/error$", RegexOptions.IgnoreCase), null),
         (new("^/account/"), Everyone),
         (new("^/admin(/|$)"), Admins),
-        (new("^/summary(/|$)"), Managers),
+        (new("^/summary(/|$)|^/brief$"), Managers),
         // Analysts and managers list published reports (issue 12); entering and reviewing stay with editors.
         (new("^/reports/new$|^/reports/[^/]+/(review|edit|publish)$|^/import(/|$)"), Editors),
     ];
@@ -39,7 +39,7 @@ public sealed partial class RoleMatrixTests(SecurityFixture app)
     [
         (new("^/health/"), null, null),
         (new("^/api/admin(/|$)"), null, Admins),
-        (new("^/api/export/summary"), null, Managers),
+        (new("^/api/export/(summary|weekly-brief)"), null, Managers),
         (new("^/api/export/"), null, Everyone),
         (new("^/api/"), true, Editors),
         (new("^/api/"), false, Everyone),
