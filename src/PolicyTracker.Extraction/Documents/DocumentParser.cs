@@ -166,7 +166,7 @@ internal static class DocumentParser
             }
 
             // "deliberated on the draft in depth", "discussed the plan at length": a manner phrase ends the object.
-            if (k > start && t.IsWord && (t.Lower == "in" && next.Lower is "depth" or "detail" || t.Lower == "at" && next.Lower == "length"))
+            if (k > start && t.IsWord && (t.Lower == "in" && next.Lower is "depth" or "detail" or "principle" || t.Lower == "at" && next.Lower == "length"))
             {
                 return k;
             }
@@ -970,6 +970,13 @@ internal static class DocumentParser
                     continue;
                 }
 
+                // "the Data Protection (Amendment) Bill", "the Plan (2026-2030)": a parenthesis inside a proper title.
+                if (t.Text == "(" && CapitalParenthesisEnd(tokens, k, last) is > 0 and var close)
+                {
+                    k = close;
+                    continue;
+                }
+
                 break;
             }
 
@@ -980,7 +987,60 @@ internal static class DocumentParser
         }
 
         var head = GenericHead(tokens, first, last);
+        if (head is not null && CompoundKind(tokens, first, last, head) is { } compound)
+        {
+            return compound;
+        }
+
         return head is not null && DirectiveVerbs.IsDocumentKind(head) ? DirectiveVerbs.KindOf(head) : null;
+    }
+
+    /// <summary>"its general approach on X", "a negotiating mandate for Y", "the Council's common position": a
+    /// position the Council adopts (in the EU, a text it agrees before talks with Parliament) is a document; the bare
+    /// nouns "approach", "mandate" and "position" are not.</summary>
+    internal static string? CompoundKind(List<Token> tokens, int first, int last, string head)
+    {
+        if (head is not ("approach" or "mandate" or "position" or "positions" or "mandates"))
+        {
+            return null;
+        }
+
+        for (var k = first + 1; k < last; k++)
+        {
+            if (tokens[k].Lower == head)
+            {
+                var before = tokens[k - 1].Lower;
+                if (before is "general" or "negotiating" or "common")
+                {
+                    return before + " " + DirectiveVerbs.KindOf(head);
+                }
+
+                // "its position on X", "the Council's mandate for talks": the body's own position, not "approach".
+                var possessed = before is "its" or "their" || before == "'s" && k - 2 >= first && tokens[k - 2].Lower == "council";
+                return possessed && head != "approach" ? DirectiveVerbs.KindOf(head) : null;
+            }
+        }
+
+        return null;
+    }
+
+    // The ")" closing a parenthesis of capitalised words or numbers ("(Amendment)", "(2026-2030)"), or -1.
+    private static int CapitalParenthesisEnd(List<Token> tokens, int open, int last)
+    {
+        for (var k = open + 1; k < last && k <= open + 6; k++)
+        {
+            if (tokens[k].Text == ")")
+            {
+                return k > open + 1 && k + 1 < last ? k : -1;
+            }
+
+            if (!(tokens[k].IsCap || tokens[k].Kind == TokenKind.Number || tokens[k].Text is "-" or "\u2013" or "/" or "," || tokens[k].IsWord && tokens[k].Lower is "of" or "and" or "no"))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private static string? GenericHead(List<Token> tokens, int first, int last)

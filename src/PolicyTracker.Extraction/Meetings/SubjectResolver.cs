@@ -163,6 +163,13 @@ internal static class SubjectResolver
                 return allowPeople && IsChair(meeting, PreviousSubject(a, s));
             }
 
+            // "We, the leaders, agree to ...": a first-person communiqué speaks for the meeting; inside a quotation "we"
+            // is the meeting only when the chair says it (""We have decided to ...," he said").
+            if (l == "we")
+            {
+                return WeIsMeeting(a, s, k, meeting, allowPeople);
+            }
+
             // "several ministers said ...": some members speak for themselves, not for the meeting.
             if (Collective.Contains(l) && k > start && (tokens[k - 1].Lower is "several" or "some" or "many" or "few" or "two" or "three" or "four" or "five" or "other" || tokens[k - 1].Kind == TokenKind.Number))
             {
@@ -196,6 +203,55 @@ internal static class SubjectResolver
                 // "The President instructed ...": the chair, when the chair holds that title or no title is known.
                 var title = meeting.ChairTitle;
                 return allowPeople && meeting.Chair is not null && (title is null || title.Contains(t.Text, StringComparison.OrdinalIgnoreCase));
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WeIsMeeting(Analysis a, int s, int we, MeetingDraft meeting, bool allowPeople)
+    {
+        var tokens = a.Tokens;
+        var sentence = a.Sentences[s];
+        var quotesBefore = 0;
+        for (var k = sentence.First; k < we; k++)
+        {
+            quotesBefore += tokens[k].Text is "\"" or "\u201C" or "\u201D" ? 1 : 0;
+        }
+
+        var close = -1;
+        for (var k = we + 1; k < sentence.Last; k++)
+        {
+            if (tokens[k].Text is "\"" or "\u201D")
+            {
+                close = k;
+                break;
+            }
+        }
+
+        if (quotesBefore % 2 == 0 && close < 0)
+        {
+            return true;
+        }
+
+        if (!allowPeople || close < 0)
+        {
+            return false;
+        }
+
+        for (var k = close + 1; k < sentence.Last && k <= close + 6; k++)
+        {
+            if (tokens[k].Lower is "he" or "she")
+            {
+                return IsChair(meeting, PreviousSubject(a, s) ?? a.SubjectPerson[s]);
+            }
+
+            foreach (var n in a.Names[s])
+            {
+                if (n.First == k)
+                {
+                    return IsChair(meeting, n.Name);
+                }
             }
         }
 

@@ -86,7 +86,11 @@ internal static class ClauseExtractor
 
                 var both = words[i].Count(words[j].Contains);
                 var union = words[i].Count + words[j].Count - both;
-                if (both >= 0.85 * words[i].Count && both >= 0.7 * union)
+
+                // A summary wholly inside the fuller wording ("to invite Argentina, Egypt and Iran" in "to invite the
+                // Argentine Republic, the Arab Republic of Egypt and the Islamic Republic of Iran") goes even when the
+                // fuller one adds many words.
+                if (both >= 0.85 * words[i].Count && both >= 0.7 * union || both >= 0.95 * words[i].Count && both >= 0.6 * union && words[i].Count >= 6)
                 {
                     drop[i] = true;
                 }
@@ -107,10 +111,12 @@ internal static class ClauseExtractor
         var set = new HashSet<string>(StringComparer.Ordinal);
         foreach (var w in text.Split([' ', ',', ';', '.', '(', ')', '"', '\u201C', '\u201D'], StringSplitOptions.RemoveEmptyEntries))
         {
-            // Words of four letters or more carry the content; the short ones are articles and prepositions.
+            // Words of four letters or more carry the content; the short ones are articles and prepositions. Their first
+            // six letters stand for them ("Argentina" and "Argentine", "member" and "members").
             if (w.Length >= 4)
             {
-                set.Add(w.ToLowerInvariant());
+                var lower = w.ToLowerInvariant();
+                set.Add(lower.Length > 6 ? lower[..6] : lower);
             }
         }
 
@@ -201,7 +207,7 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            if (previous is not null && IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) && boundary > previous.Verb
+            if (previous is not null && (IsCoordinated(tokens, sentence.First, hit.Verb, out var boundary) || IsSeriesVerb(tokens, previous, hit, out boundary)) && boundary > previous.Verb
                 && (tokens[boundary].Text == "," || !HasSubordinator(tokens, previous.Verb, hit.Verb)))
             {
                 hit.Coordinated = true;
@@ -408,6 +414,39 @@ internal static class ClauseExtractor
         return result;
     }
 
+    /// <summary>"discussed a draft law, adopted the draft in principle, and decided that ...": a finite verb right after
+    /// the comma that ends the previous verb's object is the next verb of a series with the same subject (a participle
+    /// with its agent or time, ", adopted by X" / ", adopted in 2020", is no such verb).</summary>
+    private static bool IsSeriesVerb(List<Token> tokens, Hit previous, Hit hit, out int boundary)
+    {
+        boundary = -1;
+        var comma = hit.Verb - 1;
+        if (hit.Participle || hit.Kind is HitKind.ItWasDecided or HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.Say
+            || previous.Kind is HitKind.ItWasDecided or HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.Say
+            || comma <= previous.ObjectStart || tokens[comma].Text != "," || !tokens[hit.Verb].Lower.EndsWith("ed", StringComparison.Ordinal)
+            || !tokens[previous.Verb].Lower.EndsWith("ed", StringComparison.Ordinal) || hit.Verb + 1 >= tokens.Count)
+        {
+            return false;
+        }
+
+        var next = tokens[hit.Verb + 1];
+        if (!(next.IsCap || next.Lower is "a" or "an" or "the" or "its" or "their" or "it" or "them" or "that" or "to" or "for" or "on" or "several" or "two" or "three"))
+        {
+            return false;
+        }
+
+        for (var k = previous.Verb + 1; k < comma; k++)
+        {
+            if (tokens[k].Text is ";" or ":" || tokens[k].IsWord && tokens[k].Lower is "which" or "who" or "that" or "after" or "before" or "when" or "while" or "because" or "as")
+            {
+                return false;
+            }
+        }
+
+        boundary = comma;
+        return true;
+    }
+
     private static bool IsCoordinated(List<Token> tokens, int first, int verb, out int boundary)
     {
         boundary = -1;
@@ -445,6 +484,12 @@ internal static class ClauseExtractor
             if (k > start && t.Lower == "as" && k + 1 < last && tokens[k + 1].Lower is "he" or "she" or "they")
             {
                 return k;
+            }
+
+            // ""We have decided to hold X," he said": the closing quote before the attribution ends what was said.
+            if (k > start && t.Text is "\"" or "\u201D" && QuoteAttribution(tokens, k + 1, last))
+            {
+                return tokens[k - 1].Text is "," or "." ? k - 1 : k;
             }
 
             if (t.Text == "," && k + 1 < last)
@@ -520,6 +565,26 @@ internal static class ClauseExtractor
         }
 
         return -1;
+    }
+
+    // After a closing quote: "he said", "Chairman Tran said", "said the chairman".
+    private static bool QuoteAttribution(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last && k < start + 6; k++)
+        {
+            var t = tokens[k];
+            if (t.IsWord && DirectiveVerbs.Say.Contains(t.Lower) || t.IsWord && t.Lower is "told" or "added")
+            {
+                return true;
+            }
+
+            if (!(t.IsCap || t.IsWord && t.Lower is "he" or "she" or "they" or "the" || t.IsWord && People.PersonNameNormalizer.IsTitleWord(t.Lower)))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // "..., Prime Minister Chris Hipkins told reporters": who reported the directive, not part of it.
@@ -646,7 +711,7 @@ internal static class ClauseExtractor
 
             // "gave its approval to", "signed off on", "voted to approve"
             // "gave its approval to", "gave the green light to", "gave its nod to"
-            if (l is "gave" or "gives" or "granted")
+            if (l is "gave" or "gives" or "granted" or "accorded" || (l == "given" && aux is "has" or "have"))
             {
                 var k = i + 1;
                 while (k < sentence.Last && k < i + 5 && tokens[k].Lower is "its" or "their" or "the" or "final" or "formal" or "green" or "in-principle")
@@ -678,6 +743,15 @@ internal static class ClauseExtractor
             {
                 hits.Add(new Hit(HitKind.Document, i, i + 2, "took up", DocumentAction.Discussed, sentence.First));
                 i++;
+                continue;
+            }
+
+            // "agreed its general approach on X", "reached a negotiating mandate", "agreed on a joint statement": agreeing a
+            // position or a text is adopting it.
+            if (l is "agreed" or "agrees" or "reached" or "reaches" && prev is not ("to" or "will" or "would" or "had" or "not") && AgreedText(tokens, i + 1, sentence.Last) is > 0 and var agreedStart)
+            {
+                hits.Add(new Hit(HitKind.Document, i, agreedStart, t.Text, DocumentAction.Adopted, sentence.First));
+                i = agreedStart - 1;
                 continue;
             }
 
@@ -713,11 +787,29 @@ internal static class ClauseExtractor
 
             // "The summit ended with a joint communique signed by ...", "closed with a declaration": the document a
             // meeting ends with is the one it issued.
-            if (l == "with" && prev is "ended" or "closed" or "concluded" or "up" && (prev != "up" || i - 2 >= sentence.First && tokens[i - 2].Lower == "wrapped")
-                && LooksLikeDocument(a, i + 1, sentence.Last))
+            // "wrapped up their summit on Monday with a statement on X", "concluded the meeting with the adoption of a joint
+            // communique": the meeting between the verb and "with" is skipped, and the nominal act names the action.
+            if (l == "with" && ClosingVerb(tokens, sentence.First, i) is >= 0 and var closing)
             {
-                hits.Add(new Hit(HitKind.Document, i - 1, i + 1, tokens[i - 1].Text + " with", DocumentAction.Issued, sentence.First));
-                continue;
+                var objectStart = i + 1;
+                var closingAction = DocumentAction.Issued;
+                if (objectStart + 2 < sentence.Last && tokens[objectStart].Lower == "the" && tokens[objectStart + 2].Lower == "of"
+                    && tokens[objectStart + 1].Lower is "adoption" or "approval" or "signing" or "issuance" or "issuing" or "release" or "publication")
+                {
+                    closingAction = tokens[objectStart + 1].Lower switch
+                    {
+                        "adoption" => DocumentAction.Adopted,
+                        "approval" => DocumentAction.Approved,
+                        _ => DocumentAction.Issued,
+                    };
+                    objectStart += 3;
+                }
+
+                if (LooksLikeDocument(a, objectStart, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Document, closing, objectStart, tokens[closing].Text + " with", closingAction, sentence.First));
+                    continue;
+                }
             }
 
             // ", reviewing the draft documents ...": a participle clause of the main verb.
@@ -750,7 +842,8 @@ internal static class ClauseExtractor
                     continue;
                 }
 
-                if (prev is "will" or "would" or "had" || aux is "had" or "has" or "have")
+                // "had approved" is an earlier act; "has approved" (the readout's present perfect) is this meeting's.
+                if (prev is "will" or "would" or "had" || aux is "had" || aux is "has" or "have" && !PresentPerfectOfMeeting(tokens, sentence.First, auxIndex))
                 {
                     while (i + 2 < sentence.Last && tokens[i + 1].Lower == "and" && DirectiveVerbs.DocumentVerbs.ContainsKey(tokens[i + 2].Lower))
                     {
@@ -827,6 +920,20 @@ internal static class ClauseExtractor
                 if (l == "warned" && next != "against")
                 {
                     continue;
+                }
+
+                // "the leaders committed to building X", "We commit to X": a pledge of the meeting; "remain committed to" and
+                // "committed funds" are no directive.
+                if (l is "committed" or "commits" or "commit")
+                {
+                    if (next != "to" && !(next is "themselves" or "itself" or "ourselves" && i + 2 < sentence.Last && tokens[i + 2].Lower == "to")
+                        || prev is "remain" or "remains" or "remained" or "stay" or "stays" or "stayed" or "fully" or "deeply" or "firmly" or "strongly"
+                        || l == "commit" && prev != "we")
+                    {
+                        continue;
+                    }
+
+                    start = next == "to" ? i + 1 : i + 2;
                 }
 
                 // "invited X to join" is a directive; "invited three guests" is not.
@@ -906,10 +1013,115 @@ internal static class ClauseExtractor
                 {
                     hits.Add(new Hit(HitKind.Say, i, start, t.Text, null, sentence.First));
                 }
+
+                continue;
+            }
+
+            // "The session held that the province must ...", "the meeting pointed out that efforts should be made to ...", "noted
+            // that X must": a that-clause of the meeting whose own clause is an obligation is a directive, as with "said".
+            var thatAt = l is "held" or "holds" or "noted" or "notes" or "maintained" or "believed" ? i + 1 : l is "pointed" && next == "out" ? i + 2 : -1;
+            if (thatAt > 0 && thatAt < sentence.Last && tokens[thatAt].Lower == "that" && ClauseObligation(tokens, thatAt + 1, sentence.Last))
+            {
+                hits.Add(new Hit(HitKind.Say, i, thatAt + 1, l == "pointed" ? "pointed out" : t.Text, null, sentence.First));
+                i = thatAt;
+                continue;
+            }
+
+            // "Local governments should strengthen X, according to the meeting." / "According to the meeting, X must ...".
+            if (l == "according" && next == "to" && AccordingToMeeting(a, sentence, i + 2) is > 0 and var sourceEnd)
+            {
+                if (prev == "," && HasObligation(tokens, sentence.First, i - 1))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, sentence.First, "according to", null, sentence.First) { ObjectEnd = i - 1, Listed = true });
+                }
+                else if (i == sentence.First && sourceEnd < sentence.Last && tokens[sourceEnd].Text == "," && ClauseObligation(tokens, sourceEnd + 1, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, sourceEnd + 1, "according to", null, sentence.First) { Listed = true });
+                }
+
+                i = sourceEnd - 1;
+                continue;
             }
         }
 
         return hits;
+    }
+
+    /// <summary>"The Union Cabinet chaired by X has approved ...": a present perfect whose subject opens the sentence (no
+    /// clause boundary between them) reports the meeting's own act; "which has approved", "since 2020 it has" do not.</summary>
+    private static bool PresentPerfectOfMeeting(List<Token> tokens, int first, int aux)
+    {
+        for (var k = first; k < aux; k++)
+        {
+            if (tokens[k].Text is ";" or ":" || tokens[k].IsWord && tokens[k].Lower is "which" or "who" or "that" or "since" or "so" or "far" or "already" or "after" or "before" or "when" or "once" or "if")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Where the object of "agreed (on)" / "reached" starts when it is a position or a text the meeting agrees
+    /// ("its general approach", "a negotiating mandate", "a joint statement", "conclusions on"), or -1.</summary>
+    private static int AgreedText(List<Token> tokens, int start, int last)
+    {
+        var k = start;
+        if (k < last && tokens[k].Lower == "on")
+        {
+            k++;
+        }
+
+        var objectStart = k;
+        if (k < last && tokens[k].Lower is "its" or "their" or "a" or "an" or "the")
+        {
+            k++;
+        }
+        else if (k >= last || !tokens[k].IsCap)
+        {
+            return -1;
+        }
+
+        var end = DocumentParser.ObjectEnd(tokens, objectStart, last);
+        if (k >= end || DocumentParser.HeadKind(tokens, k, end) is not { } kind)
+        {
+            return -1;
+        }
+
+        return kind is "general approach" or "negotiating mandate" or "negotiating position" or "common position" or "position" or "mandate"
+            or "declaration" or "statement" or "communique" or "communiqué" or "conclusions" ? objectStart : -1;
+    }
+
+    /// <summary>Before the "with" at <paramref name="with"/>: the verb of ending a meeting ("ended", "closed", "concluded",
+    /// "wrapped up") with at most the meeting and a time between ("their 58th meeting on Wednesday"), or -1.</summary>
+    private static int ClosingVerb(List<Token> tokens, int first, int with)
+    {
+        for (var k = with - 1; k >= first && k >= with - 9; k--)
+        {
+            var t = tokens[k];
+            if (t.IsPunct && t.Text is not ("-" or "'s" or "'"))
+            {
+                return -1;
+            }
+
+            if (t.IsWord && t.Lower is "ended" or "closed" or "concluded" or "ends" or "closes" or "concludes")
+            {
+                return k;
+            }
+
+            if (t.IsWord && t.Lower == "up" && k - 1 >= first && tokens[k - 1].Lower is "wrapped" or "wraps")
+            {
+                return k - 1;
+            }
+
+            // Only a meeting and its time lie between: no other verb ("agreed with", "met with").
+            if (t.IsWord && !t.IsCap && (DirectiveVerbs.IsActionVerb(t.Lower) || t.Lower is "met" or "meets" or "talks" or "talked"))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>"demands", "tasks", "stresses": the third person present of a directive verb of the lexicon.</summary>
@@ -1088,6 +1300,43 @@ internal static class ClauseExtractor
         }
 
         return first;
+    }
+
+    /// <summary>"should" or "must" in the first clause from <paramref name="start"/> (before a comma or semicolon).</summary>
+    private static bool ClauseObligation(List<Token> tokens, int start, int last)
+    {
+        for (var k = start; k < last && k <= start + 25; k++)
+        {
+            if (tokens[k].Text is "," or ";" or ":")
+            {
+                return false;
+            }
+
+            if (tokens[k].Lower is "should" or "must")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>After "according to": the end of "the meeting" / "it" / "the session" / "the communique", or -1 for
+    /// any other source ("according to officials").</summary>
+    private static int AccordingToMeeting(Analysis a, Sentence sentence, int k)
+    {
+        var tokens = a.Tokens;
+        if (k < sentence.Last && tokens[k].Lower == "it")
+        {
+            return k + 1;
+        }
+
+        if (k < sentence.Last && tokens[k].Lower is "the" or "its")
+        {
+            k++;
+        }
+
+        return k < sentence.Last && (MeetingWords.Nouns.Contains(tokens[k].Lower) || tokens[k].Lower is "communique" or "communiqué" or "readout" or "statement") ? k + 1 : -1;
     }
 
     private static bool HasObligation(List<Token> tokens, int start, int last)
@@ -1435,6 +1684,18 @@ internal static class ClauseExtractor
         // document already named; it is no new one (its first action stands).
         if (end - start == 2 && first == "the" && DirectiveVerbs.IsDocumentKind(tokens[start + 1].Lower) && meeting.Documents.Count > 0)
         {
+            // "discussed a draft revision to the law, adopted the draft in principle": a decisive act on the document
+            // only discussed or reviewed so far is what the meeting did with it.
+            if (hit.Action is DocumentAction.Adopted or DocumentAction.Approved or DocumentAction.Passed && hit.Kind == HitKind.Document)
+            {
+                var head = tokens[start + 1].Lower;
+                var referent = meeting.Documents.FindLast(d => d.Title.Contains(head, StringComparison.OrdinalIgnoreCase)) ?? meeting.Documents[^1];
+                if (referent.Action is DocumentAction.Discussed or DocumentAction.Reviewed or DocumentAction.Deliberated)
+                {
+                    referent.Action = hit.Action;
+                }
+            }
+
             return;
         }
 
@@ -1489,6 +1750,17 @@ internal static class ClauseExtractor
             return;
         }
 
+        // "gave their approval to a report on how the 2024 development plan was carried out and on the draft plan for 2025,
+        // and approved the 2025 plan itself": the plan the report was about, named with the earlier plan's subject.
+        if (hit.Action is { } selfAction && ItselfTitle(a, s, start, end) is { } itself)
+        {
+            var span = new TextSpan(tokens[start].Start, tokens[end - 1].End - tokens[start].Start);
+            var draft = new DocumentDraft { Title = itself.Title, Kind = itself.Kind, Action = selfAction, Span = span, Meeting = meetingIndex, Confidence = 0.7 };
+            a.DocumentMentions.Add(draft);
+            AddDocument(meeting, draft, exactOnly: true);
+            return;
+        }
+
         // "approved a number of regulations drawn up by cities, among them the X Regulations, the Y Regulations and ...":
         // the documents are the ones the appositive names.
         if (AppositiveList(tokens, end, a.Sentences[s].Last) is { } named)
@@ -1525,7 +1797,88 @@ internal static class ClauseExtractor
     internal static bool IsBriefingReports(List<Token> tokens, int start, string verb) =>
         verb.ToLowerInvariant() is "heard" or "hear" or "hears" && start < tokens.Count && tokens[start].Lower is "reports" or "briefings";
 
-    private static void AddDocument(MeetingDraft meeting, DocumentDraft draft)
+    /// <summary>"the 2025 plan itself" (or "the budget itself") after a title that names such a plan with its subject
+    /// ("the 2024 national economic and social development plan", "the 2024 plan for socio-economic development"): the
+    /// object's own words with that subject ("2025 plan for national economic and social development"), or null.</summary>
+    private static (string Title, string Kind)? ItselfTitle(Analysis a, int s, int start, int end)
+    {
+        var tokens = a.Tokens;
+        var last = end;
+        while (last > start && tokens[last - 1].IsPunct)
+        {
+            last--;
+        }
+
+        if (last - start < 2 || tokens[last - 1].Lower != "itself")
+        {
+            return null;
+        }
+
+        var first = tokens[start].Lower is "the" or "its" or "their" ? start + 1 : start;
+        var headAt = last - 2;
+        if (headAt < first || !DirectiveVerbs.IsDocumentKind(tokens[headAt].Lower))
+        {
+            return null;
+        }
+
+        var head = DirectiveVerbs.KindOf(tokens[headAt].Lower);
+        var sentence = a.Sentences[s];
+        for (var j = start - 1; j >= sentence.First; j--)
+        {
+            if (!tokens[j].IsWord || DirectiveVerbs.KindOf(tokens[j].Lower) != head)
+            {
+                continue;
+            }
+
+            // Premodifiers: lower-case words before the head ("national economic and social development").
+            var pre = j;
+            while (pre - 1 >= sentence.First && tokens[pre - 1].IsWord && !tokens[pre - 1].IsCap && tokens[pre - 1].Lower is not ("the" or "a" or "an" or "its" or "their" or "draft" or "on" or "of" or "for" or "how" or "new" or "revised"))
+            {
+                pre--;
+            }
+
+            // Postmodifier: "for socio-economic development", up to punctuation, "and" or a verb.
+            var post = j + 1;
+            if (post < start && tokens[post].Lower is "for" or "on")
+            {
+                post++;
+                while (post < start && tokens[post].IsWord && tokens[post].Lower is not ("and" or "was" or "were" or "is" or "are" or "had" or "has") && !DirectiveVerbs.IsActionVerb(tokens[post].Lower))
+                {
+                    post++;
+                }
+            }
+
+            var postText = post > j + 2 && !OnlyYears(tokens, j + 2, post) ? " " + DocumentParser.Text(a, j + 1, post) : string.Empty;
+            var preText = pre < j && !(pre == j - 1 && tokens[pre].Lower == "and") ? DocumentParser.Text(a, pre, j) : string.Empty;
+            if (postText.Length == 0 && preText.Length == 0)
+            {
+                continue;
+            }
+
+            var own = DocumentParser.Text(a, first, headAt);
+            var title = preText.Length > 0
+                ? (own.Length > 0 ? own + " " : string.Empty) + tokens[headAt].Text + " for " + preText + postText
+                : DocumentParser.Text(a, first, headAt + 1) + postText;
+            return (title, head);
+        }
+
+        return null;
+    }
+
+    private static bool OnlyYears(List<Token> tokens, int first, int last)
+    {
+        for (var k = first; k < last; k++)
+        {
+            if (!(tokens[k].Kind == TokenKind.Number || tokens[k].IsWord && tokens[k].Lower is "the" or "year" or "period"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void AddDocument(MeetingDraft meeting, DocumentDraft draft, bool exactOnly = false)
     {
         var key = draft.TitleKey ??= Key(draft.Title);
 
@@ -1534,7 +1887,7 @@ internal static class ClauseExtractor
         {
             var d = meeting.Documents[i];
             var k = d.TitleKey ??= Key(d.Title);
-            if (k.SetEquals(key) || (key.Count > 0 && k.IsSupersetOf(key)) || (k.Count > 0 && key.IsSupersetOf(k) && k.Count >= 3))
+            if (k.SetEquals(key) || (!exactOnly && key.Count > 0 && k.IsSupersetOf(key)) || (!exactOnly && k.Count > 0 && key.IsSupersetOf(k) && k.Count >= 3))
             {
                 return;
             }
