@@ -1005,7 +1005,8 @@ internal static class DocumentParser
             return null;
         }
 
-        for (var k = first + 1; k < last; k++)
+        // The word before the phrase counts: "its" is cut off before the head is looked for ("its position on X").
+        for (var k = Math.Max(1, first); k < last; k++)
         {
             if (tokens[k].Lower == head)
             {

@@ -241,6 +241,12 @@ internal static class SubjectResolver
 
         for (var k = close + 1; k < sentence.Last && k <= close + 6; k++)
         {
+            // ""We ...," the summit said": the meeting quoted is the meeting.
+            if (MeetingWords.Nouns.Contains(tokens[k].Lower) || BodyPhraseFinder.GenericHeads.Contains(tokens[k].Lower) || tokens[k].Lower is "communique" or "communiqué" or "statement")
+            {
+                return true;
+            }
+
             if (tokens[k].Lower is "he" or "she")
             {
                 return IsChair(meeting, PreviousSubject(a, s) ?? a.SubjectPerson[s]);

@@ -90,7 +90,7 @@ internal static class ClauseExtractor
                 // A summary wholly inside the fuller wording ("to invite Argentina, Egypt and Iran" in "to invite the
                 // Argentine Republic, the Arab Republic of Egypt and the Islamic Republic of Iran") goes even when the
                 // fuller one adds many words.
-                if (both >= 0.85 * words[i].Count && both >= 0.7 * union || both >= 0.95 * words[i].Count && both >= 0.6 * union && words[i].Count >= 6)
+                if (both >= 0.85 * words[i].Count && both >= 0.7 * union || both == words[i].Count && words[i].Count >= 4 && both >= 0.45 * union)
                 {
                     drop[i] = true;
                 }
@@ -578,7 +578,8 @@ internal static class ClauseExtractor
                 return true;
             }
 
-            if (!(t.IsCap || t.IsWord && t.Lower is "he" or "she" or "they" or "the" || t.IsWord && People.PersonNameNormalizer.IsTitleWord(t.Lower)))
+            if (!(t.IsCap || t.IsWord && t.Lower is "he" or "she" or "they" or "the" || t.IsWord && People.PersonNameNormalizer.IsTitleWord(t.Lower)
+                || t.IsWord && (MeetingWords.Nouns.Contains(t.Lower) || Bodies.BodyPhraseFinder.GenericHeads.Contains(t.Lower))))
             {
                 return false;
             }
@@ -842,6 +843,12 @@ internal static class ClauseExtractor
                     continue;
                 }
 
+                // "the plan, adopted by the port board last year, ...": a participle with its agent describes a document.
+                if (prev == "," && next == "by")
+                {
+                    continue;
+                }
+
                 // "had approved" is an earlier act; "has approved" (the readout's present perfect) is this meeting's.
                 if (prev is "will" or "would" or "had" || aux is "had" || aux is "has" or "have" && !PresentPerfectOfMeeting(tokens, sentence.First, auxIndex))
                 {
@@ -909,12 +916,17 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            if (DirectiveVerbs.Directive.Contains(l))
+            // "We agree to ...", "Ministers urge all parties to ...": the base form of a directive verb after "we" or a
+            // collective subject (a communiqué's first person, a headline's present).
+            var baseForm = !DirectiveVerbs.Directive.Contains(l) && BaseOfDirective(l) && (aux == "we" || Meetings.SubjectResolverWords.IsCollective(aux));
+            if (DirectiveVerbs.Directive.Contains(l) || baseForm)
             {
                 if (prev is "to" or "will" or "would" or "should" or "must" or "may" or "might" or "can" or "could" or "not")
                 {
                     continue;
                 }
+
+                l = baseForm ? (l.EndsWith('e') ? l + "d" : l + "ed") : l;
 
                 var start = i + 1;
                 if (l == "warned" && next != "against")
@@ -1123,6 +1135,10 @@ internal static class ClauseExtractor
 
         return -1;
     }
+
+    /// <summary>"agree", "urge", "stress", "decide": the base form of a directive verb of the lexicon.</summary>
+    internal static bool BaseOfDirective(string lower) =>
+        lower.Length >= 4 && (DirectiveVerbs.Directive.Contains(lower + "d") && lower.EndsWith('e') || DirectiveVerbs.Directive.Contains(lower + "ed"));
 
     /// <summary>"demands", "tasks", "stresses": the third person present of a directive verb of the lexicon.</summary>
     internal static bool PresentOfDirective(string lower)
