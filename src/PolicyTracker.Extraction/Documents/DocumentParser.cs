@@ -198,6 +198,8 @@ internal static class DocumentParser
         return last;
     }
 
+    private static bool IsGerund(Token t) => t.IsWord && !t.IsCap && t.Lower.Length > 5 && t.Lower.EndsWith("ing", StringComparison.Ordinal) && t.Lower is not ("during" or "including" or "regarding" or "concerning");
+
     private static bool IsMannerAdverb(Token t) => t.IsWord && !t.IsCap && t.Lower.Length > 4 && t.Lower.EndsWith("ly", StringComparison.Ordinal) && t.Lower is not ("only" or "early" or "family" or "assembly" or "supply" or "italy");
 
     private static bool IsFiniteVerb(Token t) => t.IsWord && !t.IsCap && (IsVerb(t) || t.Lower.Length > 4 && t.Lower.EndsWith("ed", StringComparison.Ordinal));
@@ -543,6 +545,28 @@ internal static class DocumentParser
             {
                 items[i] = y;
                 items.RemoveAt(i + 1);
+            }
+        }
+
+        // "documents on speeding up A and strengthening B" -> "document on speeding up A", "document on strengthening B":
+        // the plural generic head with two gerund subjects names a document for each.
+        for (var i = 0; i < items.Count; i++)
+        {
+            var it = items[i];
+            if (!it.IsDocument || it.Last - it.First < 5 || tokens[it.First].Lower != "documents" || tokens[it.First + 1].Lower != "on" || !IsGerund(tokens[it.First + 2]))
+            {
+                continue;
+            }
+
+            for (var k = it.First + 3; k + 1 < it.Last; k++)
+            {
+                if (tokens[k].Lower == "and" && IsGerund(tokens[k + 1]))
+                {
+                    items[i] = it with { Last = k, Title = "document on " + Text(a, it.First + 2, k), Kind = "document" };
+                    items.Insert(i + 1, it with { First = k + 1, Title = "document on " + Text(a, k + 1, it.Last), Kind = "document" });
+                    i++;
+                    break;
+                }
             }
         }
 

@@ -654,7 +654,7 @@ internal static class ClauseExtractor
             }
 
             // "it was decided that ..."
-            if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && prev == "was" && i - 2 >= sentence.First && tokens[i - 2].Lower == "it")
+            if (l is "decided" or "agreed" or "resolved" or "emphasized" or "emphasised" or "stressed" or "required" or "urged" or "demanded" && aux == "was" && auxIndex - 1 >= sentence.First && tokens[auxIndex - 1].Lower == "it")
             {
                 // "it was emphasized at the meeting that ..."
                 var start = i + 1;
@@ -1006,6 +1006,15 @@ internal static class ClauseExtractor
                 continue;
             }
 
+            // "It is necessary to X, said the meeting.": the inverted attribution of an obligation to the meeting.
+            if (l is "said" or "says" or "stated" && prev == "," && AccordingToMeeting(a, sentence, i + 1) is > 0 and var saidEnd
+                && (saidEnd >= sentence.Last || tokens[saidEnd].IsPunct) && HasObligation(tokens, sentence.First, i - 1))
+            {
+                hits.Add(new Hit(HitKind.Say, i, sentence.First, t.Text, null, sentence.First) { ObjectEnd = i - 1, Listed = true });
+                i = saidEnd - 1;
+                continue;
+            }
+
             if (DirectiveVerbs.Say.Contains(l) && l is "said" or "says" or "stated" && next is "." or "at" or "on" or "in" or "during" or "")
             {
                 // "Efforts must be made to ..., the meeting said."
@@ -1328,13 +1337,21 @@ internal static class ClauseExtractor
                 return false;
             }
 
-            if (tokens[k].Lower is "should" or "must")
+            if (IsObligation(tokens, k))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>"should", "must", or "it is necessary / imperative / essential to".</summary>
+    private static bool IsObligation(List<Token> tokens, int k)
+    {
+        var l = tokens[k].Lower;
+        return l is "should" or "must"
+            || l is "necessary" or "imperative" or "essential" && k >= 2 && tokens[k - 1].Lower is "is" or "was" && tokens[k - 2].Lower == "it" && k + 1 < tokens.Count && tokens[k + 1].Lower == "to";
     }
 
     /// <summary>After "according to": the end of "the meeting" / "it" / "the session" / "the communique", or -1 for
@@ -1360,7 +1377,7 @@ internal static class ClauseExtractor
         for (var k = start; k < last; k++)
         {
             var l = tokens[k].Lower;
-            if (l is "should" or "must")
+            if (IsObligation(tokens, k))
             {
                 return true;
             }
