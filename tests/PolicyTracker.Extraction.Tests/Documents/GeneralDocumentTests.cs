@@ -101,3 +101,34 @@ public sealed class GeneralDocumentTests
         m.Documents.ShouldBeEmpty();
     }
 }
+
+public sealed class ListAndObligationFormTests
+{
+    [Fact]
+    public void Documents_on_two_gerund_subjects_are_two_documents()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday. The meeting adopted documents on speeding up the dredging of the outer channel and strengthening pilot training.");
+        m.Documents.Select(d => d.Title).ShouldBe(["document on speeding up the dredging of the outer channel", "document on strengthening pilot training"]);
+    }
+
+    [Fact]
+    public void A_letter_o_bullet_lists_the_documents_of_a_lead()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday and approved the following draft laws:\no Draft law on pilotage in the outer harbour;\no Draft law establishing the Harbour Safety Board.");
+        m.Documents.Select(d => d.Title).ShouldBe(["Draft law on pilotage in the outer harbour", "Draft law establishing the Harbour Safety Board"]);
+    }
+
+    [Fact]
+    public void An_obligation_said_by_the_meeting_after_the_verb_is_its_directive()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday. It is necessary to keep the locks open all winter, said the meeting.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("It is necessary to keep the locks open all winter");
+    }
+
+    [Fact]
+    public void It_was_also_decided_that_is_the_meetings_decision()
+    {
+        var m = Extract.Single("The Harbour Council met on Monday. It was also decided that the ferry fares would be frozen until June.");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the ferry fares would be frozen until June");
+    }
+}
