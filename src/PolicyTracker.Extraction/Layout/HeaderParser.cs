@@ -57,6 +57,22 @@ internal static class HeaderParser
         var bodyStart = pos;
         DateOnly? reference = published;
 
+        // "March 3, 2025, The Kremlin, Moscow" or "KUALA LUMPUR, 26 May 2025" on a line of its own: the date
+        // and place the report was issued, written where a byline would be.
+        var (lStart, lEnd, afterDateLine) = NextLine(text, pos);
+        if (lStart >= 0 && DateLine(text, lStart, lEnd) is { } issued)
+        {
+            if (published is null)
+            {
+                published = issued.Date;
+                publishedSpan = issued.Span;
+            }
+
+            reference = published;
+            pos = afterDateLine;
+            bodyStart = pos;
+        }
+
         // Dateline: a place, perhaps a month and day, perhaps the outlet, then a separator.
         var (dStart, dEnd, _) = NextLine(text, pos);
         if (dStart >= 0 && DatelineParser.Parse(text, dStart, dEnd) is { } dateline)
@@ -121,6 +137,31 @@ internal static class HeaderParser
         }
 
         return year > 0 ? DateWords.Make(year, d.Month, d.Day) : null;
+    }
+
+    // A short line of capitalised words and a full date, with no sentence in it.
+    private static (DateOnly Date, TextSpan Span)? DateLine(string text, int start, int end)
+    {
+        if (end - start > 90)
+        {
+            return null;
+        }
+
+        var tokens = Tokenizer.Tokenize(text, start, end);
+        if (tokens.Count > 16 || tokens.Count == 0 || tokens[^1].Text is "." or "--" or "-" or ":" or "\u2014" or "\u2013")
+        {
+            return null;
+        }
+
+        foreach (var t in tokens)
+        {
+            if (t.IsWord && !t.IsCap && t.Lower is not ("of" or "the" or "and" or "de" or "am" or "on"))
+            {
+                return null;
+            }
+        }
+
+        return DatelineParser.FullDate(text, start, end);
     }
 
     private static bool IsByline(string text, int start, int end)

@@ -597,7 +597,8 @@ internal static class MeetingDetector
         {
             var t = tokens[i];
             // A capitalised meeting noun counts only as the end of a name ("an extraordinary Cabinet Meeting").
-            if (!t.IsWord || (t.IsCap && i != sentence.First && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap)) || !MeetingWords.Nouns.Contains(t.Lower))
+            if (!t.IsWord || (t.IsCap && i != sentence.First && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap))
+                || !(MeetingWords.Nouns.Contains(t.Lower) || MeetingWords.IsHeldNoun(tokens, i, sentence.First)))
             {
                 continue;
             }

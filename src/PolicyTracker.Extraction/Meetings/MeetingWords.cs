@@ -8,6 +8,39 @@ internal static class MeetingWords
 {
     public static readonly FrozenSet<string> Nouns = Lexicon.Words("meetingNouns");
 
+    /// <summary>"held an open debate", "convened a videoconference": nouns that name a meeting only as what was held.</summary>
+    public static readonly FrozenSet<string> HeldNouns = Lexicon.Words("heldMeetingNouns");
+
+    private static readonly FrozenSet<string> HoldingVerbs = new[]
+    {
+        "held", "holds", "holding", "convened", "convenes", "convening", "hosted", "hosts", "hosting", "conducted", "conducts", "chaired", "chairs", "chairing",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A held noun that a holding verb governs, across a determiner and a few modifiers.</summary>
+    public static bool IsHeldNoun(List<Text.Token> tokens, int i, int first)
+    {
+        if (!HeldNouns.Contains(tokens[i].Lower))
+        {
+            return false;
+        }
+
+        for (var k = i - 1; k >= first && k >= i - 5; k--)
+        {
+            var t = tokens[k];
+            if (HoldingVerbs.Contains(t.Lower))
+            {
+                return true;
+            }
+
+            if (!t.IsWord || (t.IsCap && !Determiners.Contains(t.Lower)))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     // Words between the determiner and the noun that describe the session, not the body.
     public static readonly FrozenSet<string> Modifiers = Lexicon.Words("sessionModifiers");
 

@@ -126,6 +126,14 @@ internal static class NameFinder
             title = Join(tokens, start, nameStart);
         }
 
+        // "Director of National Intelligence Avril Haines": a long run after an office's "of" ends in the holder's name.
+        if (title is null && end - start >= 4 && AfterPreposition(tokens, start, sentenceFirst) && OfficeBefore(tokens, start, sentenceFirst) is { } office
+            && !titles.Contains(tokens[end - 2].Lower) && !nonPerson.Contains(tokens[end - 2].Lower) && !nonPerson.Contains(tokens[end - 1].Lower))
+        {
+            nameStart = end - 2;
+            title = Join(tokens, office, nameStart);
+        }
+
         // "Academy of Macroeconomic Research", "Commission for Discipline Inspection": an organisation's complement.
         if (title is null && AfterPreposition(tokens, start, sentenceFirst))
         {
@@ -174,6 +182,18 @@ internal static class NameFinder
         var name = Join(tokens, nameStart, end);
         var resolved = registry?.ResolveFull(name) ?? name;
         result.Add(new NameCandidate(nameStart, end, resolved, title, true));
+    }
+
+    // The office word before "of [the]" ("Director of", "Secretary of the"), or null.
+    private static int? OfficeBefore(List<Token> tokens, int start, int sentenceFirst)
+    {
+        var k = start - 1;
+        if (k >= sentenceFirst && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= sentenceFirst && tokens[k].Lower is "of" or "for" && tokens[k - 1].IsCap && GazetteerStore.Titles.TitleWords.Contains(tokens[k - 1].Lower) ? k - 1 : null;
     }
 
     private static bool AfterPreposition(List<Token> tokens, int start, int sentenceFirst)

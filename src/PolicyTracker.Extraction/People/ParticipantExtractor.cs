@@ -225,8 +225,10 @@ internal static class ParticipantExtractor
 
             // "Also present were ...", "Taking part were ...", "Around the table were ..."
             // "Accompanying the Chief Warden were ...": a name inside the lead phrase is not a subject of "were".
+            // "Attendees were briefed on ...": a passive verb after the copula, no list.
             if ((t.Lower is "were" or "was" or "included" or "include" or "includes" or "are") && i > sentence.First
-                && AttendanceLead(tokens, sentence.First, pending.Count == 0 ? i : pending[0].First))
+                && AttendanceLead(tokens, sentence.First, pending.Count == 0 ? i : pending[0].First)
+                && !(i + 1 < sentence.Last && tokens[i + 1].IsWord && !tokens[i + 1].IsCap && tokens[i + 1].Lower.EndsWith("ed", StringComparison.Ordinal)))
             {
                 pending.Clear();
 
@@ -423,16 +425,68 @@ internal static class ParticipantExtractor
             var item = a.Sentences[k];
             var start = ItemStart(a.Tokens, item);
             var names = a.Names[k];
-            if (item.Last - item.First > 40 || names.Count == 0 || names[0].First != start)
+            if (item.Last - item.First > 40)
+            {
+                break;
+            }
+
+            // "The Vice President": a line naming an office, no person; the list goes on.
+            if (names.Count == 0 && TitleOnly(a.Tokens, start, item.Last))
+            {
+                a.SentenceMeeting[k] = a.SentenceMeeting[s];
+                continue;
+            }
+
+            // "Secretary of State Antony Blinken", "Mayor Helen O'Connor (chair)": the office before the name.
+            if (names.Count == 0 || (names[0].First != start && !TitleOnly(a.Tokens, start, names[0].First)))
             {
                 break;
             }
 
             a.SentenceMeeting[k] = a.SentenceMeeting[s];
-            Assign(a, meeting, names[0], role);
+            Assign(a, meeting, names[0], ChairMark(a.Tokens, names[0].Last, item.Last) ? ParticipantRole.Chair : role);
         }
 
         return k - 1;
+    }
+
+    // Capitalised words and the small words of an office ("Secretary of State", "Director of the CIA").
+    private static bool TitleOnly(List<Token> tokens, int first, int last)
+    {
+        if (last <= first)
+        {
+            return false;
+        }
+
+        for (var k = first; k < last; k++)
+        {
+            var t = tokens[k];
+            if (t.IsWord ? !(t.IsCap || t.Lower is "of" or "the" or "for" or "and" or "on" or "to") : t.Text is not ("." or "'s" or "-" or "," or "&"))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "Helen O'Connor (chair)", "Ana Lind, presiding": the list marks its chair after the name.
+    private static bool ChairMark(List<Token> tokens, int after, int last)
+    {
+        for (var k = after; k < last && k <= after + 2; k++)
+        {
+            if (tokens[k].Lower is "chair" or "chairman" or "chairwoman" or "chairperson" or "presiding" or "chairing")
+            {
+                return true;
+            }
+
+            if (tokens[k].Text is not ("(" or "," or "-" or "\u2013" or "\u2014"))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool ListLead(List<Token> tokens, int first, int last)
@@ -551,6 +605,14 @@ internal static class ParticipantExtractor
             case "took" or "take" or "takes" when next == "part":
                 role = ParticipantRole.Attendee;
                 break;
+            case "taking" when next == "part" && i > sentence.First:
+                // "with X also taking part": the names before it attend ("Taking part were ..." leads a list).
+                role = ParticipantRole.Attendee;
+                break;
+            case "hosted" or "co-hosted" when next == "by" && (MeetingNounBefore(tokens, sentence.First, i) || BodyBefore(a, sentence, i)):
+                // "The meeting was hosted by X and attended by Y": the host of a meeting chairs it.
+                role = ParticipantRole.Chair;
+                break;
             case "opened" or "opening" or "opens" when MeetingNounAfter(tokens, i + 1, sentence.Last) && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being"):
                 // "Opening the meeting, Lind said ...": whoever opens the meeting chairs it.
                 role = ParticipantRole.Chair;
@@ -578,6 +640,11 @@ internal static class ParticipantExtractor
                 role = ParticipantRole.Speaker;
                 break;
             case "gave" or "delivered" or "made" or "offered" or "presented" when SpeechObject(tokens, i, sentence.Last):
+                role = ParticipantRole.Speaker;
+                break;
+            case "presented" or "presents" or "submitted" or "submits" or "introduced" or "introduces" when ToAudience(tokens, i, sentence.Last)
+                && !(i > sentence.First && tokens[i - 1].Lower is "was" or "were" or "be" or "been" or "being"):
+                // "Klingbeil presented the draft to the cabinet": putting a text before the meeting is speaking at it.
                 role = ParticipantRole.Speaker;
                 break;
             case var _ when AttendeeVerbs.Contains(l):
@@ -657,6 +724,25 @@ internal static class ParticipantExtractor
             if (bp.First == at)
             {
                 return !a.Names[s].Any(n => n.First == at);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ToAudience(List<Token> tokens, int i, int last)
+    {
+        for (var k = i + 1; k + 1 < last && k <= i + 8; k++)
+        {
+            if (tokens[k].Lower == "to")
+            {
+                var head = tokens[k + 1].Lower is "the" or "its" or "his" or "her" && k + 2 < last ? tokens[k + 2].Lower : tokens[k + 1].Lower;
+                return Audiences.Contains(head);
+            }
+
+            if (tokens[k].IsPunct)
+            {
+                return false;
             }
         }
 
