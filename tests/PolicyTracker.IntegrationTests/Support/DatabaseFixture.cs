@@ -8,7 +8,7 @@ using PolicyTracker.TestSupport;
 
 namespace PolicyTracker.IntegrationTests.Support;
 
-// One database per test run (a TestDatabase): created and migrated once, emptied by Respawn before
+// One database per test run (a TestDatabase): created and migrated once, emptied (one TRUNCATE) before
 // each test, dropped at the end.
 public sealed class DatabaseFixture : IAsyncLifetime
 {

@@ -9,14 +9,14 @@ public sealed class HighlightedText : ComponentBase
 {
     public const string TargetId = "span-target";
 
-    [Parameter, EditorRequired] public string Text { get; set; } = "";
 
     [Parameter] public IReadOnlyList<FactSpan> Spans { get; set; } = [];
 
     [Parameter] public (int Start, int Length)? Target { get; set; }
 
-    // A long text is shown a stretch at a time; without a window the whole text is shown.
-    [Parameter] public TextWindow? Window { get; set; }
+    // The text and the stretch of it shown (a text of one piece is shown whole). The text comes
+    // through the window, not as a string parameter, which Blazor would send to the browser whole.
+    [Parameter, EditorRequired] public TextWindow Window { get; set; } = default!;
 
     protected override void BuildRenderTree(RenderTreeBuilder builder)
     {
@@ -24,7 +24,7 @@ public sealed class HighlightedText : ComponentBase
         builder.AddAttribute(1, "class", "source-text");
         builder.AddAttribute(2, "data-testid", "source-text");
         var targetMarked = false;
-        foreach (var segment in Segmenter.Split(Text, Spans, Target, window: Window?.Range))
+        foreach (var segment in Segmenter.Split(Window.Text, Spans, Target, window: Window.Range))
         {
             if (segment.Fact is null && !segment.Target)
             {

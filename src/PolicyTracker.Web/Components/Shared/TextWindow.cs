@@ -15,9 +15,15 @@ public sealed class TextWindow
 
     public TextWindow(string text, int pieceLength = PieceLength)
     {
+        Text = text;
         TextLength = text.Length;
         _pieces = Cut(text, pieceLength);
     }
+
+    /// <summary>The whole text. Components take it through the window, never as a string
+    /// parameter: Blazor writes string parameters into the render batch it sends the browser, so a
+    /// 2 MB report would travel whole (once for every component given it) although a few pieces show.</summary>
+    public string Text { get; }
 
     public int TextLength { get; }
 
