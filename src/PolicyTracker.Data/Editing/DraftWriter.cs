@@ -184,9 +184,10 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
         }
 
         // Each field judged on its own, against the meeting as loaded (the database before this save's writes).
+        // The body is read off the navigation: a body just set is not in the foreign key until the context saves.
         var looked = reviewed.Changed || reviewed.Verdict is not Verdict.Extracted;
         var storedChair = reviewed.MeetingId is { } loadedId ? await StoredChairAsync(loadedId, ct) : null;
-        var bodyVerdict = FieldVerdict(source.BodyVerdict, true, meeting.OrganizationId == reviewed.LoadedBodyId, looked) ?? Verdict.Added;
+        var bodyVerdict = FieldVerdict(source.BodyVerdict, true, (meeting.Organization?.Id ?? meeting.OrganizationId) == reviewed.LoadedBodyId, looked) ?? Verdict.Added;
         var dateVerdict = FieldVerdict(source.DateVerdict, meeting.Date is not null, meeting.Date == reviewed.LoadedDate, looked);
         var chairVerdict = FieldVerdict(source.ChairVerdict, chair is not null, SamePerson(storedChair, chair),
             chair?.Verdict is Verdict.Accepted or Verdict.Edited);

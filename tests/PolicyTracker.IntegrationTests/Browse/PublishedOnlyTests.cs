@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
@@ -206,7 +205,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             version = await db.Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
         }
 
-        var result = await new ReportStatusChanger(fixture.Factory, new SystemUser(), TimeProvider.System).SetStatusAsync(reportId, version, status);
+        var result = await new ReportStatusChanger(fixture.Factory, fixture.User, fixture.Clock).SetStatusAsync(reportId, version, status);
         result.Outcome.ShouldBe(SaveOutcome.Saved, result.Message);
     }
 }
