@@ -13,6 +13,9 @@ internal sealed class MeetingSourceConfiguration : IEntityTypeConfiguration<Meet
 
         // History and trash read a meeting's sources including the deleted ones, which the partial index above cannot serve.
         builder.HasIndex(s => s.MeetingId);
+        builder.Property(s => s.BodyVerdict).HasConversion<string>().HasMaxLength(20).HasDefaultValueSql("'Extracted'");
+        builder.Property(s => s.DateVerdict).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.ChairVerdict).HasConversion<string>().HasMaxLength(20);
 
         builder.HasOne(s => s.Meeting)
             .WithMany(m => m.Sources)

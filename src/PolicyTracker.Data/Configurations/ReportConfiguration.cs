@@ -14,6 +14,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
         builder.Property(r => r.ContentHash).HasMaxLength(64).IsFixedLength();
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.EnteredBy).HasMaxLength(200);
+        builder.Property(r => r.PublishedBy).HasMaxLength(200);
         builder.Property(r => r.ExtractorVersion).HasMaxLength(50);
 
         // Unfiltered on purpose: a soft-deleted report still owns its text and URL.

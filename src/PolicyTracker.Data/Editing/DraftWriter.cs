@@ -30,6 +30,7 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
             if (publish)
             {
                 report.Status = ReportStatus.Published;
+                (report.PublishedBy, report.PublishedAt) = (userName, now);
             }
 
             _writes++;
@@ -162,6 +163,7 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
             source = await db.MeetingSources.SingleOrDefaultAsync(s => s.MeetingId == meeting.Id && s.SourceReportId == report.Id, ct);
         }
 
+        var chair = reviewed.Participants.FirstOrDefault(p => !p.Removed && p.Role == ParticipationRole.Chair);
         if (source is null)
         {
             db.MeetingSources.Add(new MeetingSource
@@ -173,19 +175,61 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
                 Verdict = Verdict.Added,
                 VerdictBy = userName,
                 VerdictAt = now,
+                BodyVerdict = Verdict.Added,
+                DateVerdict = meeting.Date is null ? null : Verdict.Added,
+                ChairVerdict = chair is null ? null : Verdict.Added,
             });
             _writes++;
             return;
         }
 
+        // Each field judged on its own, against the meeting as loaded (the database before this save's writes).
+        // The body is read off the navigation: a body just set is not in the foreign key until the context saves.
+        var looked = reviewed.Changed || reviewed.Verdict is not Verdict.Extracted;
+        var storedChair = reviewed.MeetingId is { } loadedId ? await StoredChairAsync(loadedId, ct) : null;
+        var bodyVerdict = FieldVerdict(source.BodyVerdict, true, (meeting.Organization?.Id ?? meeting.OrganizationId) == reviewed.LoadedBodyId, looked) ?? Verdict.Added;
+        var dateVerdict = FieldVerdict(source.DateVerdict, meeting.Date is not null, meeting.Date == reviewed.LoadedDate, looked);
+        var chairVerdict = FieldVerdict(source.ChairVerdict, chair is not null, SamePerson(storedChair, chair),
+            chair?.Verdict is Verdict.Accepted or Verdict.Edited);
         var verdict = reviewed.Changed && reviewed.Verdict is Verdict.Extracted or Verdict.Accepted ? Verdict.Edited : reviewed.Verdict;
-        if (source.Verdict != verdict || source.InBulk != reviewed.InBulk)
+        if (source.Verdict != verdict || source.InBulk != reviewed.InBulk
+            || source.BodyVerdict != bodyVerdict || source.DateVerdict != dateVerdict || source.ChairVerdict != chairVerdict)
         {
             db.Entry(source).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
+            (source.BodyVerdict, source.DateVerdict, source.ChairVerdict) = (bodyVerdict, dateVerdict, chairVerdict);
             Judge(source, verdict, reviewed.InBulk, now);
             _writes++;
         }
     }
+
+    // The chair this report gave the meeting before this save: its person's id and name.
+    private async Task<(Guid Id, string Name)?> StoredChairAsync(Guid meetingId, CancellationToken ct)
+    {
+        var chair = await db.ParticipationSources.AsNoTracking()
+            .Where(s => s.SourceReportId == report.Id && s.Verdict != Verdict.Removed
+                && s.Fact.MeetingId == meetingId && s.Fact.Role == ParticipationRole.Chair)
+            .OrderBy(s => s.Fact.Position)
+            .Select(s => new { s.Fact.PersonId, s.Fact.Person.Name })
+            .FirstOrDefaultAsync(ct);
+        return chair is null ? null : (chair.PersonId, chair.Name);
+    }
+
+    private static bool SamePerson((Guid Id, string Name)? stored, ReviewParticipant? chair) =>
+        stored is { } s && chair is not null
+        && (chair.PersonId == s.Id || (chair.PersonId is null && string.Equals(chair.Name.Trim(), s.Name, StringComparison.OrdinalIgnoreCase)));
+
+    // One field's verdict after a save, from the one stored: a field nobody claimed and now holding a value was added;
+    // an extracted value now gone was removed, one now different was edited, one the editor looked at and left was
+    // accepted. Edited and removed stay so: the extractor was wrong about it, whatever came after.
+    internal static Verdict? FieldVerdict(Verdict? stored, bool claimedAfter, bool same, bool looked) => stored switch
+    {
+        null or Verdict.Added => claimedAfter ? Verdict.Added : null,
+        Verdict.Removed => claimedAfter ? Verdict.Edited : Verdict.Removed,
+        _ when !claimedAfter => Verdict.Removed,
+        Verdict.Edited => Verdict.Edited,
+        _ when !same => Verdict.Edited,
+        _ => looked ? Verdict.Accepted : stored,
+    };
 
     // The editor removed a meeting from this report: its claims are marked removed, kept for the
     // quality figures; the meeting and facts go when no other report stands behind them.
@@ -207,6 +251,9 @@ internal sealed class DraftWriter(PolicyTrackerDbContext db, Report report, Date
         if (reviewed.SourceId is { } sourceId && await db.MeetingSources.SingleOrDefaultAsync(s => s.Id == sourceId, ct) is { } meetingSource)
         {
             db.Entry(meetingSource).Property(s => s.Version).OriginalValue = reviewed.SourceVersion;
+            meetingSource.DateVerdict = FieldVerdict(meetingSource.DateVerdict, false, false, true);
+            meetingSource.ChairVerdict = FieldVerdict(meetingSource.ChairVerdict, false, false, true);
+            meetingSource.BodyVerdict = FieldVerdict(meetingSource.BodyVerdict, false, false, true) ?? Verdict.Added;
             Judge(meetingSource, Verdict.Removed, false, now);
             _writes++;
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Auditing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 
@@ -6,7 +7,7 @@ namespace PolicyTracker.Data.Editing;
 
 // Archives a report, restores it as a draft, or publishes it as it stands, keeping the published
 // flags of its meetings and facts in the same transaction.
-public sealed class ReportStatusChanger(IDbContextFactory<PolicyTrackerDbContext> factory)
+public sealed class ReportStatusChanger(IDbContextFactory<PolicyTrackerDbContext> factory, ICurrentUser user, TimeProvider time)
 {
     public async Task<ReviewSaveResult> SetStatusAsync(Guid reportId, uint version, ReportStatus status, CancellationToken ct = default)
     {
@@ -18,6 +19,11 @@ public sealed class ReportStatusChanger(IDbContextFactory<PolicyTrackerDbContext
         }
 
         db.Entry(report).Property(r => r.Version).OriginalValue = version;
+        if (status == ReportStatus.Published && report.Status != ReportStatus.Published)
+        {
+            (report.PublishedBy, report.PublishedAt) = (user.Name, time.GetUtcNow());
+        }
+
         report.Status = status;
         try
         {

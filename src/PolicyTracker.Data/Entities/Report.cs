@@ -28,6 +28,11 @@ public class Report : Entity
 
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    // Who last published it and when; kept for the editors' throughput figures.
+    public string? PublishedBy { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public ICollection<MeetingSource> MeetingSources { get; set; } = [];

@@ -128,7 +128,14 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report)
                 && await db.MeetingSources.AnyAsync(s => s.MeetingId == meeting.Id && s.SourceReportId == report.Id, ct));
         if (!claimed)
         {
-            db.MeetingSources.Add(Extracted(new MeetingSource { Meeting = meeting, SourceReportId = report.Id }, extracted.Span, extracted.Confidence));
+            // The fields the extractor claimed, each judged on its own later; a field it found nothing for has no verdict.
+            db.MeetingSources.Add(Extracted(new MeetingSource
+            {
+                Meeting = meeting,
+                SourceReportId = report.Id,
+                DateVerdict = extracted.Date is null ? null : Verdict.Extracted,
+                ChairVerdict = extracted.Participants.Any(p => p.Role == ParticipantRole.Chair) ? Verdict.Extracted : null,
+            }, extracted.Span, extracted.Confidence));
         }
     }
 

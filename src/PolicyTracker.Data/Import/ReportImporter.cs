@@ -86,6 +86,11 @@ public sealed class ReportImporter
                     EnteredAt = _time.GetUtcNow(),
                     ExtractorVersion = extraction.ExtractorVersion,
                 };
+                if (report.Status == ReportStatus.Published)
+                {
+                    (report.PublishedBy, report.PublishedAt) = (report.EnteredBy, report.EnteredAt);
+                }
+
                 db.Reports.Add(report);
 
                 var writer = new ExtractionWriter(db, report);

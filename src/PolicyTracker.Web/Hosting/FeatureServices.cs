@@ -34,6 +34,7 @@ public static class FeatureServices
         services.AddScoped<DocumentQueries>();
         services.AddScoped<ReportQueries>();
         services.AddScoped<SummaryQueries>();
+        services.AddScoped<PolicyTracker.Web.Features.Quality.QualityQueries>();
         services.AddScoped<TopicTrendQueries>();
         services.AddScoped<BriefQueries>();
         services.AddScoped<RecordExportQueries>();

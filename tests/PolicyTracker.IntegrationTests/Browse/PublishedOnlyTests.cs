@@ -205,7 +205,7 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
             version = await db.Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
         }
 
-        var result = await new ReportStatusChanger(fixture.Factory).SetStatusAsync(reportId, version, status);
+        var result = await new ReportStatusChanger(fixture.Factory, fixture.User, fixture.Clock).SetStatusAsync(reportId, version, status);
         result.Outcome.ShouldBe(SaveOutcome.Saved, result.Message);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReviewOperationTests(DatabaseFixture fixture) : IAsyncLifeti
 
     private DocumentLinker Linker => new(fixture.Factory);
 
-    private ReportStatusChanger StatusChanger => new(fixture.Factory);
+    private ReportStatusChanger StatusChanger => new(fixture.Factory, fixture.User, fixture.Clock);
 
     private HistoryService History => new(fixture.Factory, fixture.Clock, fixture.User);
 

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using PolicyTracker.Data.Entities;
 
 namespace PolicyTracker.Data.Seed.Synthetic;
 
@@ -49,7 +50,7 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
             Text(w, r.Kind);
         }, ct);
         await CopyAsync("reports",
-            "id, headline, outlet, published, source_url, text, content_hash, status, entered_by, entered_at, extractor_version, updated_at",
+            "id, headline, outlet, published, source_url, text, content_hash, status, entered_by, entered_at, extractor_version, updated_at, published_by, published_at",
             batch.Reports, (w, r) =>
             {
                 Uuid(w, r.Id);
@@ -64,6 +65,9 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
                 Time(w, r.EnteredAt);
                 Text(w, r.ExtractorVersion);
                 Time(w, r.UpdatedAt);
+                var published = r.Status == nameof(ReportStatus.Published);
+                Text(w, published ? SyntheticArchive.EnteredBy : null);
+                Time(w, published ? r.UpdatedAt ?? r.EnteredAt : null);
             }, ct);
         await CopyAsync("meetings", "id, organization_id, session, date, location, published", batch.Meetings, (w, r) =>
         {
@@ -74,7 +78,14 @@ internal sealed class ArchiveWriter(NpgsqlConnection connection)
             Text(w, r.Location);
             w.Write(r.Published, NpgsqlDbType.Boolean);
         }, ct);
-        await CopyAsync("meeting_sources", $"id, meeting_id, {SourceColumns}", batch.MeetingSources, WriteSource, ct);
+        // The synthetic meetings always have a date and a chair, and a reviewed meeting's fields take its verdict.
+        await CopyAsync("meeting_sources", $"id, meeting_id, {SourceColumns}, body_verdict, date_verdict, chair_verdict", batch.MeetingSources, (w, r) =>
+        {
+            WriteSource(w, r);
+            Text(w, r.Verdict);
+            Text(w, r.Verdict);
+            Text(w, r.Verdict);
+        }, ct);
         await CopyAsync("participations", "id, meeting_id, person_id, role, title_as_written, position, published, meeting_date", batch.Participations, (w, r) =>
         {
             var meeting = meetings[r.MeetingId];
