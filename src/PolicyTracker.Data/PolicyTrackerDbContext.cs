@@ -44,6 +44,12 @@ public class PolicyTrackerDbContext(DbContextOptions<PolicyTrackerDbContext> opt
 
     public DbSet<DocumentCounts> DocumentCounts => Set<DocumentCounts>();
 
+    public DbSet<PersonBodyCounts> PersonBodyCounts => Set<PersonBodyCounts>();
+
+    public DbSet<CoAttendanceCounts> CoAttendanceCounts => Set<CoAttendanceCounts>();
+
+    public DbSet<ReportCounts> ReportCounts => Set<ReportCounts>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportItem> ImportItems => Set<ImportItem>();

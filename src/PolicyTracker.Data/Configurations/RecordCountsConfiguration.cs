@@ -39,3 +39,36 @@ internal sealed class DocumentCountsConfiguration : IEntityTypeConfiguration<Doc
         builder.HasIndex(c => new { c.LastAction, c.DocumentId });
     }
 }
+
+internal sealed class PersonBodyCountsConfiguration : IEntityTypeConfiguration<PersonBodyCounts>
+{
+    public void Configure(EntityTypeBuilder<PersonBodyCounts> builder)
+    {
+        builder.ToTable("person_body_counts");
+        builder.HasKey(c => new { c.PersonId, c.OrganizationId });
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.OrganizationId, c.Meetings });
+    }
+}
+
+internal sealed class CoAttendanceCountsConfiguration : IEntityTypeConfiguration<CoAttendanceCounts>
+{
+    public void Configure(EntityTypeBuilder<CoAttendanceCounts> builder)
+    {
+        builder.ToTable("co_attendance_counts");
+        builder.HasKey(c => new { c.PersonId, c.OtherPersonId, c.OrganizationId });
+        // No foreign keys: millions of rows, rewritten on publish, and a person or body is only ever soft-deleted.
+    }
+}
+
+internal sealed class ReportCountsConfiguration : IEntityTypeConfiguration<ReportCounts>
+{
+    public void Configure(EntityTypeBuilder<ReportCounts> builder)
+    {
+        builder.ToTable("report_counts");
+        builder.HasKey(c => c.ReportId);
+        builder.HasOne<Report>().WithOne(r => r.Counts).HasForeignKey<ReportCounts>(c => c.ReportId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(c => new { c.Meetings, c.EnteredAt, c.ReportId });
+    }
+}

@@ -36,4 +36,7 @@ public class Report : Entity
     public NpgsqlTsVector SearchVector { get; set; } = null!;
 
     public ICollection<MeetingSource> MeetingSources { get; set; } = [];
+
+    // Kept by Records.RecordCounts in the transaction that changes the report's claims.
+    public ReportCounts? Counts { get; set; }
 }

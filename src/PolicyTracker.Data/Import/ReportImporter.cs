@@ -96,7 +96,7 @@ public sealed class ReportImporter
                 var writer = new ExtractionWriter(db, report);
                 await writer.WriteAsync(extraction, ct);
                 await db.SaveChangesAsync(ct);
-                await PublishedFlags.RefreshAsync(db, writer.MeetingIds, ct);
+                await PublishedFlags.RefreshAsync(db, writer.MeetingIds, [report.Id], ct);
                 if (beforeCommit is not null)
                 {
                     await beforeCommit(db, report.Id, ct);

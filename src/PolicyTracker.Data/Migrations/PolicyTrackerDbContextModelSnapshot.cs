@@ -113,6 +113,34 @@ namespace PolicyTracker.Data.Migrations
                     b.ToTable("body_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.CoAttendanceCounts", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("OtherPersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("other_person_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<DateOnly?>("LastMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("last_meeting");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.HasKey("PersonId", "OtherPersonId", "OrganizationId")
+                        .HasName("pk_co_attendance_counts");
+
+                    b.ToTable("co_attendance_counts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1196,6 +1224,45 @@ namespace PolicyTracker.Data.Migrations
                     b.ToTable("person_aliases", (string)null);
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.PersonBodyCounts", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("person_id");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("organization_id");
+
+                    b.Property<int>("Chaired")
+                        .HasColumnType("integer")
+                        .HasColumnName("chaired");
+
+                    b.Property<DateOnly?>("FirstMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("first_meeting");
+
+                    b.Property<DateOnly?>("LastChaired")
+                        .HasColumnType("date")
+                        .HasColumnName("last_chaired");
+
+                    b.Property<DateOnly?>("LastMeeting")
+                        .HasColumnType("date")
+                        .HasColumnName("last_meeting");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.HasKey("PersonId", "OrganizationId")
+                        .HasName("pk_person_body_counts");
+
+                    b.HasIndex("OrganizationId", "Meetings")
+                        .HasDatabaseName("ix_person_body_counts_organization_id_meetings");
+
+                    b.ToTable("person_body_counts", (string)null);
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.PersonCounts", b =>
                 {
                     b.Property<Guid>("PersonId")
@@ -1401,6 +1468,29 @@ namespace PolicyTracker.Data.Migrations
                         .HasDatabaseName("ix_reports_status");
 
                     b.ToTable("reports", (string)null);
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ReportCounts", b =>
+                {
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("report_id");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<int>("Meetings")
+                        .HasColumnType("integer")
+                        .HasColumnName("meetings");
+
+                    b.HasKey("ReportId")
+                        .HasName("pk_report_counts");
+
+                    b.HasIndex("Meetings", "EnteredAt", "ReportId")
+                        .HasDatabaseName("ix_report_counts_meetings_entered_at_report_id");
+
+                    b.ToTable("report_counts", (string)null);
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Resolution", b =>
@@ -1785,6 +1875,23 @@ namespace PolicyTracker.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("PolicyTracker.Data.Entities.PersonBodyCounts", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_body_counts_organizations_organization_id");
+
+                    b.HasOne("PolicyTracker.Data.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_person_body_counts_people_person_id");
+                });
+
             modelBuilder.Entity("PolicyTracker.Data.Entities.PersonCounts", b =>
                 {
                     b.HasOne("PolicyTracker.Data.Entities.Person", null)
@@ -1813,6 +1920,16 @@ namespace PolicyTracker.Data.Migrations
                     b.Navigation("Person");
 
                     b.Navigation("SourceReport");
+                });
+
+            modelBuilder.Entity("PolicyTracker.Data.Entities.ReportCounts", b =>
+                {
+                    b.HasOne("PolicyTracker.Data.Entities.Report", null)
+                        .WithOne("Counts")
+                        .HasForeignKey("PolicyTracker.Data.Entities.ReportCounts", "ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_report_counts_reports_report_id");
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Resolution", b =>
@@ -1913,6 +2030,8 @@ namespace PolicyTracker.Data.Migrations
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.Report", b =>
                 {
+                    b.Navigation("Counts");
+
                     b.Navigation("MeetingSources");
                 });
 

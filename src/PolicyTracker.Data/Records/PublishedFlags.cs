@@ -21,14 +21,19 @@ public static class PublishedFlags
             UNION SELECT f.meeting_id FROM resolutions f JOIN resolution_sources s ON s.fact_id = f.id WHERE s.source_report_id = {reportId}
             UNION SELECT f.meeting_id FROM document_actions f JOIN document_action_sources s ON s.fact_id = f.id WHERE s.source_report_id = {reportId}
             """).ToListAsync(ct);
-        await RefreshAsync(db, meetings.Concat(alsoMeetings), ct);
+        await RefreshAsync(db, meetings.Concat(alsoMeetings), [reportId], ct);
     }
 
-    public static async Task RefreshAsync(PolicyTrackerDbContext db, IEnumerable<Guid> meetingIds, CancellationToken ct)
+    public static Task RefreshAsync(PolicyTrackerDbContext db, IEnumerable<Guid> meetingIds, CancellationToken ct) =>
+        RefreshAsync(db, meetingIds, [], ct);
+
+    // reports: reports whose claims changed, beyond those of the meetings (a new report that claims no meeting).
+    public static async Task RefreshAsync(PolicyTrackerDbContext db, IEnumerable<Guid> meetingIds, Guid[] reports, CancellationToken ct)
     {
         var ids = meetingIds.Distinct().ToArray();
         if (ids.Length == 0)
         {
+            await RecordCounts.RefreshAsync(db, ids, reports, ct);
             return;
         }
 
@@ -51,14 +56,15 @@ public static class PublishedFlags
         await RefreshFactsAsync(db, "resolutions", "resolution_sources", ids, ct);
         await RefreshFactsAsync(db, "document_actions", "document_action_sources", ids, ct);
         await TopicTags.RefreshMeetingsAsync(db, ids, TopicTaxonomy.Default, ct);
-        await RecordCounts.RefreshAsync(db, ids, ct);
+        await RecordCounts.RefreshAsync(db, ids, reports, ct);
     }
 
     // Every meeting and fact at once: after a migration, or to repair.
     public static async Task RefreshAllAsync(PolicyTrackerDbContext db, CancellationToken ct)
     {
         var ids = await db.Meetings.IgnoreQueryFilters().Select(m => m.Id).ToListAsync(ct);
-        await RefreshAsync(db, ids, ct);
+        var reports = await db.Reports.IgnoreQueryFilters().Select(r => r.Id).ToArrayAsync(ct);
+        await RefreshAsync(db, ids, reports, ct);
     }
 
     private static Task<int> RefreshFactsAsync(PolicyTrackerDbContext db, string facts, string sources, Guid[] meetingIds, CancellationToken ct)

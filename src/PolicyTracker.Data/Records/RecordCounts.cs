@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace PolicyTracker.Data.Records;
 
-// Keeps person_counts, body_counts and document_counts equal to what the published flags say, for
-// the people, bodies and documents of the meetings a save touched. PublishedFlags calls it in the
+// Keeps person_counts, body_counts, document_counts, person_body_counts, co_attendance_counts and report_counts equal
+// to what the published flags and claims say, for the people, bodies, documents and reports of the meetings a save touched. PublishedFlags calls it in the
 // same transaction; the migration and the synthetic seed run the whole-archive version.
 public static class RecordCounts
 {
@@ -51,24 +51,74 @@ public static class RecordCounts
            OR document_counts.last_action IS DISTINCT FROM excluded.last_action
         """;
 
-    /// <summary>Every person, body and document at once: the migration that creates the tables, the synthetic seed, a repair.</summary>
+    // {0} is the people whose rows are replaced (an array parameter or an ARRAY(...) expression). Rows with no published
+    // meeting are not stored: a person's bodies are the rows there are.
+    private const string PersonBodiesSql = """
+        DELETE FROM person_body_counts WHERE person_id = ANY({0});
+        INSERT INTO person_body_counts (person_id, organization_id, meetings, chaired, first_meeting, last_meeting, last_chaired)
+        SELECT f.person_id, m.organization_id, count(*)::int, (count(*) FILTER (WHERE f.role = 'Chair'))::int,
+               min(m.date), max(m.date), max(m.date) FILTER (WHERE f.role = 'Chair')
+        FROM participations f JOIN meetings m ON m.id = f.meeting_id
+        WHERE f.published AND f.person_id = ANY({0})
+        GROUP BY f.person_id, m.organization_id
+        """;
+
+    // A pair's count changes only when a meeting both were at (in any state) changes, so a save that touched meetings
+    // replaces the pairs among the people of those meetings, across every body (a meeting may have changed body).
+    private const string CoAttendanceSql = """
+        DELETE FROM co_attendance_counts WHERE person_id = ANY({0}) AND other_person_id = ANY({0});
+        INSERT INTO co_attendance_counts (person_id, other_person_id, organization_id, meetings, last_meeting)
+        SELECT a.person_id, b.person_id, m.organization_id, count(*)::int, max(m.date)
+        FROM participations a
+        JOIN participations b ON b.meeting_id = a.meeting_id AND b.published AND b.person_id <> a.person_id AND b.person_id = ANY({0})
+        JOIN meetings m ON m.id = a.meeting_id
+        WHERE a.published AND a.person_id = ANY({0})
+        GROUP BY a.person_id, b.person_id, m.organization_id
+        """;
+
+    // A report's claims of meetings that are not deleted (what Report.MeetingSources counts under the soft-delete filter).
+    private const string ReportsSql = """
+        INSERT INTO report_counts (report_id, meetings, entered_at)
+        SELECT r.id, (SELECT count(*)::int FROM meeting_sources s WHERE s.source_report_id = r.id AND s.deleted_at IS NULL), r.entered_at
+        FROM reports r
+        WHERE {0}
+        ON CONFLICT (report_id) DO UPDATE SET meetings = excluded.meetings
+        WHERE report_counts.meetings IS DISTINCT FROM excluded.meetings
+        """;
+
+    private const string EveryPerson = "ARRAY(SELECT id FROM people)";
+
+    /// <summary>Every stored count at once: the migration that creates the tables, the synthetic seed, a repair.</summary>
     public static readonly string RefreshAllSql = string.Join(";\n", Where(PeopleSql, "true"),
-        Where(BodiesSql, "true"), Where(DocumentsSql, "true")) + ";";
+        Where(BodiesSql, "true"), Where(DocumentsSql, "true"), Where(PersonBodiesSql, EveryPerson),
+        Where(CoAttendanceSql, EveryPerson), Where(ReportsSql, "true")) + ";";
 
     // Deleted facts are included on purpose: a participation an editor removed still names the person whose count fell.
-    public static async Task RefreshAsync(PolicyTrackerDbContext db, Guid[] meetingIds, CancellationToken ct)
+    // reportIds: reports whose claims changed beyond these meetings (a new report, one whose claims were dropped).
+    public static async Task RefreshAsync(PolicyTrackerDbContext db, Guid[] meetingIds, Guid[] reportIds, CancellationToken ct)
     {
+        // The SQL is this class's own constants, never input.
+#pragma warning disable EF1002
+        await db.Database.ExecuteSqlRawAsync(Where(ReportsSql,
+            "r.id = ANY(@reports) OR r.id IN (SELECT source_report_id FROM meeting_sources WHERE meeting_id = ANY(@ids))"),
+            [new Npgsql.NpgsqlParameter("reports", reportIds), new Npgsql.NpgsqlParameter("ids", meetingIds)], ct);
         if (meetingIds.Length == 0)
         {
             return;
         }
+        var people = await db.Database.SqlQueryRaw<Guid>(
+            "SELECT DISTINCT person_id AS \"Value\" FROM participations WHERE meeting_id = ANY(@ids)",
+            new Npgsql.NpgsqlParameter("ids", meetingIds)).ToArrayAsync(ct);
+        // A meeting moved to another body in place leaves the old body's count behind unless that body is counted again:
+        // the bodies of these people's stored rows include it (read before the rows are replaced).
+        await db.Database.ExecuteSqlRawAsync(Where(BodiesSql,
+            "o.id IN (SELECT organization_id FROM meetings WHERE id = ANY(@ids)) OR o.id IN (SELECT organization_id FROM person_body_counts WHERE person_id = ANY(@people))"),
+            [new Npgsql.NpgsqlParameter("ids", meetingIds), new Npgsql.NpgsqlParameter("people", people)], ct);
+        await db.Database.ExecuteSqlRawAsync(Where(PersonBodiesSql, "@people"), [new Npgsql.NpgsqlParameter("people", people)], ct);
+        await db.Database.ExecuteSqlRawAsync(Where(CoAttendanceSql, "@people"), [new Npgsql.NpgsqlParameter("people", people)], ct);
         var ids = new Npgsql.NpgsqlParameter("ids", meetingIds);
-        // The SQL is this class's own constants, never input.
-#pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(Where(PeopleSql,
             "p.id IN (SELECT person_id FROM participations WHERE meeting_id = ANY(@ids))"), [ids], ct);
-        await db.Database.ExecuteSqlRawAsync(Where(BodiesSql,
-            "o.id IN (SELECT organization_id FROM meetings WHERE id = ANY(@ids))"), [new Npgsql.NpgsqlParameter("ids", meetingIds)], ct);
         await db.Database.ExecuteSqlRawAsync(Where(DocumentsSql,
             "d.id IN (SELECT document_id FROM document_actions WHERE meeting_id = ANY(@ids))"), [new Npgsql.NpgsqlParameter("ids", meetingIds)], ct);
 #pragma warning restore EF1002

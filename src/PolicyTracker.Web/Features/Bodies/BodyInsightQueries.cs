@@ -75,13 +75,21 @@ public sealed class BodyInsightQueries(PublishedData published, TimeProvider clo
     public async Task<(IReadOnlyList<BodyPersonLine> Chairs, IReadOnlyList<BodyPersonLine> Attendees)> PeopleAsync(Guid bodyId, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var rows = from p in db.Participations
-                   join m in db.Meetings on p.MeetingId equals m.Id
-                   where m.OrganizationId == bodyId
-                   join pe in db.PeopleOfFacts on p.PersonId equals pe.Id
-                   select new PersonAt { PersonId = p.PersonId, Name = pe.Name, Role = p.Role, Date = m.Date };
-        var chairs = await Top(rows.Where(r => r.Role == ParticipationRole.Chair), ChairLimit, ct);
-        var attendees = await Top(rows, AttendeeLimit, ct);
+        // person_body_counts is kept on publish: a busy body's people are a few hundred stored rows, not every participation.
+        var rows = from c in db.PersonBodyCounts
+                   where c.OrganizationId == bodyId
+                   join pe in db.PeopleOfFacts on c.PersonId equals pe.Id
+                   select new { c.PersonId, pe.Name, c.Meetings, c.Chaired, c.LastMeeting, c.LastChaired };
+        var chairs = await rows.Where(r => r.Chaired > 0)
+            .OrderByDescending(r => r.Chaired).ThenBy(r => r.Name).ThenBy(r => r.PersonId)
+            .Take(ChairLimit)
+            .Select(r => new BodyPersonLine(r.PersonId, r.Name, r.Chaired, r.LastChaired))
+            .ToListAsync(ct);
+        var attendees = await rows
+            .OrderByDescending(r => r.Meetings).ThenBy(r => r.Name).ThenBy(r => r.PersonId)
+            .Take(AttendeeLimit)
+            .Select(r => new BodyPersonLine(r.PersonId, r.Name, r.Meetings, r.LastMeeting))
+            .ToListAsync(ct);
         return (chairs, attendees);
     }
 
@@ -117,27 +125,5 @@ public sealed class BodyInsightQueries(PublishedData published, TimeProvider clo
                 return new BodyDocumentLine(d.DocumentId, doc.Title, doc.Kind, d.Actions, doc.Latest, d.Last);
             })],
             total);
-    }
-
-    // A member-initialised row (not a positional record), so EF Core can group and order by its members.
-    private sealed class PersonAt
-    {
-        public Guid PersonId { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public ParticipationRole Role { get; init; }
-
-        public DateOnly? Date { get; init; }
-    }
-
-    private static async Task<IReadOnlyList<BodyPersonLine>> Top(IQueryable<PersonAt> rows, int limit, CancellationToken ct)
-    {
-        var top = await rows.GroupBy(r => new { r.PersonId, r.Name })
-            .Select(g => new { g.Key.PersonId, g.Key.Name, Meetings = g.Count(), Last = g.Max(r => r.Date) })
-            .OrderByDescending(x => x.Meetings).ThenBy(x => x.Name).ThenBy(x => x.PersonId)
-            .Take(limit)
-            .ToListAsync(ct);
-        return [.. top.Select(x => new BodyPersonLine(x.PersonId, x.Name, x.Meetings, x.Last))];
     }
 }

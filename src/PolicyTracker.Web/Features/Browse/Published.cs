@@ -70,6 +70,12 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
 
     public IQueryable<Document> Documents => db.Documents.AsNoTracking().Where(Published.Document);
 
+    /// <summary>Stored rollups of published meetings (kept by RecordCounts in the publishing transaction): a person's
+    /// meetings per body, and two people's shared meetings per body.</summary>
+    public IQueryable<PersonBodyCounts> PersonBodyCounts => db.PersonBodyCounts.AsNoTracking();
+
+    public IQueryable<CoAttendanceCounts> CoAttendanceCounts => db.CoAttendanceCounts.AsNoTracking();
+
     /// <summary>The same documents as <see cref="Documents"/>, read from the stored action counts (kept by
     /// PublishedFlags in the publishing transaction) rather than an EXISTS over every action: what the grid pages.</summary>
     public IQueryable<Document> ListedDocuments => db.Documents.AsNoTracking().Where(d => d.Counts!.Actions > 0);

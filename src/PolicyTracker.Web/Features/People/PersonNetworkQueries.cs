@@ -78,28 +78,16 @@ public sealed class PersonNetworkQueries(PublishedData published)
     public async Task<PersonBodies> BodiesAsync(Guid personId, int limit = BodyLimit, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        // Explicit joins: EF Core cannot group rows projected through navigations.
-        var mine = from p in db.Participations
-                   where p.PersonId == personId
-                   join m in db.Meetings on p.MeetingId equals m.Id
-                   join o in db.BodiesOfFacts on m.OrganizationId equals o.Id
-                   select new { m.OrganizationId, Body = o.Name, p.Role, m.Date };
-        var total = await mine.Select(x => x.OrganizationId).Distinct().CountAsync(ct);
-        var rows = await mine
-            .GroupBy(x => new { x.OrganizationId, x.Body })
-            .Select(g => new
-            {
-                g.Key.OrganizationId,
-                g.Key.Body,
-                Meetings = g.Count(),
-                Chaired = g.Count(x => x.Role == ParticipationRole.Chair),
-                First = g.Min(x => x.Date),
-                Last = g.Max(x => x.Date),
-            })
-            .OrderByDescending(b => b.Meetings).ThenBy(b => b.Body).ThenBy(b => b.OrganizationId)
+        // person_body_counts is kept on publish: the busiest person's bodies are a few dozen rows, not 7,000 meetings.
+        var mine = from c in db.PersonBodyCounts
+                   where c.PersonId == personId
+                   join o in db.BodiesOfFacts on c.OrganizationId equals o.Id
+                   select new { c.OrganizationId, Body = o.Name, c.Meetings, c.Chaired, c.FirstMeeting, c.LastMeeting };
+        var total = await mine.CountAsync(ct);
+        var rows = await mine.OrderByDescending(b => b.Meetings).ThenBy(b => b.Body).ThenBy(b => b.OrganizationId)
             .Take(limit)
             .ToListAsync(ct);
-        return new PersonBodies([.. rows.Select(b => new PersonBodyLine(b.OrganizationId, b.Body, b.Meetings, b.Chaired, b.First, b.Last))], total);
+        return new PersonBodies([.. rows.Select(b => new PersonBodyLine(b.OrganizationId, b.Body, b.Meetings, b.Chaired, b.FirstMeeting, b.LastMeeting))], total);
     }
 
     /// <summary>The people who were at the most meetings with this person (each shared meeting counted once).</summary>
@@ -109,7 +97,10 @@ public sealed class PersonNetworkQueries(PublishedData published)
         return await CoAttendeesAsync(db, personId, limit, ct);
     }
 
-    public async Task<PersonNetwork?> NetworkAsync(Guid personId, int people = NetworkPeople, int bodies = NetworkBodies, CancellationToken ct = default)
+    /// <summary>The person's network. <paramref name="coAttendees"/>: what <see cref="CoAttendeesAsync(Guid, int, CancellationToken)"/>
+    /// gave with a limit of at least <paramref name="people"/>, when the caller has it (the page shows both); otherwise read here.</summary>
+    public async Task<PersonNetwork?> NetworkAsync(Guid personId, int people = NetworkPeople, int bodies = NetworkBodies,
+        IReadOnlyList<CoAttendee>? coAttendees = null, CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
         var name = await db.People.Where(p => p.Id == personId).Select(p => p.Name).FirstOrDefaultAsync(ct);
@@ -117,31 +108,22 @@ public sealed class PersonNetworkQueries(PublishedData published)
         {
             return null;
         }
-        var coAttendees = await CoAttendeesAsync(db, personId, people, ct);
-        var ids = coAttendees.Select(c => c.PersonId).ToList();
-        var mine = db.Participations.Where(p => p.PersonId == personId).Select(p => p.MeetingId);
-        // One row per (co-attendee, body): at most people × the bodies they share with the person.
-        var links = await (from p in db.Participations
-                           where ids.Contains(p.PersonId) && mine.Contains(p.MeetingId)
-                           join m in db.Meetings on p.MeetingId equals m.Id
-                           join o in db.BodiesOfFacts on m.OrganizationId equals o.Id
-                           select new { p.PersonId, m.OrganizationId, Body = o.Name })
-            .GroupBy(x => new { x.PersonId, x.OrganizationId, x.Body })
-            .Select(g => new { g.Key.PersonId, g.Key.OrganizationId, g.Key.Body, Meetings = g.Count() })
+        IReadOnlyList<CoAttendee> shown = coAttendees is { } known ? [.. known.Take(people)] : await CoAttendeesAsync(db, personId, people, ct);
+        var ids = shown.Select(c => c.PersonId).ToList();
+        // One stored row per (co-attendee, body): at most people × the bodies they share with the person.
+        var links = await (from c in db.CoAttendanceCounts
+                           where c.PersonId == personId && ids.Contains(c.OtherPersonId)
+                           join o in db.BodiesOfFacts on c.OrganizationId equals o.Id
+                           select new { PersonId = c.OtherPersonId, c.OrganizationId, Body = o.Name, c.Meetings })
             .ToListAsync(ct);
         // The bodies drawn are those where the person meets the people drawn most often.
         var shownBodies = links.GroupBy(l => (l.OrganizationId, l.Body))
             .Select(g => new { g.Key.OrganizationId, g.Key.Body, Weight = g.Sum(l => l.Meetings) })
             .OrderByDescending(b => b.Weight).ThenBy(b => b.Body).Take(bodies).ToList();
         var bodyIds = shownBodies.Select(b => b.OrganizationId).ToList();
-        var bodyMeetings = await (from p in db.Participations
-                                  where p.PersonId == personId
-                                  join m in db.Meetings on p.MeetingId equals m.Id
-                                  where bodyIds.Contains(m.OrganizationId)
-                                  select m.OrganizationId)
-            .GroupBy(o => o).Select(g => new { BodyId = g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.BodyId, g => g.Count, ct);
-        return new PersonNetwork(personId, name, coAttendees,
+        var bodyMeetings = await db.PersonBodyCounts.Where(c => c.PersonId == personId && bodyIds.Contains(c.OrganizationId))
+            .ToDictionaryAsync(c => c.OrganizationId, c => c.Meetings, ct);
+        return new PersonNetwork(personId, name, shown,
             [.. shownBodies.Select(b => new NetworkBody(b.OrganizationId, b.Body, bodyMeetings.GetValueOrDefault(b.OrganizationId)))],
             [.. links.Where(l => bodyIds.Contains(l.OrganizationId)).Select(l => new NetworkLink(l.PersonId, l.OrganizationId, l.Meetings))
                 .OrderBy(l => l.PersonId).ThenBy(l => l.BodyId)]);
@@ -149,14 +131,12 @@ public sealed class PersonNetworkQueries(PublishedData published)
 
     private static async Task<IReadOnlyList<CoAttendee>> CoAttendeesAsync(PublishedView db, Guid personId, int limit, CancellationToken ct)
     {
-        var mine = db.Participations.Where(p => p.PersonId == personId).Select(p => p.MeetingId);
-        // A person is at a meeting once (one participation per person and meeting), so Count() counts shared meetings.
-        // Counted from participations alone (a published one is in a published meeting and carries its date), index-only
-        // on ix_participations_live_meeting_person; names are joined for the people shown only.
-        var counts = from p in db.Participations
-                     where p.PersonId != personId && mine.Contains(p.MeetingId)
-                     group p by p.PersonId into g
-                     select new { PersonId = g.Key, Meetings = g.Count(), Last = g.Max(x => x.MeetingDate) };
+        // co_attendance_counts holds each pair per body, kept on publish; a shared meeting is of one body, so the sum over
+        // bodies counts it once. Names are joined for the people shown only.
+        var counts = from c in db.CoAttendanceCounts
+                     where c.PersonId == personId
+                     group c by c.OtherPersonId into g
+                     select new { PersonId = g.Key, Meetings = g.Sum(x => x.Meetings), Last = g.Max(x => x.LastMeeting) };
         var rows = await (from c in counts
                           join pe in db.PeopleOfFacts on c.PersonId equals pe.Id
                           orderby c.Meetings descending, pe.Name, c.PersonId
