@@ -180,7 +180,7 @@ public sealed class StoredCountsTests(DatabaseFixture fixture) : IAsyncLifetime
         {
             version = await db.Reports.Where(r => r.Id == reportId).Select(r => r.Version).SingleAsync();
         }
-        (await new ReportStatusChanger(fixture.Factory).SetStatusAsync(reportId, version, status)).Outcome.ShouldBe(SaveOutcome.Saved);
+        (await new ReportStatusChanger(fixture.Factory, fixture.User, fixture.Clock).SetStatusAsync(reportId, version, status)).Outcome.ShouldBe(SaveOutcome.Saved);
     }
 
     private async Task<Guid> ImportAsync(string text, ReportStatus status, Func<string, ReportExtraction>? extract = null)
