@@ -50,8 +50,11 @@ public static class ImportSpeed
         var ratio = total / floor;
         await using var db = await provider.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();
         var stored = await db.Reports.CountAsync();
+        var (meetings, participations, resolutions, actions) = (await db.Meetings.CountAsync(), await db.Participations.CountAsync(), await db.Resolutions.CountAsync(), await db.DocumentActions.CountAsync());
+        var sources = await db.MeetingSources.CountAsync() + await db.ParticipationSources.CountAsync() + await db.ResolutionSources.CountAsync() + await db.DocumentActionSources.CountAsync();
+        var (people, bodies) = (await db.People.CountAsync(), await db.Organizations.CountAsync());
         var counts = string.Create(CultureInfo.InvariantCulture,
-            $"{await db.Meetings.CountAsync():N0} meetings, {await db.Participations.CountAsync():N0} participations, {await db.Resolutions.CountAsync():N0} resolutions, {await db.DocumentActions.CountAsync():N0} document actions, {await db.MeetingSources.CountAsync() + await db.ParticipationSources.CountAsync() + await db.ResolutionSources.CountAsync() + await db.DocumentActionSources.CountAsync():N0} sources, {await db.People.CountAsync():N0} people, {await db.Organizations.CountAsync():N0} bodies");
+            $"{meetings:N0} meetings, {participations:N0} participations, {resolutions:N0} resolutions, {actions:N0} document actions, {sources:N0} sources, {people:N0} people, {bodies:N0} bodies");
         output.WriteLine(Line($"import: {stored:N0} reports stored ({counts}) in {total.TotalSeconds:F1} s (queueing {queued.TotalSeconds:F2} s): {rate:N0} reports/s"));
         var ok = stored == count && rate >= TargetReportsPerSecond && ratio <= TargetRatio;
         output.WriteLine(Line($"import / floor: {ratio:F1}x (target <= {TargetRatio}x); rate target >= {TargetReportsPerSecond} reports/s: {(ok ? "OK" : "OVER TARGET")}"));
