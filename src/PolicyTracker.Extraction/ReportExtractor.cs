@@ -19,19 +19,24 @@ public sealed class ReportExtractor
     public static ReportExtractor Default { get; } = new();
 
     /// <summary>Extracts everything the report describes.</summary>
-    public ReportExtraction Extract(string? text)
+    public ReportExtraction Extract(string? text) => Extract(text, null);
+
+    /// <summary>Extracts everything the report describes. <paramref name="published"/> is the publication date known
+    /// from outside the text (the editor's, a feed's, or today for a report entered now): a dateline without a year
+    /// ("BEIJING, March 5 --") takes its year from it when the text gives no date of its own in a byline.</summary>
+    public ReportExtraction Extract(string? text, DateOnly? published)
     {
         text ??= string.Empty;
         try
         {
-            return Run(text);
+            return Run(text, published);
         }
 #pragma warning disable CA1031 // The contract is to never throw: a defect must cost one report's meetings, not the caller.
         catch (Exception)
         {
             try
             {
-                return new ReportExtraction(HeaderParser.Parse(text).Header, [], Version);
+                return new ReportExtraction(HeaderParser.Parse(text, published).Header, [], Version);
             }
             catch (Exception)
             {
@@ -41,7 +46,7 @@ public sealed class ReportExtractor
 #pragma warning restore CA1031
     }
 
-    private static ReportExtraction Run(string text)
+    private static ReportExtraction Run(string text, DateOnly? published)
     {
         List<Token>? bodyTokens = null;
         var bodyTokensStart = -1;
@@ -50,7 +55,7 @@ public sealed class ReportExtractor
             bodyTokens = Tokenizer.Tokenize(text, start, text.Length);
             bodyTokensStart = start;
             return bodyTokens;
-        });
+        }, published);
         var tokens = bodyTokens is not null && bodyTokensStart == layout.BodyStart ? bodyTokens : Tokenizer.Tokenize(text, layout.BodyStart, text.Length);
         var sentences = SentenceSplitter.Split(text, tokens);
         var a = new Analysis(text, tokens, sentences, layout.Reference) { HeadlineDate = layout.HeadlineDate };

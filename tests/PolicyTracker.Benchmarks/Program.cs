@@ -9,6 +9,7 @@ public static class BenchmarkProgram
     // dotnet run -c Release --project tests/PolicyTracker.Benchmarks -- --filter '*' --job short
     // dotnet tests/PolicyTracker.Benchmarks/bin/Release/net10.0/PolicyTracker.Benchmarks.dll --dashboard --connection CS [--runs N]
     // dotnet tests/PolicyTracker.Benchmarks/bin/Release/net10.0/PolicyTracker.Benchmarks.dll --grid-host --urls URL --connection CS
+    // POLICYTRACKER_TEST_DB=... dotnet tests/PolicyTracker.Benchmarks/bin/Release/net10.0/PolicyTracker.Benchmarks.dll --import-speed [--reports N] [--workers N]
     // POLICYTRACKER_TEST_DB=... dotnet tests/PolicyTracker.Benchmarks/bin/Release/net10.0/PolicyTracker.Benchmarks.dll --sign-in-timing [--rounds N]
     public static async Task<int> Main(string[] args)
     {
@@ -20,6 +21,11 @@ public static class BenchmarkProgram
         if (args.Contains("--grid-host"))
         {
             return GridHost.Run(args);
+        }
+
+        if (args.Contains("--import-speed"))
+        {
+            return await ImportSpeed.RunAsync(args, Console.Out);
         }
 
         if (args.Contains("--dashboard"))

@@ -22,7 +22,8 @@ public sealed class ReportDraftInput
     public string? SourceUrl { get; set; }
 }
 
-public sealed record FileReadResult(ReportDraftInput? Input, string? Error);
+// Note: what the editor should know about how the text was found (a short article taken as it stands).
+public sealed record FileReadResult(ReportDraftInput? Input, string? Error, string? Note = null);
 
 // Turns a pasted text or an uploaded file into form values, and says what is wrong with them.
 // Everything here is pure: the form shows these messages before any database call.
@@ -32,7 +33,7 @@ public static partial class ReportInput
 
     public static readonly IReadOnlyList<string> AcceptedExtensions = [".txt", ".md", ".html", ".htm"];
 
-    public static FileReadResult ReadFile(string fileName, ReadOnlySpan<byte> bytes)
+    public static FileReadResult ReadFile(string fileName, ReadOnlySpan<byte> bytes, DateOnly? today = null)
     {
         var (decoded, error) = DecodeFile(fileName, bytes);
         if (decoded is null)
@@ -42,10 +43,10 @@ public static partial class ReportInput
 
         if (IsHtmlFile(fileName))
         {
-            return FromHtml(decoded);
+            return FromHtml(decoded, today: today);
         }
 
-        var input = Prefill(decoded);
+        var input = Prefill(decoded, today: today);
         return new(input, null);
     }
 
@@ -87,7 +88,7 @@ public static partial class ReportInput
     // Readability over the HTML (SmartReader, built on AngleSharp): the article body as plain text,
     // with the page's title, site name, date and canonical address as the form's first guesses.
     // pageUrl: where the page was fetched from (an article by URL); it is the source address unless the page names its canonical one.
-    public static FileReadResult FromHtml(string html, string? pageUrl = null)
+    public static FileReadResult FromHtml(string html, string? pageUrl = null, DateOnly? today = null)
     {
         var document = new HtmlParser().ParseDocument(html);
         var canonical = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")
@@ -95,21 +96,28 @@ public static partial class ReportInput
         var baseUri = IsWebAddress(canonical) ? canonical! : IsWebAddress(pageUrl) ? pageUrl! : "https://unknown.invalid/article";
 
         var article = new Reader(baseUri, html).GetArticle();
-        var body = article.IsReadable ? article.TextContent : document.Body?.TextContent ?? string.Empty;
-        var text = NormalizeArticleText(body);
+        var title = Clean(article.Title) ?? Clean(document.Title);
+        var text = article.IsReadable ? NormalizeArticleText(article.TextContent) : string.Empty;
+        string? note = null;
+        if (text.Length < ShortArticleChars && MainText(document) is { } main && main.Text.Length > 0)
+        {
+            // SmartReader does not clean an article this short: it gives up or hands back the page unreduced.
+            text = main.Text;
+            note = $"The article is short ({text.Length:N0} characters), under what SmartReader cleans; its text was taken from the page's {main.From} as it stands. Check it for menus or captions.";
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             return new(null, pageUrl is null ? "No article text was found in this HTML file." : "No article text was found on this page.");
         }
 
-        var title = Clean(article.Title) ?? Clean(document.Title);
         var headline = title is null ? null : title;
         if (headline is not null && !text.StartsWith(headline, StringComparison.Ordinal))
         {
             text = headline + "\n\n" + text;
         }
 
-        var input = Prefill(text);
+        var input = Prefill(text, today: today);
         input.Headline = headline ?? input.Headline;
         input.Outlet = Clean(article.SiteName)
             ?? Clean(document.QuerySelector("meta[property='og:site_name']")?.GetAttribute("content"))
@@ -120,14 +128,93 @@ public static partial class ReportInput
         }
 
         input.SourceUrl = IsWebAddress(canonical) ? canonical : IsWebAddress(pageUrl) ? pageUrl : input.SourceUrl;
-        return new(input, null);
+        return new(input, null, note);
+    }
+
+    // SmartReader's default threshold: below it, it does not judge a page's text to be an article.
+    public const int ShortArticleChars = 500;
+
+    private static readonly string[] MainSelectors = ["article", "main", "[role=main]", "[itemprop=articleBody]"];
+
+    private static readonly HashSet<string> BlockTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "P", "DIV", "SECTION", "ARTICLE", "MAIN", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "UL", "OL", "BLOCKQUOTE", "PRE", "TABLE", "TR", "FIGCAPTION", "HEADER", "DL", "DT", "DD",
+    };
+
+    // The text of the page's main or article element, paragraphs kept; else the body without its menus,
+    // header, footer and scripts. Null when the page has no body.
+    private static (string Text, string From)? MainText(AngleSharp.Html.Dom.IHtmlDocument document)
+    {
+        foreach (var junk in document.QuerySelectorAll("script, style, noscript, template, nav, aside, form, iframe, svg").ToList())
+        {
+            junk.Remove();
+        }
+
+        foreach (var selector in MainSelectors)
+        {
+            if (document.QuerySelector(selector) is { } element && ElementText(element) is { Length: > 0 } found)
+            {
+                return (found, $"<{element.LocalName}> element");
+            }
+        }
+
+        if (document.Body is not { } body)
+        {
+            return null;
+        }
+
+        foreach (var junk in body.QuerySelectorAll("header, footer").ToList())
+        {
+            junk.Remove();
+        }
+
+        return (ElementText(body), "body (without menus, header and footer)");
+    }
+
+    private static string ElementText(AngleSharp.Dom.INode root)
+    {
+        var text = new StringBuilder();
+        void Walk(AngleSharp.Dom.INode node)
+        {
+            foreach (var child in node.ChildNodes)
+            {
+                if (child is AngleSharp.Dom.IText t)
+                {
+                    text.Append(t.Data);
+                }
+                else if (child is AngleSharp.Dom.IElement e)
+                {
+                    if (e.TagName == "BR")
+                    {
+                        text.Append('\n');
+                        continue;
+                    }
+
+                    var block = BlockTags.Contains(e.TagName);
+                    if (block)
+                    {
+                        text.Append("\n\n");
+                    }
+
+                    Walk(e);
+                    if (block)
+                    {
+                        text.Append("\n\n");
+                    }
+                }
+            }
+        }
+
+        Walk(root);
+        return NormalizeArticleText(text.ToString());
     }
 
     // First guesses from the text itself: the extractor's header, else the first line, a date
-    // written as 2023-05-30 near the top, and the first web address.
-    public static ReportDraftInput Prefill(string text, Func<string, ReportExtraction>? extract = null)
+    // written as 2023-05-30 near the top, and the first web address. today: a dateline without a
+    // year ("BEIJING, March 5 --") is dated in the year up to today, not guessed from its weekday.
+    public static ReportDraftInput Prefill(string text, Func<string, ReportExtraction>? extract = null, DateOnly? today = null)
     {
-        var header = (extract ?? ReportExtractor.Default.Extract)(text).Report;
+        var header = (extract ?? (t => ReportExtractor.Default.Extract(t, today)))(text).Report;
         var top = text.Length > 600 ? text[..600] : text;
         var firstLine = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0);
         var input = new ReportDraftInput

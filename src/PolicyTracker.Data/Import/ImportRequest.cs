@@ -13,6 +13,10 @@ public sealed record ImportRequest(string? Text)
 
     public string? SourceUrl { get; init; }
 
+    // When Published is not given: the date a dateline without a year is read against (the new-report form
+    // passes today). Null: the extractor infers the year from the text, as for an archive of unknown age.
+    public DateOnly? ReferenceDate { get; init; }
+
     public string? EnteredBy { get; init; }
 
     public ReportStatus Status { get; init; } = ReportStatus.Draft;

@@ -16,11 +16,14 @@ public sealed class ReportImporter
     private readonly IDbContextFactory<PolicyTrackerDbContext> _factory;
     private readonly TimeProvider _time;
     private readonly ICurrentUser _user;
-    private readonly Func<string, ReportExtraction> _extract;
+    private readonly Func<string, DateOnly?, ReportExtraction> _extract;
 
     public ReportImporter(IDbContextFactory<PolicyTrackerDbContext> factory, TimeProvider time, ICurrentUser user)
-        : this(factory, time, user, ReportExtractor.Default.Extract)
     {
+        _factory = factory;
+        _time = time;
+        _user = user;
+        _extract = ReportExtractor.Default.Extract;
     }
 
     // Tests pass hand-built extractions here.
@@ -33,7 +36,7 @@ public sealed class ReportImporter
         _factory = factory;
         _time = time;
         _user = user;
-        _extract = extract;
+        _extract = (text, _) => extract(text);
     }
 
     public Task<ImportResult> ImportAsync(ImportRequest request, CancellationToken ct = default) =>
@@ -59,7 +62,8 @@ public sealed class ReportImporter
             return duplicate;
         }
 
-        var extraction = _extract(text);
+        // Yearless dates in the text are read against the date the editor gave, else the caller's reference (today on the form).
+        var extraction = _extract(text, request.Published ?? request.ReferenceDate);
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -136,7 +140,7 @@ public sealed class ReportImporter
                 return ImportResult.Failed(ImportProblem.NotFound, $"No report {reportId}.");
             }
 
-            var extraction = _extract(report.Text);
+            var extraction = _extract(report.Text, report.Published);
             var touched = await ReportClaims.MeetingIdsAsync(db, reportId, ct);
             await ReportClaims.RemoveAsync(db, reportId, extractedOnly: true, ct);
             report.ExtractorVersion = extraction.ExtractorVersion;

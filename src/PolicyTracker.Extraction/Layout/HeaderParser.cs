@@ -8,11 +8,14 @@ namespace PolicyTracker.Extraction.Layout;
 /// optional dateline ("BEIJING, May 30 (Xinhua) --").</summary>
 internal static class HeaderParser
 {
-    public static ReportLayout Parse(string text) => Parse(text, start => Tokenizer.Tokenize(text, start, text.Length));
+    public static ReportLayout Parse(string text, DateOnly? knownPublished = null) =>
+        Parse(text, start => Tokenizer.Tokenize(text, start, text.Length), knownPublished);
 
     /// <summary>Parses the header; <paramref name="bodyTokens"/> tokenizes the body from an offset
-    /// (the caller can keep the list and so tokenize only once).</summary>
-    public static ReportLayout Parse(string text, Func<int, List<Token>> bodyTokens)
+    /// (the caller can keep the list and so tokenize only once). <paramref name="knownPublished"/>: the publication
+    /// date known from outside the text; a yearless dateline takes its year when no byline dates the report (a
+    /// weekday-based guess could land years away).</summary>
+    public static ReportLayout Parse(string text, Func<int, List<Token>> bodyTokens, DateOnly? knownPublished = null)
     {
         var pos = 0;
         var (hStart, hEnd, next) = NextLine(text, pos);
@@ -86,7 +89,8 @@ internal static class HeaderParser
 
             if (dateline.Month > 0)
             {
-                var year = dateline.Year > 0 ? dateline.Year : published?.Year ?? YearInference.Infer(bodyTokens(dateline.End), dateline.Month, dateline.Day);
+                var year = dateline.Year > 0 ? dateline.Year : published?.Year ?? FromKnown(knownPublished, dateline.Month, dateline.Day)
+                    ?? YearInference.Infer(bodyTokens(dateline.End), dateline.Month, dateline.Day);
                 if (year > 0 && DateWords.Make(year, dateline.Month, dateline.Day) is { } dl)
                 {
                     // A late-December byline can carry an early-January dateline and vice versa.
@@ -113,9 +117,18 @@ internal static class HeaderParser
             reference ??= headlineDate.Date;
         }
 
+        // No date in the text's header: "on Tuesday" and "March 5" in the body are read against the known date.
+        reference ??= knownPublished;
+
         var header = new ReportHeader(headline, headlineSpan, outlet, outletSpan, published, publishedSpan);
         return new ReportLayout(header, bodyStart, reference, HeadlineDate(text, hStart, hEnd, reference, () => bodyTokens(bodyStart)));
     }
+
+    // The known date's year, or the year before when the month and day would fall well after it (a report of
+    // "December 30" entered on January 3).
+    private static int? FromKnown(DateOnly? known, int month, int day) =>
+        known is not { } k ? null
+        : DateWords.Make(k.Year, month, day) is { } c && c.DayNumber - k.DayNumber > 45 ? k.Year - 1 : k.Year;
 
     // "Committee holds 100th meeting on April 7": a yearless date takes the reference's year (the year before
     // when it would fall well after it) or the year the body implies.

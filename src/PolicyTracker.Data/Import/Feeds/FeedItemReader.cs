@@ -32,7 +32,7 @@ public static class FeedItemReader
             return new(null, "This process cannot fetch articles (no fetcher configured).");
         }
 
-        var article = await articles.FetchAsync(entry.Url, ct);
+        var article = await articles.FetchAsync(entry.Url, entry.Published is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : today, ct);
         ReportDraftInput input;
         if (article.Input is { } fetched)
         {
@@ -41,7 +41,7 @@ public static class FeedItemReader
         else if (entry.Content is { Length: > 200 } content)
         {
             // The page could not be reduced to text, but the feed carries the article itself.
-            input = ReportInput.Prefill(entry.Headline is null || content.StartsWith(entry.Headline, StringComparison.Ordinal)
+            input = ReportInput.Prefill(today: today, text: entry.Headline is null || content.StartsWith(entry.Headline, StringComparison.Ordinal)
                 ? content
                 : entry.Headline + "\n\n" + content);
         }

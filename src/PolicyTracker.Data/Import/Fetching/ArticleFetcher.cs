@@ -3,13 +3,16 @@ using PolicyTracker.Data.Editing;
 
 namespace PolicyTracker.Data.Import.Fetching;
 
-public sealed record ArticleResult(ReportDraftInput? Input, string? Error);
+// Note: how the text was found, when the editor should check it (a short article SmartReader did not clean).
+public sealed record ArticleResult(ReportDraftInput? Input, string? Error, string? Note = null);
 
 // A single article by URL (the new-report page, a feed's entries): fetched through SafeFetcher and
-// reduced to its main text with SmartReader, as an uploaded HTML file is.
+// reduced to its main text with SmartReader, as an uploaded HTML file is (an article under SmartReader's
+// 500 characters is taken from the page's article or main element instead, and the result says so).
+// today: a dateline without a year is read in the year up to it.
 public sealed class ArticleFetcher(SafeFetcher fetcher)
 {
-    public async Task<ArticleResult> FetchAsync(string? address, CancellationToken ct = default)
+    public async Task<ArticleResult> FetchAsync(string? address, DateOnly? today = null, CancellationToken ct = default)
     {
         var url = address?.Trim();
         if (!ReportInput.IsWebAddress(url))
@@ -48,9 +51,11 @@ public sealed class ArticleFetcher(SafeFetcher fetcher)
         }
 
         ReportDraftInput input;
+        string? note = null;
         if (isHtml)
         {
-            var read = ReportInput.FromHtml(text, url);
+            var read = ReportInput.FromHtml(text, url, today);
+            note = read.Note;
             if (read.Input is null)
             {
                 return new(null, $"{url}: {read.Error}");
@@ -60,7 +65,7 @@ public sealed class ArticleFetcher(SafeFetcher fetcher)
         }
         else
         {
-            input = ReportInput.Prefill(text);
+            input = ReportInput.Prefill(text, today: today);
             input.SourceUrl = url;
         }
 
@@ -69,6 +74,6 @@ public sealed class ArticleFetcher(SafeFetcher fetcher)
             return new(null, $"The article at {url} is longer than 2 MB of text, the limit of a report.");
         }
 
-        return new(input, null);
+        return new(input, null, note);
     }
 }
