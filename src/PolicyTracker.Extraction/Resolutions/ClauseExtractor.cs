@@ -1888,7 +1888,7 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            var own = DocumentParser.Text(a, first, headAt);
+            var own = headAt > first ? DocumentParser.Text(a, first, headAt) : string.Empty;
             var title = preText.Length > 0
                 ? (own.Length > 0 ? own + " " : string.Empty) + tokens[headAt].Text + " for " + preText + postText
                 : DocumentParser.Text(a, first, headAt + 1) + postText;

@@ -82,6 +82,13 @@ public sealed class GeneralDocumentTests
         m.Documents.Select(d => d.Title).ShouldContain("2025 plan for port development");
     }
 
+    [Fact]
+    public void The_plan_itself_without_a_year_is_the_plan_with_that_subject()
+    {
+        var m = Extract.Single("The Harbour Assembly closed its session on Monday. Deputies gave their approval to a report on how the 2024 port development plan was carried out, and approved the plan itself.");
+        m.Documents.Select(d => d.Title).ShouldContain("plan for port development");
+    }
+
     [Theory]
     [InlineData("The Harbour Summit wrapped up on Monday with a statement on ferry safety.", "statement on ferry safety", DocumentAction.Issued)]
     [InlineData("Leaders of the Harbour Summit wrapped up their summit on Monday with a statement on ferry safety.", "statement on ferry safety", DocumentAction.Issued)]
