@@ -878,6 +878,13 @@ internal static class ClauseExtractor
                     j += 3;
                 }
 
+                // "heard a report on X": an oral report briefs the meeting; only a further act ("heard and
+                // discussed") makes it a document the meeting acted on.
+                if (IsHearing(verbText))
+                {
+                    continue;
+                }
+
                 if (j < sentence.Last && tokens[j].Lower == "on" && l is "deliberated" or "deliberate" or "decided")
                 {
                     j++;
@@ -1825,8 +1832,10 @@ internal static class ClauseExtractor
         start + 2 < last && tokens[start].Lower is "its" or "their" or "the" && tokens[start + 1].Lower is "earlier" or "previous" or "last"
             && tokens[start + 2].Lower is "decisions" or "decision" or "resolutions" or "minutes";
 
+    private static bool IsHearing(string verb) => verb.ToLowerInvariant() is "heard" or "hear" or "hears";
+
     /// <summary>"heard reports on how X", "Reports were heard on ...": oral reports (an undetermined plural after
-    /// "hear") brief the meeting; "heard a work report" and "heard the reports of X" name documents.</summary>
+    /// "hear") brief the meeting.</summary>
     internal static bool IsBriefingReports(List<Token> tokens, int start, string verb) =>
         verb.ToLowerInvariant() is "heard" or "hear" or "hears" && start < tokens.Count && tokens[start].Lower is "reports" or "briefings";
 
@@ -2076,10 +2085,18 @@ internal static class ClauseExtractor
             }
 
             var v = j + 1;
+            var lastVerb = tokens[j].Text;
             while (v + 1 < sentence.Last && tokens[v].Lower == "and" && DirectiveVerbs.DocumentVerbs.TryGetValue(tokens[v + 1].Lower, out var later))
             {
                 action = later;
+                lastVerb = tokens[v + 1].Text;
                 v += 2;
+            }
+
+            // "A report on X was heard": a briefing, not a document acted on.
+            if (IsHearing(lastVerb))
+            {
+                continue;
             }
 
             // An agent other than the meeting ("approved by the Central Committee") is another body's act.

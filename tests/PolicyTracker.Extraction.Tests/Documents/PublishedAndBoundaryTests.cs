@@ -50,11 +50,22 @@ public sealed class PublishedAndBoundaryTests
         m.Documents.ShouldBeEmpty();
     }
 
-    [Fact]
-    public void A_work_report_heard_is_a_document()
+    // The schema has no "heard" action: a report only heard was delivered to the meeting, which did nothing with
+    // it a document action names; heard and then discussed, reviewed or passed, it is a document.
+    [Theory]
+    [InlineData("The Harbour Council met on Friday and heard a work report of the port authority.")]
+    [InlineData("The Harbour Council met on Friday. The meeting heard a report on the flood situation and a report on the work of the relief office.")]
+    [InlineData("The Harbour Council met on Friday. A report on the flood situation was heard.")]
+    public void A_report_only_heard_is_a_briefing(string body) => Extract.Single(body).Documents.ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("The Harbour Council met on Friday and heard and discussed a work report of the port authority.", DocumentAction.Discussed)]
+    [InlineData("The Harbour Council met on Friday and heard and reviewed a work report of the port authority.", DocumentAction.Reviewed)]
+    public void A_report_heard_and_acted_on_is_a_document(string body, DocumentAction action)
     {
-        var m = Extract.Single("The Harbour Council met on Friday and heard a work report of the port authority.");
-        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("work report of the port authority");
+        var d = Extract.Single(body).Documents.ShouldHaveSingleItem();
+        d.Title.ShouldBe("work report of the port authority");
+        d.Action.ShouldBe(action);
     }
 
     [Fact]
