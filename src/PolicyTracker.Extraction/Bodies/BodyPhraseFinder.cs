@@ -67,7 +67,7 @@ internal static class BodyPhraseFinder
 
             var end = Extend(tokens, i, last);
             var head = HeadIndex(tokens, i, end);
-            if (head >= 0 && OrgHeads.Contains(tokens[head].Lower))
+            if (head >= 0 && (OrgHeads.Contains(tokens[head].Lower) || IsLegislativeHouse(tokens, first, i, end, head)))
             {
                 // "the Council", "the Cabinet": a bare head names a body only through an antecedent or the context.
                 var bare = end - i == 1;
@@ -84,6 +84,20 @@ internal static class BodyPhraseFinder
         }
 
         return result;
+    }
+
+    /// <summary>"The House on Tuesday passed ...", "the House of Representatives", "House of Commons": a chamber when
+    /// "House" opens the name (not "White House", "Government House"), bare after "the" or with "of" and a name.</summary>
+    private static bool IsLegislativeHouse(List<Token> tokens, int first, int start, int end, int head)
+    {
+        if (head != start || tokens[head].Text != "House")
+        {
+            return false;
+        }
+
+        var bareAfterThe = end == start + 1 && start > first && tokens[start - 1].Lower == "the";
+        var ofName = end > start + 2 && tokens[start + 1].Lower == "of" && tokens[start + 2].IsCap;
+        return bareAfterThe || ofName;
     }
 
     private static int NextAfterConnector(List<Token> tokens, int start, int end)

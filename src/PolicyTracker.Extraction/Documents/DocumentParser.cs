@@ -536,6 +536,20 @@ internal static class DocumentParser
             distributedOn = i;
         }
 
+        // "House Bill 10456, the proposed Open Access Act": a numbered designation and the name after it are one bill.
+        for (var i = 0; i + 1 < items.Count; i++)
+        {
+            var x = items[i];
+            var y = items[i + 1];
+            if (x.IsDocument && (y.IsDocument || tokens[y.Last - 1].Text is "Act" or "Bill" or "Law" or "Code") && tokens[x.First].IsCap && tokens[x.Last - 1].Kind == TokenKind.Number
+                && y.First >= x.Last + 2 && tokens[x.Last].Text == "," && tokens[y.First - 1].Lower == "the"
+                && (tokens[y.First].IsCap || tokens[y.First].Lower is "proposed" or "draft"))
+            {
+                items[i] = x with { Last = y.Last, Title = TitleText(a, x.First, y.Last) };
+                items.RemoveAt(i + 1);
+            }
+        }
+
         // An appositive proper name of the same kind replaces the description before it.
         for (var i = 0; i + 1 < items.Count; i++)
         {

@@ -1398,8 +1398,31 @@ internal static class ClauseExtractor
         return false;
     }
 
+    /// <summary>"passed on third and final reading the X Bill", "approved on second reading": the legislative stage
+    /// between verb and object; the index after it, or -1.</summary>
+    private static int AfterReading(List<Token> tokens, int start, int last)
+    {
+        if (start + 2 >= last || tokens[start].Lower != "on")
+        {
+            return -1;
+        }
+
+        var k = start + 1;
+        while (k < last && tokens[k].IsWord && tokens[k].Lower is "first" or "second" or "third" or "final" or "and" or "the" or "its")
+        {
+            k++;
+        }
+
+        return k > start + 1 && k < last && tokens[k].Lower is "reading" or "readings" ? k + 1 : -1;
+    }
+
     private static int AfterFrame(List<Token> tokens, int start, int last)
     {
+        if (AfterReading(tokens, start, last) is var read and > 0)
+        {
+            return read;
+        }
+
         if (start + 1 >= last || tokens[start].Lower is not ("at" or "during"))
         {
             return start;
