@@ -51,11 +51,21 @@ internal static class StatementSpeakers
             }
 
             var meeting = a.Meetings[m];
-            var inDebate = DebateFrame(tokens, sentence);
+            var remarks = RemarksFrame(tokens, sentence);
+            var inDebate = remarks || DebateFrame(tokens, sentence);
             foreach (var n in a.Names[s])
             {
                 if (n.Last - n.First < 2 || meeting.Find(n.Name) is not null)
                 {
+                    continue;
+                }
+
+                var span = new TextSpan(tokens[n.First].Start, tokens[n.Last - 1].End - tokens[n.First].Start);
+
+                // "welcomes the briefing by the Commissioner for X, Tomas Ekwueme": whoever briefed the meeting spoke at it.
+                if (BriefingBy(tokens, sentence.First, n.First))
+                {
+                    meeting.AddParticipant(n.Name, ParticipantRole.Speaker, n.Title, span, 0.75);
                     continue;
                 }
 
@@ -66,14 +76,15 @@ internal static class StatementSpeakers
                 }
 
                 var l = tokens[verb].Lower;
-                var delegate_ = (inDebate || IsDelegate(tokens, sentence.First, n)) && StatementVerbs.Contains(l);
+                var delegate_ = (inDebate || IsDelegate(tokens, sentence.First, n) || Presenting(tokens, n.Last, verb)) && StatementVerbs.Contains(l);
                 if (!delegate_ && !(AddressVerbs.Contains(l) && AddressesAudience(tokens, verb + 1, sentence.Last)))
                 {
                     continue;
                 }
 
-                var span = new TextSpan(tokens[n.First].Start, tokens[n.Last - 1].End - tokens[n.First].Start);
-                meeting.AddParticipant(n.Name, ParticipantRole.Speaker, n.Title, span, 0.8);
+                // "In closing remarks, Chairman X said ...": the chairman closing a meeting no one else chaired chaired it.
+                var role = remarks && meeting.Chair is null && IsChairTitle(n.Title) ? ParticipantRole.Chair : ParticipantRole.Speaker;
+                meeting.AddParticipant(n.Name, role, n.Title, span, 0.8);
             }
         }
     }
@@ -81,6 +92,12 @@ internal static class StatementSpeakers
     // "X, president of Y, said", "X reportedly urged": the verb after the name, past an appositive and an adverb.
     internal static int VerbAfter(List<Token> tokens, int k, int last)
     {
+        // "The representative of China, Geng Wei, said": the name is the appositive and the verb follows its comma.
+        if (k + 1 < last && tokens[k].Text == "," && tokens[k + 1].IsWord && StatementVerbs.Contains(tokens[k + 1].Lower))
+        {
+            return k + 1;
+        }
+
         if (k < last && tokens[k].Text == ",")
         {
             var close = -1;
@@ -122,6 +139,59 @@ internal static class StatementSpeakers
             && tokens[k + 2].Lower is "debate" or "discussion" or "discussions" or "deliberations" or "exchange";
     }
 
+    // "In closing remarks, ...", "In his opening statement, ...": what was said there was said to the meeting.
+    private static bool RemarksFrame(List<Token> tokens, Sentence sentence)
+    {
+        var k = sentence.First;
+        if (k + 2 >= sentence.Last || tokens[k].Lower != "in")
+        {
+            return false;
+        }
+
+        k++;
+        if (tokens[k].Lower is "his" or "her" or "their" or "the" or "its")
+        {
+            k++;
+        }
+
+        if (k < sentence.Last && tokens[k].Lower is "closing" or "opening" or "concluding" or "introductory" or "final" or "welcoming")
+        {
+            k++;
+        }
+
+        return k + 1 < sentence.Last && tokens[k].Lower is "remarks" or "statement" or "address" or "speech" or "comments" && tokens[k + 1].Text == ",";
+    }
+
+    private static bool IsChairTitle(string? title) =>
+        title is not null && title.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Any(w => w.ToLowerInvariant() is "chairman" or "chairwoman" or "chairperson" or "chair");
+
+    // "X, presenting the staff outlook, noted ...", "Y, briefing the meeting on Z, said ...": a presentation to the meeting.
+    private static bool Presenting(List<Token> tokens, int afterName, int verb) =>
+        afterName + 1 < verb && tokens[afterName].Text == ","
+        && tokens[afterName + 1].Lower is "presenting" or "briefing" or "introducing" or "delivering" or "reporting" or "opening" or "closing";
+
+    // "the briefing by the Commissioner for Political Affairs, Peace and Security, Tomas Ekwueme": the name ends a
+    // "briefing by" phrase, with no verb or clause break between.
+    private static bool BriefingBy(List<Token> tokens, int first, int nameFirst)
+    {
+        for (var k = nameFirst - 1; k - 1 >= first && k >= nameFirst - 14; k--)
+        {
+            var t = tokens[k];
+            if (t.Text is ";" or ":" or "." || (t.IsWord && !t.IsCap && t.Lower is not ("of" or "for" or "and" or "the" or "on" or "by" or "from")))
+            {
+                return false;
+            }
+
+            if (t.Lower is "by" or "from")
+            {
+                return tokens[k - 1].Lower is "briefing" or "briefings" or "presentation" or "presentations";
+            }
+        }
+
+        return false;
+    }
+
     private static bool AddressesAudience(List<Token> tokens, int k, int last)
     {
         if (k < last && tokens[k].Lower == "on")
@@ -160,6 +230,23 @@ internal static class StatementSpeakers
             if (!tokens[k].IsWord)
             {
                 break;
+            }
+        }
+
+        // "The representative of China, Geng Wei, said": the delegate's title in the phrase the name stands in apposition to.
+        if (n.First - 1 > first && tokens[n.First - 1].Text == ",")
+        {
+            for (var k = n.First - 2; k >= first && k >= n.First - 6; k--)
+            {
+                if (DelegateTitles.Contains(tokens[k].Lower))
+                {
+                    return true;
+                }
+
+                if (!tokens[k].IsWord)
+                {
+                    break;
+                }
             }
         }
 
