@@ -58,6 +58,19 @@ internal static class BodyPhraseFinder
                 continue;
             }
 
+            // "Heads of State and Government of the Southern African Development Community": the leaders' title, then the body.
+            if (t.Lower is "heads" or "head" && i + 2 < last && tokens[i + 1].Lower == "of" && tokens[i + 2].Lower == "state")
+            {
+                var j = i + 3;
+                if (j + 1 < last && tokens[j].Lower is "and" or "or" && tokens[j + 1].Lower == "government")
+                {
+                    j += 2;
+                }
+
+                i = j < last && tokens[j].Lower == "of" ? j + 1 : j;
+                continue;
+            }
+
             if (Grouping(tokens, i, last) is { } grouping)
             {
                 result.Add(grouping);

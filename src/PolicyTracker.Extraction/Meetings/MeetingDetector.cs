@@ -597,13 +597,15 @@ internal static class MeetingDetector
         {
             var t = tokens[i];
             // A capitalised meeting noun counts only as the end of a name ("an extraordinary Cabinet Meeting").
-            if (!t.IsWord || (t.IsCap && i != sentence.First && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap))
+            // "ended their 45th Summit", "held its 12th Session": a numbered gathering of the subject, capitalised or not.
+            var numberedOwn = i - 2 >= sentence.First && BodyPhraseFinder.IsOrdinal(tokens[i - 1].Lower) && tokens[i - 2].Lower is "its" or "their";
+            if (!t.IsWord || (t.IsCap && i != sentence.First && !numberedOwn && !(t.Lower is "meeting" or "session" && tokens[i - 1].IsCap))
                 || !(MeetingWords.Nouns.Contains(t.Lower) || MeetingWords.IsHeldNoun(tokens, i, sentence.First)))
             {
                 continue;
             }
 
-            if (t.Lower is "summit" or "forum" or "conference" && !HasBodyAfter(a, s, i))
+            if (t.Lower is "summit" or "forum" or "conference" && !numberedOwn && !HasBodyAfter(a, s, i))
             {
                 // "a national conference on cybersecurity and informatization held from Friday": the gathering names itself.
                 if (NamedByTopic(tokens, sentence, i) is { } topic)
@@ -1148,6 +1150,13 @@ internal static class MeetingDetector
 
         // "15 members of the College of Wardens held ...": the members stand for their body.
         if (k - 1 >= sentenceFirst && tokens[k].Lower == "of" && tokens[k - 1].Lower is "members" or "ministers" or "leaders" or "heads")
+        {
+            return false;
+        }
+
+        // "Heads of State and Government of the X ended their summit": the leaders stand for their body too.
+        if (k - 3 >= sentenceFirst && tokens[k].Lower == "of" && tokens[k - 1].Lower is "state" or "government"
+            && (tokens[k - 3].Lower is "heads" or "head" || k - 5 >= sentenceFirst && tokens[k - 5].Lower is "heads" or "head"))
         {
             return false;
         }
