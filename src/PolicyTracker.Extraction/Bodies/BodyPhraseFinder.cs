@@ -73,6 +73,19 @@ internal static class BodyPhraseFinder
 
             if (Grouping(tokens, i, last) is { } grouping)
             {
+                // "the OPEC+ Joint Ministerial Monitoring Committee": the grouping premodifies the body it set up.
+                if (grouping.Last < last && tokens[grouping.Last].IsCap && tokens[grouping.Last - 1].Text == "+")
+                {
+                    var namedEnd = Extend(tokens, grouping.Last, last);
+                    var namedHead = HeadIndex(tokens, grouping.Last, namedEnd);
+                    if (namedHead >= 0 && OrgHeads.Contains(tokens[namedHead].Lower))
+                    {
+                        result.Add(new BodyPhrase(i, namedEnd, namedHead, grouping.Text + " " + Text(tokens, grouping.Last, namedEnd), tokens[namedHead].Lower, false));
+                        i = namedEnd;
+                        continue;
+                    }
+                }
+
                 result.Add(grouping);
                 i = grouping.Last;
                 continue;

@@ -62,6 +62,13 @@ internal static class StatementSpeakers
 
                 var span = new TextSpan(tokens[n.First].Start, tokens[n.Last - 1].End - tokens[n.First].Start);
 
+                // "chaired by X, with Deputy Prime Minister Y of Russia as co-chair": a chair named by the role it held.
+                if (WithAsChair(tokens, sentence.First, n.First, n.Last, sentence.Last))
+                {
+                    meeting.AddParticipant(n.Name, ParticipantRole.Chair, n.Title, span, 0.75);
+                    continue;
+                }
+
                 // "welcomes the briefing by the Commissioner for X, Tomas Ekwueme": whoever briefed the meeting spoke at it.
                 if (BriefingBy(tokens, sentence.First, n.First))
                 {
@@ -137,6 +144,33 @@ internal static class StatementSpeakers
         var k = sentence.First;
         return k + 2 < sentence.Last && tokens[k].Lower is "during" or "in" && tokens[k + 1].Lower == "the"
             && tokens[k + 2].Lower is "debate" or "discussion" or "discussions" or "deliberations" or "exchange";
+    }
+
+    private static bool WithAsChair(List<Token> tokens, int first, int nameFirst, int nameLast, int last)
+    {
+        var k = nameFirst - 1;
+        while (k >= first && k >= nameFirst - 5 && tokens[k].IsCap)
+        {
+            k--;
+        }
+
+        if (k < first || tokens[k].Lower != "with")
+        {
+            return false;
+        }
+
+        var j = nameLast;
+        if (j + 1 < last && tokens[j].Lower == "of" && tokens[j + 1].IsCap)
+        {
+            j += 2;
+            while (j < last && tokens[j].IsCap)
+            {
+                j++;
+            }
+        }
+
+        return j + 1 < last && tokens[j].Lower == "as"
+            && tokens[j + 1].Lower is "chair" or "co-chair" or "chairman" or "co-chairman" or "chairperson" or "co-chairperson" or "chairwoman" or "co-chairwoman";
     }
 
     // "In closing remarks, ...", "In his opening statement, ...": what was said there was said to the meeting.

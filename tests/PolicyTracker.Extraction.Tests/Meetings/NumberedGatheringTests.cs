@@ -22,3 +22,23 @@ public sealed class NumberedGatheringTests
         r.Meetings.ShouldBeEmpty();
     }
 }
+
+public sealed class GroupingCommitteeTests
+{
+    [Fact]
+    public void A_committee_of_a_grouping_is_one_body_and_its_co_chair_a_chair()
+    {
+        var r = Extract.Report("VIENNA, Feb 3 -- The 58th meeting of the OPEC+ Joint Ministerial Monitoring Committee (JMMC) was held via videoconference on Monday, chaired by Prince Faisal bin Khalid, Minister of Energy of Saudi Arabia, with Deputy Prime Minister Alexei Volkov of Russia as co-chair. The Committee urged the countries concerned to achieve full conformity.");
+        var m = r.Meetings.ShouldHaveSingleItem();
+        m.Body.ShouldBe("OPEC+ Joint Ministerial Monitoring Committee");
+        m.RoleOf("Faisal bin Khalid").ShouldBe(ParticipantRole.Chair);
+        m.RoleOf("Alexei Volkov").ShouldBe(ParticipantRole.Chair);
+    }
+
+    [Fact]
+    public void Someone_appointed_as_chairman_is_not_a_chair_of_the_meeting()
+    {
+        var m = Extract.Single("The OPEC+ Joint Ministerial Monitoring Committee met on Monday and named Alexei Volkov as chairman of its technical panel.");
+        m.Participants.ShouldNotContain(p => p.Name == "Alexei Volkov" && p.Role == ParticipantRole.Chair);
+    }
+}
