@@ -21,3 +21,13 @@ public sealed class ChamberTests
     public void A_building_named_House_is_no_chamber(string body, string expected) =>
         Extract.Single(body).Body!.ToLowerInvariant().ShouldContain(expected);
 }
+
+public sealed class UnitedNationsContextTests
+{
+    [Fact]
+    public void A_vote_with_abstaining_countries_is_the_UN_Security_Council_not_a_national_one()
+    {
+        var m = Extract.Single("The Security Council this morning adopted resolution 2740 (2024), extending the mandate of the United Nations Mission in South Sudan. Adopting the text by 13 votes in favour to none against, with 2 abstentions (China, Russian Federation), the Council requested the Secretary-General to present options.");
+        m.Body.ShouldBe("UN Security Council");
+    }
+}
