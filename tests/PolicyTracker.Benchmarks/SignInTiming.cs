@@ -19,6 +19,9 @@ public static partial class SignInTiming
     public static async Task<int> RunAsync(string[] args, TextWriter output)
     {
         var rounds = int.Parse(Option(args, "--rounds") ?? "20", CultureInfo.InvariantCulture);
+        // WebApplicationFactory reads MvcTestingAppManifest.json from the working directory; started from the
+        // repository root it took the root for the web project's parent and failed on a missing folder.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         await using var database = await TestDatabase.CreateAsync("pt_signin_timing");
         await using var app = new AppFactory(database.ConnectionString, new AppOptions { DemoUsers = false, SignInAttemptsPerMinute = 100_000 });
         var known = new List<double>();

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PolicyTracker.Data;
@@ -86,6 +87,26 @@ public sealed class SignInTests(SecurityFixture app)
         again.StatusCode.ShouldBe(HttpStatusCode.OK);
         again.Headers.Contains("Set-Cookie").ShouldBeFalse();
         (await AuditActionsAsync(email)).ShouldContain(AuditAction.Disabled);
+    }
+
+    [Fact]
+    public async Task A_session_cut_off_by_disabling_stays_cut_off_when_the_user_is_enabled_again()
+    {
+        var email = $"reenable-{Guid.NewGuid():N}@test.example";
+        var id = await app.CreateUserAsync(email, Roles.Analyst);
+        var signIn = await SecurityFixture.PostSignInAsync(app.NewClient(), email, SecurityFixture.Password);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("PolicyTracker.Auth=", StringComparison.Ordinal)).Split(';')[0];
+        // The old cookie replayed as it was, whatever a browser would have done with later Set-Cookie headers.
+        var replay = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        replay.DefaultRequestHeaders.Add("Cookie", cookie);
+        RoleMatrixTests.Outcome(await replay.GetAsync("/")).ShouldBe("allowed");
+
+        await app.InScopeAsync(s => s.GetRequiredService<UserAccounts>().SetDisabledAsync(id, disabled: true));
+        await app.InScopeAsync(s => s.GetRequiredService<UserAccounts>().SetDisabledAsync(id, disabled: false));
+
+        RoleMatrixTests.Outcome(await replay.GetAsync("/")).ShouldBe("sign-in");
+        var fresh = await app.SignInAsync(email);
+        RoleMatrixTests.Outcome(await fresh.GetAsync("/")).ShouldBe("allowed");
     }
 
     [Fact]
@@ -199,6 +220,32 @@ public sealed class SignInTests(SecurityFixture app)
         RoleMatrixTests.Outcome(await elsewhere.GetAsync("/")).ShouldBe("sign-in");
         await app.SignInAsync(email, "a-brand-new-password");
         (await AuditActionsAsync(email)).ShouldContain(AuditAction.PasswordChanged);
+    }
+
+    [Fact]
+    public async Task Changing_to_a_password_from_the_shipped_common_list_is_refused_and_the_old_one_still_works()
+    {
+        var email = $"common-{Guid.NewGuid():N}@test.example";
+        await app.CreateUserAsync(email, Roles.Analyst);
+        var here = await app.SignInAsync(email);
+        var form = await here.GetStringAsync("/account/password");
+        // A line of Accounts/common-passwords.txt (the embedded list), long enough for every other rule.
+        const string common = "iloveyou1234";
+        CommonPasswordValidator.IsCommon(common).ShouldBeTrue();
+
+        var refused = await here.PostAsync("/account/password", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "change-password",
+            ["__RequestVerificationToken"] = SecurityFixture.AntiforgeryToken(form),
+            ["Input.Current"] = SecurityFixture.Password,
+            ["Input.New"] = common,
+            ["Input.Confirm"] = common,
+        }));
+
+        var html = await refused.Content.ReadAsStringAsync();
+        html.ShouldContain("too easy to guess");
+        html.ShouldNotContain("Password changed");
+        await app.SignInAsync(email, SecurityFixture.Password);
     }
 
     private async Task<List<AuditAction>> AuditActionsAsync(string email) => await app.InScopeAsync(async s =>
