@@ -19,6 +19,8 @@ internal static class FactSourceMapping
             .HasForeignKey(e => e.SourceReportId)
             .OnDelete(DeleteBehavior.NoAction);
         builder.HasIndex(e => e.SourceReportId);
+        // The quality page's "reviewed": who judged which report in a period, index-only instead of a scan of every source.
+        builder.HasIndex(e => e.VerdictAt).IncludeProperties(e => new { e.VerdictBy, e.SourceReportId }).HasFilter("verdict_by IS NOT NULL");
         builder.Property(e => e.ExtractorVersion).HasMaxLength(50);
         builder.Property(e => e.Verdict).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.VerdictBy).HasMaxLength(200);

@@ -363,6 +363,12 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_document_action_sources_source_report_id");
 
+                    b.HasIndex("VerdictAt")
+                        .HasDatabaseName("ix_document_action_sources_verdict_at")
+                        .HasFilter("verdict_by IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VerdictAt"), new[] { "VerdictBy", "SourceReportId" });
+
                     b.HasIndex("FactId", "SourceReportId")
                         .IsUnique()
                         .HasDatabaseName("ix_document_action_sources_fact_id_source_report_id")
@@ -821,6 +827,12 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_meeting_sources_source_report_id");
 
+                    b.HasIndex("VerdictAt")
+                        .HasDatabaseName("ix_meeting_sources_verdict_at")
+                        .HasFilter("verdict_by IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VerdictAt"), new[] { "VerdictBy", "SourceReportId" });
+
                     b.HasIndex("MeetingId", "SourceReportId")
                         .IsUnique()
                         .HasDatabaseName("ix_meeting_sources_meeting_id_source_report_id")
@@ -1099,6 +1111,12 @@ namespace PolicyTracker.Data.Migrations
 
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_participation_sources_source_report_id");
+
+                    b.HasIndex("VerdictAt")
+                        .HasDatabaseName("ix_participation_sources_verdict_at")
+                        .HasFilter("verdict_by IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VerdictAt"), new[] { "VerdictBy", "SourceReportId" });
 
                     b.HasIndex("FactId", "SourceReportId")
                         .IsUnique()
@@ -1666,6 +1684,12 @@ namespace PolicyTracker.Data.Migrations
 
                     b.HasIndex("SourceReportId")
                         .HasDatabaseName("ix_resolution_sources_source_report_id");
+
+                    b.HasIndex("VerdictAt")
+                        .HasDatabaseName("ix_resolution_sources_verdict_at")
+                        .HasFilter("verdict_by IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("VerdictAt"), new[] { "VerdictBy", "SourceReportId" });
 
                     b.HasIndex("FactId", "SourceReportId")
                         .IsUnique()

@@ -41,6 +41,8 @@ public sealed class EveryPageTests(AppFixture app)
             new("search", $"/search?q={data.Tag}"),
             new("search-names", "/search?q=Li%20Qiang"),
             new("summary", "/summary"),
+            new("quality", "/summary/quality?period=all"),
+            new("brief", "/brief?at=2024-01-05"),
             new("import", "/import"),
             new("users", "/admin/users"),
             new("audit", "/admin/audit"),

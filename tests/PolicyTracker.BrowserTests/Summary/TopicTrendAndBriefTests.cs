@@ -69,5 +69,25 @@ public sealed class TopicTrendAndBriefTests(AppFixture app)
         await Assertions.Expect(page.GetByTestId("brief-print")).ToBeHiddenAsync();
         await Assertions.Expect(meetings.First).ToBeVisibleAsync();
         await AppFixture.ScreenshotAsync(page, "brief-week-print");
+
+        // The sheet's margins come from the print stylesheet's @page rule, so the content starts at the page's edge of the
+        // printable area and fits its width: A4 less 2 x 16 mm is 673 CSS pixels.
+        await page.SetViewportSizeAsync(673, 900);
+        var layout = await page.EvaluateAsync<double[]>("""
+            () => [document.documentElement.scrollWidth, document.documentElement.clientWidth,
+                   document.querySelector('[data-testid=brief]').getBoundingClientRect().left,
+                   [...document.styleSheets].flatMap(s => { try { return [...s.cssRules]; } catch { return []; } })
+                     .filter(r => r instanceof CSSPageRule).length]
+            """);
+        var pdf = await page.PdfAsync(new() { Path = Path.Combine(AppFixture.ArtifactsDirectory, "brief-week.pdf"), Format = "A4", PreferCSSPageSize = true });
+        System.Text.Encoding.Latin1.GetString(pdf).ShouldContain("/Type /Page");
+        var where = string.Join(", ", layout) + " " + await page.EvaluateAsync<string>("""
+            () => { const out = []; for (let e = document.querySelector('[data-testid=brief]'); e; e = e.parentElement) {
+                      const c = getComputedStyle(e); out.push(`${e.tagName}.${e.className} ml=${c.marginLeft} pl=${c.paddingLeft} left=${Math.round(e.getBoundingClientRect().left)}`); }
+                    return out.join(' | '); }
+            """);
+        layout[0].ShouldBeLessThanOrEqualTo(layout[1], $"nothing is wider than the printable width ({where})");
+        layout[2].ShouldBeLessThan(1, $"no screen margin is added to the page's own ({where})");
+        layout[3].ShouldBeGreaterThan(0, "an @page rule sets the sheet's margins");
     }
 }

@@ -178,9 +178,13 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             WHERE o.deleted_at IS NULL AND b.meetings > 0 AND b.first_meeting BETWEEN {start} AND {end}
             ORDER BY b.first_meeting, o.name LIMIT {NewNames}
             """, ct);
+        // In the order they first appeared, as new bodies are; the period's meetings are counted for the names shown only.
         var newPeople = await db.AggregateAsync<RankedRow>(WithNewPeople(start, end, $"""
-            SELECT n.person_id AS id, pe.name AS name, n.meetings AS count FROM new_people n JOIN people pe ON pe.id = n.person_id
-            ORDER BY n.meetings DESC, pe.name LIMIT {NewNames}
+            SELECT n.person_id AS id, pe.name AS name,
+                   (SELECT count(*)::int FROM participations p
+                    WHERE p.person_id = n.person_id AND p.published AND p.deleted_at IS NULL AND p.meeting_date BETWEEN {start} AND {end}) AS count
+            FROM new_people n JOIN people pe ON pe.id = n.person_id
+            ORDER BY n.first_meeting, pe.name LIMIT {NewNames}
             """), ct);
 
         return new SummaryData(period, previous, figures, previousFigures, undated, buckets, bodySeries, actionSeries,
@@ -206,21 +210,16 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             """), ct))[0];
     }
 
-    // People seen in the period who were in no published meeting dated before it: a CTE put in front of a query,
-    // its two dates as the first parameters.
-    // A published participation is in a published meeting and carries its date (PublishedFlags), so neither part joins
-    // meetings: both are index-only on ix_participations_live_date_person / ix_participations_live_person_date.
+    // People whose first published meeting falls in the period (so seen in it, and in none before it): a CTE put in
+    // front of a query, its two dates as the first parameters. person_body_counts holds each person's first published
+    // meeting per body, kept by RecordCounts in the publishing transaction, so this reads a few thousand rollup rows
+    // instead of asking every participation of the period whether an earlier one exists (3.3 s at 100,000 meetings).
     private const string NewPeopleCte = """
-        WITH seen AS (
-            SELECT p.person_id, count(*)::int AS meetings
-            FROM participations p
-            WHERE p.published AND p.deleted_at IS NULL AND p.meeting_date BETWEEN {0} AND {1}
-            GROUP BY p.person_id),
-        new_people AS (
-            SELECT s.person_id, s.meetings FROM seen s
-            WHERE NOT EXISTS (
-                SELECT 1 FROM participations p2
-                WHERE p2.person_id = s.person_id AND p2.published AND p2.deleted_at IS NULL AND p2.meeting_date < {0}))
+        WITH new_people AS (
+            SELECT c.person_id, min(c.first_meeting) AS first_meeting
+            FROM person_body_counts c
+            GROUP BY c.person_id
+            HAVING min(c.first_meeting) BETWEEN {0} AND {1})
 
         """;
 
