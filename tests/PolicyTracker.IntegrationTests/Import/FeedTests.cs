@@ -276,6 +276,28 @@ public sealed class FeedTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unreachable_feed_queues_nothing_and_keeps_its_reason_on_the_feed()
+    {
+        // A port nothing listens on: bound for a moment, then closed.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var fetcher = Fetcher();
+        var poller = Poller(fetcher);
+        var subscription = await poller.SubscribeAsync($"http://127.0.0.1:{port}/rss", publish: false, pollMinutes: 30, "tester");
+
+        var result = (await poller.PollDueAsync())!;
+
+        result.Error.ShouldNotBeNull().ShouldContain("could not be reached");
+        result.JobId.ShouldBeNull();
+        var feed = await FeedAsync(subscription.FeedId!.Value);
+        (feed.LastError, feed.ConsecutiveFailures).ShouldBe((result.Error, 1));
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.ImportJobs.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_feed_on_a_private_address_is_refused_unless_the_setting_allows_it()
     {
         _pages["/rss"] = ("application/rss+xml", Rss());
