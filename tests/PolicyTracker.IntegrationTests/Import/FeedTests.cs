@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
@@ -91,6 +92,61 @@ public sealed class FeedTests(DatabaseFixture fixture) : IAsyncLifetime
         var subscription = await poller.SubscribeAsync(_base + path, publish: false, pollMinutes: 30, "tester");
         subscription.Error.ShouldBeNull();
         return subscription.FeedId!.Value;
+    }
+
+    private async Task<(int ExitCode, string Stdout, string Stderr)> CliImportAsync(bool allowPrivate, params string[] args)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h ? h : "dotnet";
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "policytracker.dll"), "import" }.Concat(args).Concat(["--connection", fixture.ConnectionString]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["Fetching__AllowPrivateNetworks"] = allowPrivate ? "true" : "false";
+        using var process = Process.Start(start)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task The_cli_imports_a_feed_url_by_subscribing_and_polling_it_and_a_single_article_url_and_refuses_loopback_by_default()
+    {
+        Article("/a/1", "Coastal committee meets", 1);
+        Article("/a/2", "Coastal committee meets again", 2);
+        Article("/a/3", "Coastal committee meets a third time", 3);
+        _pages["/rss"] = ("application/rss+xml", Rss("/a/1", "/a/2"));
+
+        var refused = await CliImportAsync(false, _base + "/rss");
+        refused.ExitCode.ShouldBe(1, refused.Stderr);
+        refused.Stderr.ShouldContain("loopback, private or link-local address");
+
+        var feed = await CliImportAsync(true, _base + "/rss", "--every", "15");
+        feed.ExitCode.ShouldBe(0, feed.Stderr);
+        feed.Stderr.ShouldContain("subscribed to the feed");
+        feed.Stdout.ShouldContain("completed: 2 items, 2 stored, 0 duplicates, 0 failed");
+
+        var again = await CliImportAsync(true, _base + "/rss");
+        again.ExitCode.ShouldBe(0, again.Stderr);
+        again.Stdout.ShouldContain("2 entries, nothing new to import");
+
+        var article = await CliImportAsync(true, _base + "/a/3");
+        article.ExitCode.ShouldBe(0, article.Stderr);
+        article.Stderr.ShouldContain("is a single article");
+        article.Stdout.ShouldContain("completed: 1 items, 1 stored");
+
+        var missing = await CliImportAsync(true, _base + "/a/404");
+        missing.ExitCode.ShouldBe(1);
+        missing.Stderr.ShouldContain("HTTP 404");
+
+        await using var db = await fixture.CreateDbContextAsync();
+        var subscribed = await db.Feeds.AsNoTracking().SingleAsync();
+        (subscribed.Url, subscribed.PollMinutes, subscribed.LastNewItems).ShouldBe((_base + "/rss", 15, 0)); // the second poll found nothing new
+        (await db.Reports.AsNoTracking().OrderBy(r => r.SourceUrl).Select(r => r.SourceUrl).ToListAsync())
+            .ShouldBe([_base + "/a/1", _base + "/a/2", _base + "/a/3"]);
     }
 
     [Fact]
@@ -215,6 +271,28 @@ public sealed class FeedTests(DatabaseFixture fixture) : IAsyncLifetime
         feed.LastError.ShouldBe(result.Error);
         feed.ConsecutiveFailures.ShouldBe(1);
         feed.NextPollAt.ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddMinutes(25));
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.ImportJobs.CountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task An_unreachable_feed_queues_nothing_and_keeps_its_reason_on_the_feed()
+    {
+        // A port nothing listens on: bound for a moment, then closed.
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        using var fetcher = Fetcher();
+        var poller = Poller(fetcher);
+        var subscription = await poller.SubscribeAsync($"http://127.0.0.1:{port}/rss", publish: false, pollMinutes: 30, "tester");
+
+        var result = (await poller.PollDueAsync())!;
+
+        result.Error.ShouldNotBeNull().ShouldContain("could not be reached");
+        result.JobId.ShouldBeNull();
+        var feed = await FeedAsync(subscription.FeedId!.Value);
+        (feed.LastError, feed.ConsecutiveFailures).ShouldBe((result.Error, 1));
         await using var db = await fixture.CreateDbContextAsync();
         (await db.ImportJobs.CountAsync()).ShouldBe(0);
     }

@@ -167,6 +167,97 @@ public sealed class ImportJobTests(DatabaseFixture fixture) : IAsyncLifetime, ID
     }
 
     [Fact]
+    public async Task A_50_MB_file_and_a_50_MB_JSON_line_each_fail_as_too_large_while_the_rest_import()
+    {
+        await File.WriteAllTextAsync(Path.Combine(_folder, "a-good.txt"), Report(10));
+        await using (var big = File.Create(Path.Combine(_folder, "b-huge.txt")))
+        {
+            var block = Encoding.UTF8.GetBytes(new string('x', 1023) + "\n");
+            for (var i = 0; i < 50 * 1024; i++)
+            {
+                await big.WriteAsync(block);
+            }
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_folder, "c-good.txt"), Report(11));
+        var folderJob = await Jobs().CreateAsync(ImportSourceKind.Folder, _folder, false, "tester", ImportSources.Folder(_folder));
+
+        var jsonl = Path.Combine(Path.GetTempPath(), $"pt-import-{Guid.NewGuid():N}.jsonl");
+        await using (var writer = new StreamWriter(jsonl))
+        {
+            await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { headline = "Invented session 12", text = Report(12) }));
+            await writer.WriteAsync("{\"headline\": \"huge\", \"text\": \"");
+            for (var i = 0; i < 50 * 1024; i++)
+            {
+                await writer.WriteAsync(new string('y', 1024));
+            }
+
+            await writer.WriteLineAsync("\"}");
+            await writer.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { headline = "Invented session 13", text = Report(13) }));
+        }
+
+        var jsonJob = await Jobs().CreateAsync(ImportSourceKind.JsonLines, jsonl, false, "tester", ImportSources.JsonLinesFile(jsonl));
+        File.Delete(jsonl);
+
+        await Worker().RunJobAsync(folderJob, CancellationToken.None);
+        await Worker().RunJobAsync(jsonJob, CancellationToken.None);
+
+        var folder = await ItemsAsync(folderJob);
+        folder.Select(i => (i.Name, i.Status)).ShouldBe([("a-good.txt", ImportItemStatus.Imported), ("b-huge.txt", ImportItemStatus.Failed), ("c-good.txt", ImportItemStatus.Imported)]);
+        folder[1].Error.ShouldBe("“b-huge.txt” is 50.0 MB; the limit is 2 MB.");
+        var json = await ItemsAsync(jsonJob);
+        json.Select(i => i.Status).ShouldBe([ImportItemStatus.Imported, ImportItemStatus.Failed, ImportItemStatus.Imported]);
+        json[1].Error.ShouldNotBeNull().ShouldContain("Line 2 is longer than 6 MB");
+        (await Jobs().ProgressAsync(folderJob))!.Status.ShouldBe(ImportJobStatus.Completed);
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Reports.CountAsync()).ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_corrupt_zip_is_one_failed_item_and_a_damaged_entry_fails_while_the_other_entries_import()
+    {
+        var notZip = Path.Combine(_folder, "export.zip");
+        await File.WriteAllBytesAsync(notZip, Encoding.UTF8.GetBytes("PK\u0003\u0004 this was cut off in the download"));
+        var corruptJob = await Jobs().CreateAsync(ImportSourceKind.Zip, notZip, false, "tester", ImportSources.ZipFile(notZip));
+
+        // A real zip whose first entry's compressed bytes were damaged after it was written.
+        using var zipBytes = new MemoryStream();
+        using (var zip = new ZipArchive(zipBytes, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, n) in new[] { ("a-damaged.txt", 20), ("b-fine.txt", 21), ("c-fine.txt", 22) })
+            {
+                await using var entry = zip.CreateEntry(name, CompressionLevel.Optimal).Open();
+                await entry.WriteAsync(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(Report(n) + "\n", 20))));
+            }
+        }
+
+        var bytes = zipBytes.ToArray();
+        var dataStart = 30 + "a-damaged.txt".Length; // local header, then the first entry's data
+        for (var i = dataStart + 5; i < dataStart + 40; i++)
+        {
+            bytes[i] ^= 0x5A;
+        }
+
+        var damagedJob = await Jobs().CreateAsync(ImportSourceKind.Zip, "damaged.zip", false, "tester", ImportSources.Zip(new MemoryStream(bytes), "damaged.zip"));
+
+        await Worker().RunJobAsync(corruptJob, CancellationToken.None);
+        await Worker().RunJobAsync(damagedJob, CancellationToken.None);
+
+        var corrupt = (await ItemsAsync(corruptJob)).ShouldHaveSingleItem();
+        corrupt.Status.ShouldBe(ImportItemStatus.Failed);
+        corrupt.Error.ShouldNotBeNull().ShouldStartWith("“export.zip” is not a readable zip archive");
+        (await Jobs().ProgressAsync(corruptJob))!.Status.ShouldBe(ImportJobStatus.Completed);
+
+        var damaged = await ItemsAsync(damagedJob);
+        damaged.Select(i => i.Name).ShouldBe(["a-damaged.txt", "b-fine.txt", "c-fine.txt"]);
+        damaged[0].Status.ShouldBe(ImportItemStatus.Failed);
+        damaged[0].Error.ShouldNotBeNull().ShouldStartWith("“a-damaged.txt” is damaged in the archive");
+        damaged.Skip(1).ShouldAllBe(i => i.Status == ImportItemStatus.Imported);
+        await using var db = await fixture.CreateDbContextAsync();
+        (await db.Reports.CountAsync()).ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Pause_resume_cancel_and_retry_change_status_and_progress_adds_up()
     {
         var job = await FolderJobAsync(8);

@@ -14,6 +14,10 @@ public sealed record FeedPollResult(Guid FeedId, int Entries, int NewItems, Guid
 
 public sealed record FeedSubscription(Guid? FeedId, string? Error);
 
+public sealed record FeedRow(
+    Guid Id, string Url, string? Title, bool Publish, int PollMinutes, bool Paused, string CreatedBy, DateTimeOffset NextPollAt,
+    DateTimeOffset? LastPolledAt, DateTimeOffset? LastSucceededAt, string? LastError, int ConsecutiveFailures, int LastNewItems, Guid? LastJobId);
+
 // Subscribes to feeds and polls them: each poll fetches the feed through SafeFetcher and queues its
 // entries not seen before as one import job (items named by the entry's link), which the import
 // workers fetch and store like any other item. Feed errors stay on the feed for the editor to see.
@@ -123,6 +127,35 @@ public sealed class FeedPoller(
             """, ct);
         _logger.LogInformation("Feed {FeedId} polled: {Entries} entries, {New} new", feed.Id, content.Entries.Count, newItems);
         return new(feedId, content.Entries.Count, newItems, jobId, null);
+    }
+
+    // A page of the subscribed feeds, newest first, each with its latest import job.
+    public async Task<ImportPage<FeedRow>> ListAsync(int skip, int take, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var total = await db.Feeds.CountAsync(ct);
+        var rows = await db.Feeds.AsNoTracking().OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).Skip(skip).Take(take)
+            .Select(f => new FeedRow(f.Id, f.Url, f.Title, f.Publish, f.PollMinutes, f.Paused, f.CreatedBy, f.NextPollAt, f.LastPolledAt,
+                f.LastSucceededAt, f.LastError, f.ConsecutiveFailures, f.LastNewItems,
+                db.ImportJobs.Where(j => j.FeedId == f.Id).OrderByDescending(j => j.CreatedAt).Select(j => (Guid?)j.Id).FirstOrDefault()))
+            .ToListAsync(ct);
+        return new(rows, total);
+    }
+
+    // Soft-deleted and audited like any edit; the reports it brought in stay.
+    public async Task<bool> UnsubscribeAsync(Guid feedId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var feed = await db.Feeds.SingleOrDefaultAsync(f => f.Id == feedId, ct);
+        if (feed is null)
+        {
+            return false;
+        }
+
+        db.Feeds.Remove(feed);
+        await db.SaveChangesAsync(ct);
+        _logger.LogInformation("Feed {FeedId} unsubscribed: {Url}", feed.Id, feed.Url);
+        return true;
     }
 
     // Sooner than the schedule: "Poll now" on the Import page; the background poller picks it up.
