@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Archive-scale benchmark: pages and grids at 100,000 (or 1,000,000) meetings, on a throwaway cluster.
-#   scripts/bench-archive.sh [--meetings N | --million] [--reuse DIR] [--duration SECONDS] [--keep] [--plans-only]
+#   scripts/bench-archive.sh [--meetings N | --million] [--reuse DIR] [--duration SECONDS] [--keep] [--plans-only] [--only REGEX]
+#   (--only: measure only the endpoints whose name matches the extended regex, e.g. --only 'search|body page')
 #
 # 1. Builds the synthetic archive (scripts/synthetic-archive.sh) on a throwaway PostgreSQL, or with
 #    --reuse DIR starts the cluster a previous --keep left in DIR; VACUUM (ANALYZE).
@@ -16,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/postgres.sh
 
-meetings=100000 reuse="" duration=10 keep="" plans_only=""
+meetings=100000 reuse="" duration=10 keep="" plans_only="" only=""
 while [ $# -gt 0 ]; do
   case $1 in
     --meetings) meetings=$2; shift 2 ;;
@@ -25,7 +26,8 @@ while [ $# -gt 0 ]; do
     --duration) duration=$2; shift 2 ;;
     --keep) keep=1; shift ;;
     --plans-only) plans_only=1; shift ;;
-    *) echo "usage: $0 [--meetings N | --million] [--reuse DIR] [--duration SECONDS] [--keep] [--plans-only]" >&2; exit 2 ;;
+    --only) only=$2; shift 2 ;;
+    *) echo "usage: $0 [--meetings N | --million] [--reuse DIR] [--duration SECONDS] [--keep] [--plans-only] [--only REGEX]" >&2; exit 2 ;;
   esac
 done
 
@@ -155,6 +157,11 @@ reports grid: first	$grid/grid/reports
 reports grid: by meetings	$grid/grid/reports?sort=meetings-desc
 reports grid: deep	$grid/grid/reports?page=$((report_pages * 3 / 4 + 1))
 EOF
+if [ -n "$only" ]; then
+  awk -F'\t' -v re="$only" '$1 ~ re' "$endpoints" >"$endpoints.only"
+  [ -s "$endpoints.only" ] || { pg_log "--only $only: no endpoint matches"; exit 2; }
+  mv "$endpoints.only" "$endpoints"
+fi
 
 # --- 3. plans ---------------------------------------------------------------------------------------
 pg_log "plans: every endpoint once, with auto_explain"

@@ -58,6 +58,9 @@ internal sealed class CoAttendanceCountsConfiguration : IEntityTypeConfiguration
     {
         builder.ToTable("co_attendance_counts");
         builder.HasKey(c => new { c.PersonId, c.OtherPersonId, c.OrganizationId });
+        // The person page sums a person's rows per other person: a covering index makes that an index-only read of a few
+        // hundred pages instead of one heap page per row (the busiest person: 15,000 rows on 11,000 pages, 48 ms hot, 120-450 ms cold).
+        builder.HasIndex(c => new { c.PersonId, c.OtherPersonId }).IncludeProperties(c => new { c.OrganizationId, c.Meetings, c.LastMeeting });
         // No foreign keys: millions of rows, rewritten on publish, and a person or body is only ever soft-deleted.
     }
 }

@@ -138,6 +138,11 @@ namespace PolicyTracker.Data.Migrations
                     b.HasKey("PersonId", "OtherPersonId", "OrganizationId")
                         .HasName("pk_co_attendance_counts");
 
+                    b.HasIndex("PersonId", "OtherPersonId")
+                        .HasDatabaseName("ix_co_attendance_counts_person_id_other_person_id");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PersonId", "OtherPersonId"), new[] { "OrganizationId", "Meetings", "LastMeeting" });
+
                     b.ToTable("co_attendance_counts", (string)null);
                 });
 

@@ -46,6 +46,23 @@ public sealed class PublishedOnlyTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_overview_tiles_are_served_from_the_cache_until_a_report_arrives_even_one_that_changes_no_published_count()
+    {
+        var cache = new MemoryCache(new MemoryCacheOptions());
+        var overview = new OverviewQueries(new PublishedData(fixture.Factory), cache);
+        await ImportAsync(Text, ReportStatus.Published, t => Extractions.Commission(t));
+        (await overview.CountsAsync()).ShouldBe(new OverviewCounts(Reports: 1, Drafts: 0, Meetings: 1, People: 3, Bodies: 1, Documents: 2));
+
+        // Imported archived: no draft, nothing published changes; only the newest report id tells the cache.
+        var archived = await ImportAsync(DraftText, ReportStatus.Archived, t => Extractions.Commission(t));
+        await using (var db = await fixture.CreateDbContextAsync())
+        {
+            (await db.Reports.Where(r => r.Id == archived).Select(r => r.Status).SingleAsync()).ShouldBe(ReportStatus.Archived);
+        }
+        (await overview.CountsAsync()).ShouldBe(new OverviewCounts(Reports: 2, Drafts: 0, Meetings: 1, People: 3, Bodies: 1, Documents: 2));
+    }
+
+    [Fact]
     public async Task An_archived_report_is_not_browsable_either()
     {
         var reportId = await ImportAsync(Text, ReportStatus.Published, t => Extractions.Commission(t));

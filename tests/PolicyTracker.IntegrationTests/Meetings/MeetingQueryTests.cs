@@ -7,6 +7,7 @@ using PolicyTracker.Data.Entities;
 using PolicyTracker.IntegrationTests.Security;
 using PolicyTracker.TestSupport;
 using PolicyTracker.Web.Features.Meetings;
+using PolicyTracker.Web.Features.Search;
 
 namespace PolicyTracker.IntegrationTests.Meetings;
 
@@ -75,6 +76,63 @@ public sealed class MeetingQueryTests(SecurityFixture app)
         var loose = (await Queries(q => q.GetAsync(undated))).ShouldNotBeNull();
         loose.Previous.ShouldBeNull();
         loose.Next.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Sorted_by_body_the_list_pages_in_body_order_and_counts_the_same_total_as_by_date()
+    {
+        var seed = new MeetingSeed(app.ConnectionString);
+        var alpha = await seed.BodyAsync($"Alpha Board {seed.Tag}");
+        var beta = await seed.BodyAsync($"Beta Board {seed.Tag}");
+        var who = await seed.PersonAsync($"Pat Everywhere {seed.Tag}");
+        var alphaJan = await seed.MeetingAsync(alpha, new DateOnly(2024, 1, 10), [new(who, ParticipationRole.Chair)]);
+        var alphaFeb = await seed.MeetingAsync(alpha, new DateOnly(2024, 2, 10), [new(who, ParticipationRole.Chair)]);
+        var betaMar = await seed.MeetingAsync(beta, new DateOnly(2024, 3, 10), [new(who, ParticipationRole.Chair)]);
+        await seed.MeetingAsync(alpha, new DateOnly(2024, 4, 10), [new(who, ParticipationRole.Chair)], published: false);
+        var filter = new MeetingFilter(PersonId: who);
+
+        var first = await Queries(q => q.ListAsync(filter, 0, 2, "body", false));
+        var second = await Queries(q => q.ListAsync(filter, 1, 2, "body", false));
+        var reversed = await Queries(q => q.ListAsync(filter, 0, 2, "body", true));
+        var byDate = await Queries(q => q.ListAsync(filter, 0, 2, null, true));
+
+        first.Rows.Select(r => r.Id).ShouldBe([alphaFeb, alphaJan], "body A to Z, then newest first");
+        second.Rows.Select(r => r.Id).ShouldBe([betaMar]);
+        reversed.Rows.Select(r => r.Id).ShouldBe([betaMar, alphaFeb]);
+        byDate.Rows.Select(r => r.Id).ShouldBe([betaMar, alphaFeb]);
+        (first.Total, second.Total, reversed.Total, byDate.Total).ShouldBe((3, 3, 3, 3), "the draft is not counted, whatever the order");
+    }
+
+    [Fact]
+    public async Task Search_lists_the_latest_matching_meetings_with_their_chair_and_counts_them_by_body_and_year()
+    {
+        var seed = new MeetingSeed(app.ConnectionString);
+        var word = "quokka" + seed.Tag;
+        var alpha = await seed.BodyAsync($"Wildlife Board {seed.Tag}");
+        var beta = await seed.BodyAsync($"Parks Council {seed.Tag}");
+        var chair = await seed.PersonAsync($"Kim Chair {seed.Tag}");
+        var member = await seed.PersonAsync($"Lu Member {seed.Tag}");
+        var old = await seed.MeetingAsync(alpha, new DateOnly(2023, 5, 2), [new(chair, ParticipationRole.Chair)], [$"protect the {word} habitat"]);
+        var spring = await seed.MeetingAsync(alpha, new DateOnly(2024, 5, 2),
+            [new(member, ParticipationRole.Attendee), new(chair, ParticipationRole.Chair)], [$"count every {word}"]);
+        var summer = await seed.MeetingAsync(beta, new DateOnly(2024, 6, 3), [new(member, ParticipationRole.Chair)], [$"fund {word} rangers"]);
+        await seed.MeetingAsync(beta, new DateOnly(2024, 7, 1), [new(member, ParticipationRole.Chair)], [$"a draft about the {word}"], published: false);
+        await seed.MeetingAsync(beta, new DateOnly(2024, 8, 1), [new(member, ParticipationRole.Chair)], ["nothing to do with it"]);
+
+        var results = (await app.InScopeAsync(s => s.GetRequiredService<SearchQueries>().SearchAsync(word))).ShouldNotBeNull();
+
+        results.Meetings.Total.ShouldBe(3, "the draft is not searched");
+        results.Meetings.Hits.Select(m => m.Id).ShouldBe([summer, spring, old], "newest first");
+        results.Meetings.Hits.Select(m => (m.Chair, m.Participants, m.Body)).ShouldBe(
+            [($"Lu Member {seed.Tag}", 1, $"Parks Council {seed.Tag}"), ($"Kim Chair {seed.Tag}", 2, $"Wildlife Board {seed.Tag}"),
+             ($"Kim Chair {seed.Tag}", 1, $"Wildlife Board {seed.Tag}")]);
+        results.Facets.Bodies.Select(b => (b.Key, b.Count)).ShouldBe([(alpha.ToString(), 2), (beta.ToString(), 1)]);
+        results.Facets.Years.Select(y => (y.Key, y.Count)).ShouldBe([("2024", 2), ("2023", 1)]);
+        results.Facets.Kinds.Single(k => k.Key == SearchKinds.Meetings).Count.ShouldBe(3);
+
+        var narrowed = (await app.InScopeAsync(s => s.GetRequiredService<SearchQueries>().SearchAsync(new SearchFilter(word, BodyId: alpha, Year: 2024)))).ShouldNotBeNull();
+        narrowed.Meetings.Hits.Select(m => m.Id).ShouldBe([spring]);
+        (narrowed.Meetings.Total, narrowed.Facets.Years.Single().Key).ShouldBe((1, "2024"));
     }
 
     [Fact]

@@ -97,12 +97,14 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
         (await db.Reports.CountAsync(ct), await db.Reports.CountAsync(r => r.Status == ReportStatus.Draft, ct));
 
     /// <summary>A fingerprint of the archive that changes when a publish, archive or edit changes what is published,
-    /// read from the small stored-count tables and the report statuses (indexed): what short caches check before serving.</summary>
+    /// read from the small stored-count tables, the newest report id (UUIDv7: a new report raises it; one index probe, where
+    /// a count of every report walked 150,000 index entries at 100,000 meetings on every summary and overview view) and the
+    /// drafts (indexed): what short caches check before serving.</summary>
     public async Task<ArchiveVersion> ArchiveVersionAsync(CancellationToken ct) =>
         (await db.Database.SqlQuery<ArchiveVersion>($"""
             SELECT (SELECT coalesce(sum(meetings), 0)::bigint FROM body_counts) AS "Meetings",
                    (SELECT coalesce(sum(meetings), 0)::bigint FROM person_counts) AS "Participations",
-                   (SELECT count(*) FROM reports) AS "Reports",
+                   (SELECT id FROM reports ORDER BY id DESC LIMIT 1) AS newest_report,
                    (SELECT count(*) FROM reports WHERE status = 'Draft') AS "Drafts"
             """).ToListAsync(ct))[0];
 
@@ -117,7 +119,7 @@ public sealed class PublishedView(PolicyTrackerDbContext db) : IAsyncDisposable
         set.AsNoTracking().Where(s => s.Verdict != Verdict.Removed && s.SourceReport.Status == ReportStatus.Published);
 }
 
-public sealed record ArchiveVersion(long Meetings, long Participations, long Reports, long Drafts);
+public sealed record ArchiveVersion(long Meetings, long Participations, Guid? NewestReport, long Drafts);
 
 /// <summary>One report's sentence behind a fact, one click from the fact.</summary>
 public sealed record SourceRef(Guid ReportId, string Headline, string? Outlet, int SpanStart, int SpanLength, Verdict Verdict)

@@ -128,7 +128,9 @@ public sealed class MeetingQueries(PublishedData published)
     {
         await using var db = await published.OpenAsync(ct);
         var sorted = Sorted(filter.Apply(db), sort, descending);
-        var total = await GridTotal.CountAsync(sorted, ct);
+        // The total does not depend on the order: it is counted along the date order, which an index gives, not along a
+        // sort by body name (a join and a sort of every published meeting: 180 ms at 100,000 meetings, 2 ms by date).
+        var total = await GridTotal.CountAsync(Sorted(filter.Apply(db), null, true), ct);
         // Id-first: the page's ids come from the ordered index alone, then the counts are computed for those rows only.
         var ids = await sorted.Skip(page * pageSize).Take(pageSize).Select(m => m.Id).ToListAsync(ct);
         var found = await Rows(db.Meetings.Where(m => ids.Contains(m.Id))).ToDictionaryAsync(r => r.Id, ct);

@@ -25,7 +25,8 @@ public sealed class OverviewQueries(PublishedData published, IMemoryCache cache)
             drafts,
             // The stored counts (kept on publish) give the meeting and document totals without reading those tables.
             (int)version.Meetings,
-            await db.People.CountAsync(ct),
+            // A listed person has a published participation, which is what a stored meeting count above zero says.
+            await db.PeopleOfFacts.CountAsync(p => p.Counts!.Meetings > 0, ct),
             await db.Bodies.CountAsync(ct),
             await db.ListedDocuments.CountAsync(ct));
         cache.Set(nameof(OverviewQueries), (version, counts), Summary.SummaryQueries.CacheFor);

@@ -205,29 +205,38 @@ public sealed class SearchQueries(PublishedData published)
             .Union(db.Meetings.Where(m => m.Session != null && EF.Functions.ILike(m.Session, pattern)).Select(m => m.Id))
             .Union(db.Meetings.Where(m => bodyIds.Contains(m.OrganizationId)).Select(m => m.Id));
         var meetings = inScope.Where(m => matchingMeetings.Contains(m.Id));
-        var latestMeetings = meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id);
-        var meetingHits = await latestMeetings
-            .Take(Take(SearchKinds.Meetings))
+        // The latest CountCap + 1 matching meetings in one read (the union above is the costly part, so it runs once):
+        // their number is the group's capped count, the first CountCap give the facets, the first few are the hits.
+        var latest = await meetings.OrderByDescending(m => m.Date).ThenByDescending(m => m.Id)
+            .Take(CountCap + 1)
+            .Select(m => new { m.Id, m.Date, m.OrganizationId })
+            .ToListAsync(ct);
+        var shownMeetings = latest.Take(Take(SearchKinds.Meetings)).Select(m => m.Id).ToList();
+        var meetingRows = await db.Meetings.Where(m => shownMeetings.Contains(m.Id))
             .Select(m => new MeetingHit(m.Id, m.Date, m.OrganizationId, m.Organization.Name, m.Session,
                 m.Participations.AsQueryable().Where(Published.Participation).Where(p => p.Role == ParticipationRole.Chair).Select(p => p.Person.Name).FirstOrDefault(),
                 m.Participations.AsQueryable().Count(Published.Participation)))
-            .ToListAsync(ct);
+            .ToDictionaryAsync(m => m.Id, ct);
+        var meetingHits = shownMeetings.Where(meetingRows.ContainsKey).Select(id => meetingRows[id]).ToList();
 
         // Facets over the latest CountCap matching meetings: which bodies met and in which years.
-        var facetMeetings = latestMeetings.Take(CountCap);
-        var bodyFacet = await facetMeetings.GroupBy(m => new { m.OrganizationId, m.Organization.Name })
-            .Select(g => new { g.Key.OrganizationId, g.Key.Name, Count = g.Count() })
-            .OrderByDescending(g => g.Count).ThenBy(g => g.Name).Take(FacetBodies)
-            .ToListAsync(ct);
-        var yearFacet = await facetMeetings.Where(m => m.Date != null).GroupBy(m => m.Date!.Value.Year)
+        var facetMeetings = latest.Take(CountCap).ToList();
+        var facetBodyIds = facetMeetings.Select(m => m.OrganizationId).Distinct().ToList();
+        var bodyNames = await db.BodiesOfFacts.Where(o => facetBodyIds.Contains(o.Id)).Select(o => new { o.Id, o.Name })
+            .ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var bodyFacet = facetMeetings.Where(m => bodyNames.ContainsKey(m.OrganizationId)).GroupBy(m => m.OrganizationId)
+            .Select(g => new { OrganizationId = g.Key, Name = bodyNames[g.Key], Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name, StringComparer.Ordinal).Take(FacetBodies)
+            .ToList();
+        var yearFacet = facetMeetings.Where(m => m.Date != null).GroupBy(m => m.Date!.Value.Year)
             .Select(g => new { Year = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Year)
-            .ToListAsync(ct);
+            .ToList();
 
         var results = new
         {
             Reports = new SearchGroup<ReportHit>(await CappedCountAsync(reports, ct), reportHits),
-            Meetings = new SearchGroup<MeetingHit>(await CappedCountAsync(meetings, ct), meetingHits),
+            Meetings = new SearchGroup<MeetingHit>(latest.Count, meetingHits),
             Resolutions = new SearchGroup<ResolutionHit>(await CappedCountAsync(resolutions, ct), resolutionHits),
             Documents = new SearchGroup<DocumentHit>(await CappedCountAsync(documents, ct), documentHits),
             People = new SearchGroup<NameHit>(await CappedCountAsync(people, ct), peopleHits),
