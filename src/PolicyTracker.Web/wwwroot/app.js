@@ -7,6 +7,11 @@ document.addEventListener('keydown', e => {
   if (box) { e.preventDefault(); box.focus(); }
 });
 
+// A button with data-print prints the page (an inline onclick would be refused by the CSP, which allows no inline script).
+document.addEventListener('click', e => {
+  if (e.target instanceof Element && e.target.closest('[data-print]')) window.print();
+});
+
 // The dark-mode toggle's choice, remembered for a year; the server reads it when it renders the next page.
 window.policyTracker = Object.assign(window.policyTracker || {}, {
   rememberTheme(name, value) {

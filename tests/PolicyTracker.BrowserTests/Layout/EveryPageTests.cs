@@ -14,8 +14,9 @@ namespace PolicyTracker.BrowserTests.Layout;
 [Collection(AppCollection.Name)]
 public sealed class EveryPageTests(AppFixture app)
 {
+    // Template: the page's @page route, so a page added without being listed here fails the test below.
     // Static: a page of the account layout, rendered on the server only (no circuit to wait for).
-    private sealed record PageUnderTest(string Name, string Path, bool SignedIn = true, bool Static = false);
+    private sealed record PageUnderTest(string Name, string Template, string Path, bool SignedIn = true, bool Static = false);
 
     private async Task<IReadOnlyList<PageUnderTest>> PagesAsync()
     {
@@ -23,35 +24,54 @@ public sealed class EveryPageTests(AppFixture app)
         var meetingId = await DemoMeetingAsync();
         return
         [
-            new("home", "/"),
-            new("meetings", "/meetings"),
-            new("meeting", $"/meetings/{meetingId}"),
-            new("meeting-seeded", $"/meetings/{data.SecondMeetingId}"),
-            new("people", "/people"),
-            new("person", $"/people/{data.PersonId}"),
-            new("bodies", "/bodies"),
-            new("body", $"/bodies/{data.BodyId}"),
-            new("body-parent", $"/bodies/{data.ParentBodyId}"),
-            new("documents", "/documents"),
-            new("document", $"/documents/{data.DocumentId}"),
-            new("reports", "/reports"),
-            new("report", $"/reports/{data.ReportId}?span={data.FarSpanStart}-{data.FarSpanLength}"),
-            new("report-new", "/reports/new"),
-            new("review", $"/reports/{data.DraftReportId}/review"),
-            new("search", $"/search?q={data.Tag}"),
-            new("search-names", "/search?q=Li%20Qiang"),
-            new("summary", "/summary"),
-            new("quality", "/summary/quality?period=all"),
-            new("brief", "/brief?at=2024-01-05"),
-            new("import", "/import"),
-            new("users", "/admin/users"),
-            new("audit", "/admin/audit"),
-            new("tokens", "/account/tokens"),
-            new("password", "/account/password", Static: true),
-            new("access-denied", "/account/access-denied", Static: true),
-            new("not-found", $"/meetings/{Guid.NewGuid()}"),
-            new("login", "/account/login", SignedIn: false, Static: true),
+            new("home", "/", "/"),
+            new("meetings", "/meetings", "/meetings"),
+            new("meeting", "/meetings/{Id:guid}", $"/meetings/{meetingId}"),
+            new("meeting-seeded", "/meetings/{Id:guid}", $"/meetings/{data.SecondMeetingId}"),
+            new("people", "/people", "/people"),
+            new("person", "/people/{Id:guid}", $"/people/{data.PersonId}"),
+            new("bodies", "/bodies", "/bodies"),
+            new("body", "/bodies/{Id:guid}", $"/bodies/{data.BodyId}"),
+            new("body-parent", "/bodies/{Id:guid}", $"/bodies/{data.ParentBodyId}"),
+            new("documents", "/documents", "/documents"),
+            new("document", "/documents/{Id:guid}", $"/documents/{data.DocumentId}"),
+            new("reports", "/reports", "/reports"),
+            new("report", "/reports/{Id:guid}", $"/reports/{data.ReportId}?span={data.FarSpanStart}-{data.FarSpanLength}"),
+            new("report-new", "/reports/new", "/reports/new"),
+            new("review", "/reports/{Id:guid}/review", $"/reports/{data.DraftReportId}/review"),
+            new("search", "/search", $"/search?q={data.Tag}"),
+            new("search-names", "/search", "/search?q=Li%20Qiang"),
+            new("summary", "/summary", "/summary"),
+            new("summary-custom", "/summary", "/summary?period=custom&from=2023-01-01&to=2024-12-31"),
+            new("quality", "/summary/quality", "/summary/quality?period=all"),
+            new("brief", "/brief", "/brief?at=2024-01-05"),
+            new("import", "/import", "/import"),
+            new("users", "/admin/users", "/admin/users"),
+            new("audit", "/admin/audit", "/admin/audit"),
+            new("tokens", "/account/tokens", "/account/tokens"),
+            new("password", "/account/password", "/account/password", Static: true),
+            new("access-denied", "/account/access-denied", "/account/access-denied", Static: true),
+            new("not-found", "/not-found", $"/meetings/{Guid.NewGuid()}"),
+            new("not-found-direct", "/not-found", "/not-found"),
+            new("error", "/Error", "/Error"),
+            new("login", "/account/login", "/account/login", SignedIn: false, Static: true),
+            new("set-password", "/account/set-password", $"/account/set-password?user={Guid.NewGuid()}&code=expired", SignedIn: false, Static: true),
         ];
+    }
+
+    [Fact]
+    public async Task Every_routed_page_of_the_app_is_in_this_list()
+    {
+        var routed = typeof(ThemeCookie).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), inherit: false))
+            .Cast<Microsoft.AspNetCore.Components.RouteAttribute>()
+            .Select(r => r.Template)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var listed = (await PagesAsync()).Select(p => p.Template).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+        routed.Count.ShouldBeGreaterThan(20);
+        routed.Except(listed).ShouldBeEmpty("pages with an @page route that the axe and 390 px tests do not open");
+        listed.Except(routed).ShouldBeEmpty("listed templates that are no page's route");
     }
 
     [Theory]
