@@ -80,8 +80,8 @@ public sealed class QualityQueries(IDbContextFactory<PolicyTrackerDbContext> fac
         }
 
         var backlog = (await db.Database.SqlQuery<ReviewBacklog>($"""
-            SELECT count(*)::int AS drafts, min(entered_at) AS oldest,
-                   (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {time.GetUtcNow()} - entered_at)) / 86400)::float8 AS median_age_days,
+            SELECT count(*)::int AS drafts, min(entered_at) FILTER (WHERE isfinite(entered_at)) AS oldest,
+                   (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM {time.GetUtcNow()} - entered_at)) FILTER (WHERE isfinite(entered_at)) / 86400)::float8 AS median_age_days,
                    (count(*) FILTER (WHERE entered_at < {time.GetUtcNow().AddDays(-7)}))::int AS older_than_week
             FROM reports WHERE deleted_at IS NULL AND status = 'Draft'
             """).ToListAsync(ct))[0];
