@@ -43,7 +43,7 @@ public sealed class EveryPageTests(AppFixture app)
             new("search-names", "/search", "/search?q=Li%20Qiang"),
             new("summary", "/summary", "/summary"),
             new("summary-custom", "/summary", "/summary?period=custom&from=2023-01-01&to=2024-12-31"),
-            new("quality", "/summary/quality", "/summary/quality?period=all"),
+            new("quality", "/summary/quality", "/summary/quality?period=year&at=2002-01-01"),
             new("brief", "/brief", "/brief?at=2024-01-05"),
             new("import", "/import", "/import"),
             new("users", "/admin/users", "/admin/users"),
