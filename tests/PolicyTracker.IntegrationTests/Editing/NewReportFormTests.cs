@@ -100,7 +100,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
 
         Submit(form);
 
-        form.Find("[data-testid=form-problem]").TextContent.ShouldContain("Nothing was saved");
+        form.WaitForAssertion(() => form.Find("[data-testid=form-problem]").TextContent.ShouldContain("Nothing was saved"));
         form.Find(".mud-input-helper-text.mud-input-error").TextContent.ShouldContain("the text is empty");
     }
 
@@ -114,8 +114,8 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
 
         Submit(form);
 
+        form.WaitForAssertion(() => form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("2026-02-01 is in the future")));
         var messages = form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ToList();
-        messages.ShouldContain(m => m.Contains("2026-02-01 is in the future"));
         messages.ShouldContain(m => m.Contains("full http:// or https:// address"));
     }
 
@@ -155,7 +155,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         Submit(form);
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        for (var i = 0; i < 100 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 600 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);
         }
@@ -209,7 +209,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
         Submit(form);
 
         var navigation = Services.GetRequiredService<NavigationManager>();
-        for (var i = 0; i < 100 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
+        for (var i = 0; i < 600 && !navigation.Uri.EndsWith("/review", StringComparison.Ordinal); i++)
         {
             await Task.Delay(100);
         }
@@ -263,7 +263,7 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
 
         Submit(form);
 
-        form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01"));
+        form.WaitForAssertion(() => form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01")));
         await using var db = await _fixture.CreateDbContextAsync();
         db.Reports.Count().ShouldBe(0);
     }

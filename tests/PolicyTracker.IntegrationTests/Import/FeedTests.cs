@@ -105,7 +105,8 @@ public sealed class FeedTests(DatabaseFixture fixture) : IAsyncLifetime
 
         start.Environment["Fetching__AllowPrivateNetworks"] = allowPrivate ? "true" : "false";
         using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        // A cold start of the CLI took over two minutes on a CI machine loaded by both test suites.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
         var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
         await process.WaitForExitAsync(timeout.Token);
