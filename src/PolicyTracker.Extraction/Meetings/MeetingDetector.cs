@@ -1259,6 +1259,15 @@ internal static class MeetingDetector
                 }
             }
 
+            // "The Cabinet, meeting on Monday under President X, approved ...": a participle of meeting in an appositive
+            // puts the body in session, a bare head too, even after another meeting.
+            if (bp.Last + 2 < sentence.Last && tokens[bp.Last].Text == "," && tokens[bp.Last + 1].Lower is "meeting" or "convening" or "sitting"
+                && (tokens[bp.Last + 2].Lower is "on" or "in" or "at" or "under" or "here" or "there" or "today" or "yesterday" or "earlier" or "late" or "again" || DateWords.IsDateWord(tokens[bp.Last + 2].Lower))
+                && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
+            {
+                return bp;
+            }
+
             // "The cabinet met ..." names a body only when no meeting is known yet.
             if (bp.IsGeneric && a.Meetings.Count > 0)
             {
