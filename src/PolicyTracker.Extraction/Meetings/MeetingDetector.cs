@@ -469,7 +469,7 @@ internal static class MeetingDetector
             // The sentence's subject comes first: "Germany's federal cabinet on Wednesday adopted ... the government intends".
             foreach (var bp in a.Bodies[k])
             {
-                if (!bp.IsGeneric && !(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)))
+                if (!bp.IsGeneric && (!(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)) || OfMeeting(a.Tokens, bp.First, a.Sentences[k].First)))
                 {
                     return bp;
                 }
@@ -489,6 +489,19 @@ internal static class MeetingDetector
         }
 
         return null;
+    }
+
+    /// <summary>"The 25th Meeting of the Council of Ministers (COM) ... was held. The meeting was chaired by ...": the body
+    /// after "meeting of (the)" is the one that met.</summary>
+    private static bool OfMeeting(List<Token> tokens, int first, int sentenceFirst)
+    {
+        var k = first - 1;
+        if (k >= sentenceFirst && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= sentenceFirst && tokens[k].Lower == "of" && MeetingWords.Nouns.Contains(tokens[k - 1].Lower);
     }
 
     private static bool DistinctKind(string a, string b) => (a == "study") != (b == "study");

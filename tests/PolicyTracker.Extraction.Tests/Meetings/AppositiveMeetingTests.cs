@@ -23,4 +23,12 @@ public sealed class AppositiveMeetingTests
         var r = Extract.Report("The Harbour Council met on Tuesday and reviewed the dredging plan. Officials said the Cabinet was meeting expectations on port spending.");
         r.Meetings.ShouldHaveSingleItem().Body.ShouldBe("Harbour Council");
     }
+
+    [Fact]
+    public void The_body_after_meeting_of_is_the_meeting_a_later_chair_sentence_names()
+    {
+        var m = Extract.Single("1. The 9th Meeting of the Council of Ministers (COM) of the Coral Sea Forum (CSF) was held in Suva on 3 March 2024. Ilse Varga chaired the meeting.\n\n2. The Council adopted the Reef Monitoring Plan.");
+        m.Body.ShouldBe("Council of Ministers of the Coral Sea Forum");
+        m.RoleOf("Ilse Varga").ShouldBe(ParticipantRole.Chair);
+    }
 }
