@@ -746,16 +746,16 @@ internal static class ClauseExtractor
                 continue;
             }
 
-            // "Ministers took note of the report of X": taking note of a document is reviewing it (of anything else it is
-            // an assessment, nothing).
-            if (l is "took" or "takes" or "taking" && next == "note" && i + 3 < sentence.Last && tokens[i + 2].Lower == "of")
+            // "Ministers took note of the report of X", "took note with appreciation of": taking note of a document is
+            // reviewing it (of anything else it is an assessment, nothing).
+            if (l is "took" or "takes" or "taking" && next == "note" && TookNoteOf(tokens, i + 2, sentence.Last) is > 0 and var noteOf)
             {
-                if (LooksLikeDocument(a, i + 3, sentence.Last))
+                if (LooksLikeDocument(a, noteOf + 1, sentence.Last))
                 {
-                    hits.Add(new Hit(HitKind.Document, i, i + 3, "took note of", DocumentAction.Reviewed, sentence.First));
+                    hits.Add(new Hit(HitKind.Document, i, noteOf + 1, "took note of", DocumentAction.Reviewed, sentence.First));
                 }
 
-                i += 2;
+                i = noteOf;
                 continue;
             }
 
@@ -1568,6 +1568,17 @@ internal static class ClauseExtractor
         var after = tokens[k + 2];
         return next.Lower == "to" && after.IsWord && !after.IsCap && after.Lower is not ("the" or "a" or "an" or "be")
             || next.Lower is "of" or "worth" && (after.Kind == TokenKind.Number || after.IsCap && k + 3 < last && tokens[k + 3].Kind == TokenKind.Number);
+    }
+
+    /// <summary>The "of" after "took note" ("of", "with appreciation of", "with satisfaction of"), or -1.</summary>
+    private static int TookNoteOf(List<Token> tokens, int k, int last)
+    {
+        if (k + 1 < last && tokens[k].Lower == "with" && tokens[k + 1].Lower is "appreciation" or "satisfaction" or "interest" or "concern")
+        {
+            k += 2;
+        }
+
+        return k + 1 < last && tokens[k].Lower == "of" ? k : -1;
     }
 
     private static bool LooksLikeDocument(Analysis a, int start, int last)

@@ -15,6 +15,14 @@ public sealed class WithholdingAndNotingTests
     }
 
     [Fact]
+    public void Taking_note_with_appreciation_of_a_report_reviews_it()
+    {
+        var m = Extract.Single("The Harbour Council met on Tuesday. The Council took note with appreciation of the report of the Pilotage Board and requested the Secretariat to circulate it.");
+        m.Documents.ShouldHaveSingleItem().Title.ShouldBe("report of the Pilotage Board");
+        m.Resolutions.ShouldHaveSingleItem().Text.ShouldBe("the Secretariat to circulate it");
+    }
+
+    [Fact]
     public void Taking_note_of_progress_is_no_document_and_no_directive()
     {
         var m = Extract.Single("The Harbour Council met on Tuesday and took note of the progress made on the new breakwater.");
