@@ -13,7 +13,7 @@ namespace PolicyTracker.Extraction;
 public sealed class ReportExtractor
 {
     /// <summary>Bumped whenever a change alters what is extracted; stored with every record.</summary>
-    public const string Version = "1.7.0";
+    public const string Version = "1.8.0";
 
     /// <summary>The shared instance; the extractor holds no per-call state.</summary>
     public static ReportExtractor Default { get; } = new();

@@ -231,7 +231,7 @@ internal static class DocumentParser
         return tokens[by].Lower == "by";
     }
 
-    private static bool IsVerb(Token t) => t.IsWord && (DirectiveVerbs.IsActionVerb(t.Lower) || t.Lower is "promulgated" or "decided" or "voted" or "submitted" or "referred" or "sent" or "gave" or "called" or "urged" or "asked" or "signed");
+    private static bool IsVerb(Token t) => t.IsWord && (DirectiveVerbs.IsActionVerb(t.Lower) || DirectiveVerbs.Deferral.Contains(t.Lower) || t.Lower is "promulgated" or "decided" or "voted" or "submitted" or "referred" or "sent" or "gave" or "called" or "urged" or "asked" or "signed");
 
     /// <summary>
     /// "the Standing Committee's work report for 2025" is the "work report of the Standing Committee for 2025": a body

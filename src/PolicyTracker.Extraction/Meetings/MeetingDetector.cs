@@ -469,7 +469,7 @@ internal static class MeetingDetector
             // The sentence's subject comes first: "Germany's federal cabinet on Wednesday adopted ... the government intends".
             foreach (var bp in a.Bodies[k])
             {
-                if (!bp.IsGeneric && !(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)))
+                if (!bp.IsGeneric && (!(bp.First > a.Sentences[k].First && IsComplement(a.Tokens, bp.First, a.Sentences[k].First)) || OfMeeting(a.Tokens, bp.First, a.Sentences[k].First)))
                 {
                     return bp;
                 }
@@ -489,6 +489,19 @@ internal static class MeetingDetector
         }
 
         return null;
+    }
+
+    /// <summary>"The 25th Meeting of the Council of Ministers (COM) ... was held. The meeting was chaired by ...": the body
+    /// after "meeting of (the)" is the one that met.</summary>
+    private static bool OfMeeting(List<Token> tokens, int first, int sentenceFirst)
+    {
+        var k = first - 1;
+        if (k >= sentenceFirst && tokens[k].Lower == "the")
+        {
+            k--;
+        }
+
+        return k - 1 >= sentenceFirst && tokens[k].Lower == "of" && MeetingWords.Nouns.Contains(tokens[k - 1].Lower);
     }
 
     private static bool DistinctKind(string a, string b) => (a == "study") != (b == "study");
@@ -1257,6 +1270,15 @@ internal static class MeetingDetector
                     var text = BodyPhraseFinder.Text(tokens, modifier, bp.Last);
                     bp = new BodyPhrase(modifier, bp.Last, bp.HeadIndex, char.ToUpperInvariant(text[0]) + text[1..], bp.Head, false);
                 }
+            }
+
+            // "The Cabinet, meeting on Monday under President X, approved ...": a participle of meeting in an appositive
+            // puts the body in session, a bare head too, even after another meeting.
+            if (bp.Last + 2 < sentence.Last && tokens[bp.Last].Text == "," && tokens[bp.Last + 1].Lower is "meeting" or "convening" or "sitting"
+                && (tokens[bp.Last + 2].Lower is "on" or "in" or "at" or "under" or "here" or "there" or "today" or "yesterday" or "earlier" or "late" or "again" || DateWords.IsDateWord(tokens[bp.Last + 2].Lower))
+                && !(bp.First > sentence.First && IsComplement(tokens, bp.First, sentence.First)))
+            {
+                return bp;
             }
 
             // "The cabinet met ..." names a body only when no meeting is known yet.

@@ -126,8 +126,9 @@ internal static class NameFinder
             title = Join(tokens, start, nameStart);
         }
 
-        // "Director of National Intelligence Avril Haines": a long run after an office's "of" ends in the holder's name.
-        if (title is null && end - start >= 4 && AfterPreposition(tokens, start, sentenceFirst) && OfficeBefore(tokens, start, sentenceFirst) is { } office
+        // "Director of National Intelligence Avril Haines", "Minister for Climate Lars Bjerre": a run of three or more after
+        // an office's "of" / "for" ends in the holder's name.
+        if (title is null && end - start >= 3 && AfterPreposition(tokens, start, sentenceFirst) && OfficeBefore(tokens, start, sentenceFirst) is { } office
             && !titles.Contains(tokens[end - 2].Lower) && !nonPerson.Contains(tokens[end - 2].Lower) && !nonPerson.Contains(tokens[end - 1].Lower))
         {
             nameStart = end - 2;

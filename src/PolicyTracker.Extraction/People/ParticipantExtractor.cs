@@ -178,8 +178,10 @@ internal static class ParticipantExtractor
 
             // "chaired by Prime Minister X, the premier read out his talks with President Y": the list of
             // names after "by" ends at the first ordinary word; Y was not chairing.
+            // "Denmark was represented by A and Finland by B": a gapped "and PLACE by" goes on with the list.
             if (forward is not null && forwardByPassive && assignedForward && i >= nameEnd && !t.IsCap && t.Lower is not ("and" or "or" or "as" or "well" or "also")
-                && !PersonNameNormalizer.IsTitleWord(t.Lower))
+                && !PersonNameNormalizer.IsTitleWord(t.Lower) && !GappedBy(tokens, sentence.First, i)
+                && !(t.Lower is "of" or "for" && i > sentence.First && PersonNameNormalizer.IsTitleWord(tokens[i - 1].Lower) && i + 1 < sentence.Last && tokens[i + 1].IsCap))
             {
                 forward = null;
             }
@@ -564,6 +566,42 @@ internal static class ParticipantExtractor
         return false;
     }
 
+    /// <summary>A verb or participle of meeting at most five words before "under" ("met on Monday under", "meeting here under").</summary>
+    private static bool MetJustBefore(List<Token> tokens, int first, int under)
+    {
+        for (var k = under - 1; k >= first && k >= under - 5; k--)
+        {
+            if (tokens[k].Lower is "met" or "meets" or "meeting" or "convened" or "sat" or "sitting")
+            {
+                return true;
+            }
+
+            if (tokens[k].Text is "," or ";" or ":")
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"... and Finland by": "by" after "and" (or a comma) and one or two capitalised words, the verb left out.</summary>
+    private static bool GappedBy(List<Token> tokens, int first, int i)
+    {
+        if (tokens[i].Lower != "by" || i - 2 < first || !tokens[i - 1].IsCap)
+        {
+            return false;
+        }
+
+        var k = i - 2;
+        if (tokens[k].IsCap && k - 1 >= first)
+        {
+            k--;
+        }
+
+        return tokens[k].Lower == "and" || tokens[k].Text == ",";
+    }
+
     private static bool AttendanceLead(List<Token> tokens, int first, int i)
     {
         for (var k = first; k < i; k++)
@@ -597,6 +635,11 @@ internal static class ParticipantExtractor
                 passive = true;
                 initial = true;
                 skip = 1;
+                return ParticipantRole.Chair;
+            case "under" when i + 1 < sentence.Last && tokens[i + 1].IsCap && MetJustBefore(tokens, sentence.First, i):
+                // "The Cabinet, meeting on Monday under President X, ...", "met under Prime Minister X": the name that follows chairs.
+                passive = true;
+                initial = true;
                 return ParticipantRole.Chair;
             case "led" when next == "by" && i > sentence.First && tokens[i - 1].Lower is "delegation" or "delegations":
                 // "the Bahraini delegation, led by Prince X": the head of a delegation attends.

@@ -18,6 +18,10 @@ internal static class ClauseExtractor
         PassiveDirective,
         PassiveDocument,
         ItWasDecided,
+
+        /// <summary>"noted that X, and called for Y": a verb of saying whose that-clause is no directive. It issues
+        /// nothing, but a directive coordinated after the clause has its subject.</summary>
+        Report,
     }
 
     private sealed record Hit(HitKind Kind, int Verb, int ObjectStart, string VerbText, DocumentAction? Action, int SubjectStart)
@@ -240,7 +244,7 @@ internal static class ClauseExtractor
                 {
                     _ when hit.Listed => true,
                     HitKind.PassiveDirective or HitKind.PassiveDocument or HitKind.ItWasDecided => true,
-                    HitKind.Document or HitKind.Briefed => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
+                    HitKind.Document or HitKind.Briefed or HitKind.Report => SubjectResolver.IsMeetingOrChair(a, s, from, hit.Verb, meeting, allowPeople: true),
 
                     // "X should ..., Wang said" and "In this work, Wang said, X should ...": a view attributed afterwards is
                     // the speaker's, even the chair's; "..., the meeting said" is the meeting's, and "the chair said X should" the chair's.
@@ -275,6 +279,7 @@ internal static class ClauseExtractor
                     Documents(a, s, meetingIndex, hit);
                     break;
                 case HitKind.PassiveDocument:
+                case HitKind.Report:
                     break;
                 default:
                     Resolution(a, s, meeting, hit);
@@ -720,7 +725,9 @@ internal static class ClauseExtractor
                     k++;
                 }
 
-                if (k + 1 < sentence.Last && tokens[k].Lower is "approval" or "nod" or "light" or "go-ahead" or "assent" && tokens[k + 1].Lower == "to")
+                // "gave the go-ahead for X", "gave the green light for X": "for" as well as "to".
+                if (k + 1 < sentence.Last && tokens[k].Lower is "approval" or "nod" or "light" or "go-ahead" or "assent" or "clearance"
+                    && (tokens[k + 1].Lower == "to" || tokens[k + 1].Lower == "for" && tokens[k].Lower is "go-ahead" or "light" or "clearance" or "approval"))
                 {
                     var objectStart = k + 2;
                     var isDocument = LooksLikeDocument(a, objectStart, sentence.Last);
@@ -736,6 +743,19 @@ internal static class ClauseExtractor
             {
                 // The clause runs on from the role: "as spokesperson for Z" (the appositive before it is part of it).
                 hits.Add(new Hit(HitKind.Directive, i, i + 1, t.Text, null, sentence.First) { ObjectEnd = ResolutionEnd(tokens, asAt, sentence.Last) });
+                continue;
+            }
+
+            // "Ministers took note of the report of X", "took note with appreciation of": taking note of a document is
+            // reviewing it (of anything else it is an assessment, nothing).
+            if (l is "took" or "takes" or "taking" && next == "note" && TookNoteOf(tokens, i + 2, sentence.Last) is > 0 and var noteOf)
+            {
+                if (LooksLikeDocument(a, noteOf + 1, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Document, i, noteOf + 1, "took note of", DocumentAction.Reviewed, sentence.First));
+                }
+
+                i = noteOf;
                 continue;
             }
 
@@ -1041,16 +1061,30 @@ internal static class ClauseExtractor
                 {
                     hits.Add(new Hit(HitKind.Say, i, start, t.Text, null, sentence.First));
                 }
+                else if (next == "that" && prev is not ("," or "and"))
+                {
+                    hits.Add(new Hit(HitKind.Report, i, start, t.Text, null, sentence.First) { ObjectEnd = start });
+                }
 
                 continue;
             }
 
             // "The session held that the province must ...", "the meeting pointed out that efforts should be made to ...", "noted
             // that X must": a that-clause of the meeting whose own clause is an obligation is a directive, as with "said".
-            var thatAt = l is "held" or "holds" or "noted" or "notes" or "maintained" or "believed" ? i + 1 : l is "pointed" && next == "out" ? i + 2 : -1;
-            if (thatAt > 0 && thatAt < sentence.Last && tokens[thatAt].Lower == "that" && ClauseObligation(tokens, thatAt + 1, sentence.Last))
+            var thatAt = l is "held" or "holds" or "noted" or "notes" or "maintained" or "believed" or "observed" or "acknowledged" or "recognized" or "recognised"
+                ? i + 1 : l is "pointed" && next == "out" ? i + 2 : -1;
+            if (thatAt > 0 && thatAt < sentence.Last && tokens[thatAt].Lower == "that")
             {
-                hits.Add(new Hit(HitKind.Say, i, thatAt + 1, l == "pointed" ? "pointed out" : t.Text, null, sentence.First));
+                var verbText = l == "pointed" ? "pointed out" : t.Text;
+                if (ClauseObligation(tokens, thatAt + 1, sentence.Last))
+                {
+                    hits.Add(new Hit(HitKind.Say, i, thatAt + 1, verbText, null, sentence.First));
+                }
+                else if (prev is not ("," or "and"))
+                {
+                    hits.Add(new Hit(HitKind.Report, i, thatAt + 1, verbText, null, sentence.First) { ObjectEnd = thatAt + 1 });
+                }
+
                 i = thatAt;
                 continue;
             }
@@ -1534,6 +1568,17 @@ internal static class ClauseExtractor
         var after = tokens[k + 2];
         return next.Lower == "to" && after.IsWord && !after.IsCap && after.Lower is not ("the" or "a" or "an" or "be")
             || next.Lower is "of" or "worth" && (after.Kind == TokenKind.Number || after.IsCap && k + 3 < last && tokens[k + 3].Kind == TokenKind.Number);
+    }
+
+    /// <summary>The "of" after "took note" ("of", "with appreciation of", "with satisfaction of"), or -1.</summary>
+    private static int TookNoteOf(List<Token> tokens, int k, int last)
+    {
+        if (k + 1 < last && tokens[k].Lower == "with" && tokens[k + 1].Lower is "appreciation" or "satisfaction" or "interest" or "concern")
+        {
+            k += 2;
+        }
+
+        return k + 1 < last && tokens[k].Lower == "of" ? k : -1;
     }
 
     private static bool LooksLikeDocument(Analysis a, int start, int last)

@@ -28,6 +28,10 @@ internal static class DirectiveVerbs
     /// "urged", "stressed" or "approved" take assessments and projects as often.</summary>
     public static readonly FrozenSet<string> Strong = Lexicon.Words("strongDirectiveVerbs");
 
+    /// <summary>"deferred", "postponed", "rejected": verbs by which a meeting withholds a decision. They issue nothing,
+    /// and after "and" they start a new clause ("approved X and deferred a decision on Y").</summary>
+    public static readonly FrozenSet<string> Deferral = Lexicon.Words("deferralVerbs");
+
     public static bool IsActionVerb(string lower) => Directive.Contains(lower) || Call.Contains(lower) || DocumentVerbs.ContainsKey(lower) || lower is "gave" or "granted";
 
     public static bool IsDocumentKind(string lower) => DocumentKinds.Contains(lower) && lower is not ("measures" or "procedures" or "initiative" or "package" or "scheme" or "white");
