@@ -263,7 +263,8 @@ public sealed class NewReportFormTests : BunitContext, IAsyncLifetime
 
         Submit(form);
 
-        form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01"));
+        // The refusal renders after the submit's handler returns: waited for, not read at once (it failed under load).
+        form.WaitForAssertion(() => form.FindAll(".mud-input-helper-text.mud-input-error").Select(e => e.TextContent).ShouldContain(m => m.Contains("before 1900-01-01")));
         await using var db = await _fixture.CreateDbContextAsync();
         db.Reports.Count().ShouldBe(0);
     }
