@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PolicyTracker.Data.Accounts;
 using PolicyTracker.TestSupport;
@@ -19,6 +21,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string ConnectionString => _database?.ConnectionString ?? "";
 
+    /// <summary>What the app logged at Warning and above (the fixture's level), for tests that check the server side too.</summary>
+    public ServerLog ServerLog { get; } = new();
+
     public static string ArtifactsDirectory
     {
         get
@@ -39,6 +44,8 @@ public sealed class AppFixture : IAsyncLifetime
             DemoData = true,
             // Every test signs in from 127.0.0.1: keep the sign-in rate limit out of the way.
             SignInAttemptsPerMinute = 1000,
+            // The app's Serilog reads sinks from its services (ReadFrom.Services).
+            Configure = b => b.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(ServerLog)),
         });
         BaseUrl = _factory.StartKestrel();
 
@@ -135,6 +142,41 @@ public sealed class AppFixture : IAsyncLifetime
         if (_database is not null)
         {
             await _database.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The app's log events, kept in memory; <see cref="Mark"/> and <see cref="ErrorsSince"/> let a test
+/// look at only what happened while it ran (tests of a collection run one at a time).</summary>
+public sealed class ServerLog : Serilog.Core.ILogEventSink
+{
+    private readonly List<Serilog.Events.LogEvent> _events = [];
+
+    public void Emit(Serilog.Events.LogEvent logEvent)
+    {
+        lock (_events)
+        {
+            _events.Add(logEvent);
+        }
+    }
+
+    /// <summary>A position in the log, for <see cref="ErrorsSince"/>.</summary>
+    public int Mark()
+    {
+        lock (_events)
+        {
+            return _events.Count;
+        }
+    }
+
+    /// <summary>Errors (and worse) logged after <paramref name="mark"/>, each with its source and exception type.</summary>
+    public IReadOnlyList<string> ErrorsSince(int mark)
+    {
+        lock (_events)
+        {
+            return [.. _events.Skip(mark)
+                .Where(e => e.Level >= Serilog.Events.LogEventLevel.Error)
+                .Select(e => $"{e.Level} {e.Properties.GetValueOrDefault("SourceContext")}: {e.RenderMessage(null)} {e.Exception?.GetType().Name} {e.Exception?.Message}")];
         }
     }
 }
