@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Summary;
@@ -103,7 +104,7 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 
         var start = period.Start!.Value;
         var end = period.End!.Value;
-        var figures = await FiguresAsync(db, start, end, ct);
+        var figures = await FiguresAsync(db, start, end, ct, everyReport: period.Kind == PeriodKind.All);
         var previous = period.Kind == PeriodKind.All ? null : period.Previous;
         var previousFigures = previous is null ? null : await FiguresAsync(db, previous.Start!.Value, previous.End!.Value, ct);
 
@@ -193,10 +194,14 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             Ranked(newBodies), Ranked(newPeople));
     }
 
-    private static async Task<PeriodFigures> FiguresAsync(PublishedView db, DateOnly start, DateOnly end, CancellationToken ct)
+    /// <summary>The days whose entered reports the "Reports entered" figure counts (and its link lists): the period's,
+    /// or any day for all time (reports are entered long after the meetings of an archive happened).</summary>
+    public static DayRange EnteredDays(SummaryPeriod period) =>
+        period.Kind == PeriodKind.All ? DayRange.Any : new DayRange(period.Start, period.End);
+
+    private static async Task<PeriodFigures> FiguresAsync(PublishedView db, DateOnly start, DateOnly end, CancellationToken ct, bool everyReport = false)
     {
-        var from = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (from, until) = (everyReport ? DayRange.Any : new DayRange(start, end)).Instants;
         return (await db.AggregateAsync<PeriodFigures>(WithNewPeople(start, end, $"""
             SELECT
               (SELECT count(*)::int FROM reports WHERE deleted_at IS NULL AND entered_at >= {from} AND entered_at < {until}) AS reports_entered,
