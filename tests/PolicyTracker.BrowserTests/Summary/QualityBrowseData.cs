@@ -17,10 +17,11 @@ public sealed record QualityScenario(int Year, string Ann, string Ben);
 /// first quarter holds ann's three reports only.</summary>
 public static class QualityBrowseData
 {
-    public static async Task<QualityScenario> SeedAsync(string connectionString, int year)
+    /// <param name="domain">The editors' e-mail domain: a long one checks that the page still fits a phone.</param>
+    public static async Task<QualityScenario> SeedAsync(string connectionString, int year, string domain = "example.org")
     {
         var tag = Guid.NewGuid().ToString("N")[..6];
-        var (ann, ben) = ($"ann.{tag}@example.org", $"ben.{tag}@example.org");
+        var (ann, ben) = ($"ann.{tag}@{domain}", $"ben.{tag}@{domain}");
         var options = new DbContextOptionsBuilder<PolicyTrackerDbContext>().UseNpgsql(connectionString).UseSnakeCaseNamingConvention().Options;
         await using var db = new PolicyTrackerDbContext(options);
         var body = new Organization { Id = Guid.CreateVersion7(), Name = $"Quality Board {tag}" };

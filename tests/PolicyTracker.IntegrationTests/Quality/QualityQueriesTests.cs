@@ -6,6 +6,7 @@ using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
 using PolicyTracker.IntegrationTests.Data;
+using PolicyTracker.IntegrationTests.Reports;
 using PolicyTracker.IntegrationTests.Support;
 using PolicyTracker.Web.Features.Quality;
 using PolicyTracker.Web.Features.Summary;
@@ -43,6 +44,34 @@ public sealed class QualityQueriesTests(DatabaseFixture fixture) : IAsyncLifetim
         // R2 was judged by both: once for each of them, once for the team.
         data.Total.ShouldBe(new EditorThroughput(null, 4, 2, 2));
         data.PreviousTotal.ShouldBe(new EditorThroughput(null, 1, 1, 1));
+    }
+
+    [Fact]
+    public async Task Every_team_and_editor_number_links_to_a_reports_list_of_exactly_the_reports_it_counts()
+    {
+        await SeedAsync();
+
+        foreach (var period in new[] { Q1, SummaryPeriod.AllTime, SummaryPeriod.Of(PeriodKind.Month, new DateOnly(2024, 2, 1)) })
+        {
+            var data = await Queries.GetAsync(period);
+            (await ReportLinks.CountAsync(fixture, QualityPage.Entered(period))).ShouldBe(data.Total.Entered, period.Label);
+            (await ReportLinks.CountAsync(fixture, QualityPage.Reviewed(period))).ShouldBe(data.Total.Reviewed, period.Label);
+            (await ReportLinks.CountAsync(fixture, QualityPage.Published(period))).ShouldBe(data.Total.Published, period.Label);
+            if (data.Previous is { } previous)
+            {
+                (await ReportLinks.CountAsync(fixture, QualityPage.Entered(previous))).ShouldBe(data.PreviousTotal!.Entered, previous.Label);
+                (await ReportLinks.CountAsync(fixture, QualityPage.Reviewed(previous))).ShouldBe(data.PreviousTotal.Reviewed, previous.Label);
+                (await ReportLinks.CountAsync(fixture, QualityPage.Published(previous))).ShouldBe(data.PreviousTotal.Published, previous.Label);
+            }
+            data.Editors.ShouldNotBeEmpty();
+            foreach (var e in data.Editors)
+            {
+                (await ReportLinks.CountAsync(fixture, QualityPage.Entered(period, e.Editor))).ShouldBe(e.Entered, $"{period.Label} {e.Editor}");
+                (await ReportLinks.CountAsync(fixture, QualityPage.Reviewed(period, e.Editor))).ShouldBe(e.Reviewed, $"{period.Label} {e.Editor}");
+                (await ReportLinks.CountAsync(fixture, QualityPage.Published(period, e.Editor))).ShouldBe(e.Published, $"{period.Label} {e.Editor}");
+            }
+            (await ReportLinks.CountAsync(fixture, QualityPage.DraftsHref)).ShouldBe(data.Backlog.Drafts);
+        }
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Import;
@@ -6,6 +7,8 @@ using PolicyTracker.Data.Records;
 using PolicyTracker.Extraction;
 using PolicyTracker.IntegrationTests.Data;
 using PolicyTracker.IntegrationTests.Support;
+using PolicyTracker.Web.Features.Browse;
+using PolicyTracker.Web.Features.Summary;
 
 namespace PolicyTracker.IntegrationTests.Records;
 
@@ -166,6 +169,27 @@ public sealed class StoredCountsTests(DatabaseFixture fixture) : IAsyncLifetime
 
         var people = await db.People.IgnoreQueryFilters().ToDictionaryAsync(p => p.Id, p => p.Name);
         var bodies = await db.Organizations.IgnoreQueryFilters().ToDictionaryAsync(o => o.Id, o => o.Name);
+
+        // The all-time summary's tops come from person_counts and body_counts less the undated meetings: a recount of the
+        // dated published meetings, and the same as the counting path a dated period takes over the whole archive.
+        var freshDated = await db.Meetings.IgnoreQueryFilters().Where(m => m.Published && m.DeletedAt == null && m.Date != null)
+            .Select(m => new { m.Id, m.OrganizationId }).ToListAsync();
+        var datedIds = freshDated.Select(m => m.Id).ToHashSet();
+        var summary = new SummaryQueries(new PublishedData(fixture.Factory), new MemoryCache(new MemoryCacheOptions()));
+        var allTime = await summary.GetAsync(SummaryPeriod.AllTime);
+        allTime.TopBodies.Select(b => (b.Id, b.Count)).ShouldBe(
+            freshDated.GroupBy(m => m.OrganizationId).Select(g => (Id: g.Key, Count: g.Count()))
+                .OrderByDescending(b => b.Count).ThenBy(b => bodies[b.Id], StringComparer.Ordinal).Take(SummaryQueries.TopCount),
+            $"all-time top bodies after: {stage}");
+        allTime.TopPeople.Select(b => (b.Id, b.Count)).ShouldBe(
+            live.Where(p => datedIds.Contains(p.MeetingId)).GroupBy(p => p.PersonId).Select(g => (Id: g.Key, Count: g.Count()))
+                .OrderByDescending(p => p.Count).ThenBy(p => people[p.Id], StringComparer.Ordinal).Take(SummaryQueries.TopCount),
+            $"all-time top people after: {stage}");
+        var everything = await summary.GetAsync(SummaryPeriod.Custom(new DateOnly(1990, 1, 1), new DateOnly(2030, 12, 31)));
+        allTime.TopBodies.ShouldBe(everything.TopBodies, $"all-time top bodies, counted path, after: {stage}");
+        allTime.TopPeople.ShouldBe(everything.TopPeople, $"all-time top people, counted path, after: {stage}");
+        allTime.Figures.Meetings.ShouldBe(everything.Figures.Meetings, $"after: {stage}");
+
         return new Counts(
             [.. storedBodies.Select(r => (people[r.PersonId], bodies[r.OrganizationId], r.Meetings, r.Chaired))],
             [.. storedPairs.Select(r => (people[r.PersonId], people[r.Other], bodies[r.OrganizationId], r.Meetings))],

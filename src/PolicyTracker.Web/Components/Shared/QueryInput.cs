@@ -115,6 +115,31 @@ public sealed class QueryInput(TimeProvider time)
         return (from, to);
     }
 
+    /// <summary>Days as <see cref="DayRange"/> writes them (<c>FROM..TO</c>, one day, or <c>any</c>), each end bounded as
+    /// <see cref="Date"/>, swapped when given the wrong way round; null when absent or unusable (with a problem).</summary>
+    public DayRange? Days(string name, string? raw)
+    {
+        var text = Text(name, raw, 30);
+        if (text is null)
+        {
+            return null;
+        }
+        if (text.Equals("any", StringComparison.OrdinalIgnoreCase))
+        {
+            return DayRange.Any;
+        }
+        var at = text.IndexOf("..", StringComparison.Ordinal);
+        var (fromText, toText) = at < 0 ? (text, text) : (text[..at], text[(at + 2)..]);
+        var problems = _problems.Count;
+        var from = Date(name, fromText);
+        var to = Date(name, toText);
+        if (_problems.Count > problems)
+        {
+            return null;
+        }
+        return from is { } f && to is { } t && f > t ? new DayRange(t, f) : new DayRange(from, to);
+    }
+
     /// <summary>A summary range: as <see cref="Range"/>, and at most <see cref="MaxSummaryMonths"/> months long
     /// (the last ones are kept).</summary>
     public (DateOnly? From, DateOnly? To) SummaryRange(string? fromRaw, string? toRaw)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PolicyTracker.Data;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Summary;
 
 namespace PolicyTracker.Web.Features.Quality;
@@ -62,9 +63,6 @@ public sealed class QualityQueries(IDbContextFactory<PolicyTrackerDbContext> fac
 {
     /// <summary>The fields, in the order the page shows them.</summary>
     public static readonly IReadOnlyList<string> Fields = ["body", "date", "chair", "participants", "resolutions", "documents"];
-
-    private static readonly DateTimeOffset Ever = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset Never = new(3000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<QualityData> GetAsync(SummaryPeriod period, CancellationToken ct = default)
     {
@@ -162,10 +160,11 @@ public sealed class QualityQueries(IDbContextFactory<PolicyTrackerDbContext> fac
 
     private static EditorThroughput Total(IReadOnlyList<EditorThroughput> rows) => rows.Single(r => r.Editor is null);
 
-    private static (DateTimeOffset From, DateTimeOffset Until) Range(SummaryPeriod period) =>
-        period.Start is { } start && period.End is { } end
-            ? (new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero), new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
-            : (Ever, Never);
+    /// <summary>The days a period's reports, verdicts and publishing are counted in: all of them for all time.</summary>
+    public static DayRange Days(SummaryPeriod period) =>
+        period.Start is { } start && period.End is { } end ? new DayRange(start, end) : DayRange.Any;
+
+    private static (DateTimeOffset From, DateTimeOffset Until) Range(SummaryPeriod period) => Days(period).Instants;
 
     private static QualityLine Line(string label, IEnumerable<VerdictRow> rows)
     {

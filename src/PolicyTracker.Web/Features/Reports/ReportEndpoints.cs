@@ -15,13 +15,26 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> ExportAsync([FromQuery] string? status, [FromQuery] string? outlet, [FromQuery] string? q,
-        [FromQuery] string? by, [FromQuery] string? sort, ReportQueries queries, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
+        [FromQuery] string? by, [FromQuery] string? entered, [FromQuery] string? reviewed, [FromQuery] string? reviewedBy,
+        [FromQuery] string? publishedIn, [FromQuery] string? publishedBy,
+        [FromQuery] string? sort, ReportQueries queries, TimeProvider time, HttpContext http, IAuthorizationService authorization, CancellationToken ct)
     {
         var input = new QueryInput(time);
-        // Editors export every status; analysts and managers the published reports they can open.
-        var editor = (await authorization.AuthorizeAsync(http.User, Policies.CanEdit)).Succeeded;
-        var filter = new ReportFilter(ReportsPage.ParseStatus(input.Text("status", status)), input.Text("outlet", outlet), input.Text("q", q), input.Text("by", by),
-            PublishedOnly: !editor);
+        // Editors and managers export every status; analysts the published reports they can open.
+        var seesDrafts = (await authorization.AuthorizeAsync(http.User, Policies.CanSeeDrafts)).Succeeded;
+        var values = new Dictionary<string, string?>
+        {
+            ["status"] = status,
+            ["outlet"] = outlet,
+            ["q"] = q,
+            ["by"] = by,
+            ["entered"] = entered,
+            ["reviewed"] = reviewed,
+            ["reviewedBy"] = reviewedBy,
+            ["publishedIn"] = publishedIn,
+            ["publishedBy"] = publishedBy,
+        };
+        var filter = ReportFilter.Read(input, name => values[name], publishedOnly: !seesDrafts);
         var (key, descending) = GridSort.Parse(input.Text("sort", sort));
         if (input.ProblemResult() is { } problem)
         {

@@ -10,8 +10,43 @@ using PolicyTracker.Web.Features.Meetings;
 
 namespace PolicyTracker.Web.Features.Reports;
 
-/// <param name="PublishedOnly">What an analyst or manager may list: published reports only, whatever <paramref name="Status"/> says.</param>
-public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null, bool PublishedOnly = false);
+/// <param name="PublishedOnly">What an analyst may list: published reports only, whatever <paramref name="Status"/> says.</param>
+/// <param name="Entered">Entered in these days (UTC).</param>
+/// <param name="Reviewed">An editor (<paramref name="ReviewedBy"/>, or anyone) judged at least one of its claims in these days.</param>
+/// <param name="PublishedIn">Last published in these days (by <paramref name="PublishedBy"/>, or anyone), whatever its status now.</param>
+public sealed record ReportFilter(ReportStatus? Status = null, string? Outlet = null, string? Text = null, string? EnteredBy = null, bool PublishedOnly = false,
+    DayRange? Entered = null, DayRange? Reviewed = null, string? ReviewedBy = null, DayRange? PublishedIn = null, string? PublishedBy = null)
+{
+    /// <summary>The list's address, read by the page and its CSV export alike (a link's rows are the export's).</summary>
+    public static ReportFilter Read(QueryInput input, Func<string, string?> query, bool publishedOnly) => new(
+        Enum.TryParse<ReportStatus>(input.Text("status", query("status")), ignoreCase: true, out var s) && Enum.IsDefined(s) ? s : null,
+        input.Text("outlet", query("outlet")), input.Text("search", query("q")), input.Text("entered-by", query("by")), publishedOnly,
+        input.Days("entered", query("entered")), input.Days("reviewed", query("reviewed")), input.Text("reviewed-by", query("reviewedBy")),
+        input.Days("published", query("publishedIn")), input.Text("published-by", query("publishedBy")));
+
+    /// <summary>The reports list's address for these filters (no sort or page), as the summary and quality pages link to it.</summary>
+    public string Href()
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (value is not null)
+            {
+                parts.Add($"{name}={Uri.EscapeDataString(value)}");
+            }
+        }
+        Add("status", Status?.ToString().ToLowerInvariant());
+        Add("outlet", Outlet);
+        Add("q", Text);
+        Add("by", EnteredBy);
+        Add("entered", Entered?.Query);
+        Add("reviewed", Reviewed?.Query);
+        Add("reviewedBy", ReviewedBy);
+        Add("publishedIn", PublishedIn?.Query);
+        Add("publishedBy", PublishedBy);
+        return parts.Count == 0 ? "/reports" : "/reports?" + string.Join("&", parts);
+    }
+}
 
 public sealed record ReportRow(Guid Id, ReportStatus Status, string Headline, string? Outlet, DateOnly? Published, string EnteredBy,
     DateTimeOffset EnteredAt, int Meetings);
@@ -71,6 +106,25 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
         {
             query = query.Where(r => r.EnteredBy == filter.EnteredBy);
         }
+        if (filter.Entered is { } entered)
+        {
+            var (from, until) = entered.Instants;
+            query = query.Where(r => r.EnteredAt >= from && r.EnteredAt < until);
+        }
+        if (filter.PublishedIn is not null || filter.PublishedBy is not null)
+        {
+            var (from, until) = (filter.PublishedIn ?? DayRange.Any).Instants;
+            query = query.Where(r => r.PublishedBy != null && r.PublishedAt >= from && r.PublishedAt < until);
+            if (filter.PublishedBy is { } publishedBy)
+            {
+                query = query.Where(r => r.PublishedBy == publishedBy);
+            }
+        }
+        if (filter.Reviewed is not null || filter.ReviewedBy is not null)
+        {
+            var judged = Judged(db, filter.Reviewed ?? DayRange.Any, filter.ReviewedBy);
+            query = query.Where(r => judged.Contains(r.Id));
+        }
         if (SearchText.Clean(filter.Text) is { } text)
         {
             var pattern = LikePattern.Containing(text);
@@ -78,6 +132,23 @@ public sealed class ReportQueries(IDbContextFactory<PolicyTrackerDbContext> fact
                 || EF.Functions.ILike(r.Headline, pattern));
         }
         return query;
+    }
+
+    // The reports someone judged a claim of in the days: what the quality page counts as reviewed, over the four source
+    // tables' partial verdict_at indexes.
+    private static IQueryable<Guid> Judged(PolicyTrackerDbContext db, DayRange days, string? by)
+    {
+        var (from, until) = days.Instants;
+        return db.Database.SqlQuery<Guid>($"""
+            SELECT source_report_id AS "Value" FROM meeting_sources
+              WHERE verdict_by IS NOT NULL AND verdict_at >= {from} AND verdict_at < {until} AND ({by}::text IS NULL OR verdict_by = {by})
+            UNION SELECT source_report_id FROM participation_sources
+              WHERE verdict_by IS NOT NULL AND verdict_at >= {from} AND verdict_at < {until} AND ({by}::text IS NULL OR verdict_by = {by})
+            UNION SELECT source_report_id FROM resolution_sources
+              WHERE verdict_by IS NOT NULL AND verdict_at >= {from} AND verdict_at < {until} AND ({by}::text IS NULL OR verdict_by = {by})
+            UNION SELECT source_report_id FROM document_action_sources
+              WHERE verdict_by IS NOT NULL AND verdict_at >= {from} AND verdict_at < {until} AND ({by}::text IS NULL OR verdict_by = {by})
+            """);
     }
 
     // Every order ends on the id, so pages neither repeat nor skip a report between equal keys.

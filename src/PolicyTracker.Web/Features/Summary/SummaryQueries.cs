@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PolicyTracker.Data.Entities;
+using PolicyTracker.Web.Components.Shared;
 using PolicyTracker.Web.Features.Browse;
 
 namespace PolicyTracker.Web.Features.Summary;
@@ -103,30 +104,68 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 
         var start = period.Start!.Value;
         var end = period.End!.Value;
-        var figures = await FiguresAsync(db, start, end, ct);
-        var previous = period.Kind == PeriodKind.All ? null : period.Previous;
-        var previousFigures = previous is null ? null : await FiguresAsync(db, previous.Start!.Value, previous.End!.Value, ct);
+        var allTime = period.Kind == PeriodKind.All;
 
         var unit = period.Unit;
         var buckets = Buckets(start, end, unit);
         var index = buckets.Select((b, i) => (b.Start, i)).ToDictionary(x => x.Start, x => x.i);
         var unitName = unit.ToString().ToLowerInvariant();
 
+        // All time is every dated published meeting, so its tops are the stored per-body and per-person totals (kept by
+        // RecordCounts in the publishing transaction) less their undated meetings: a few thousand rollup rows instead
+        // of every meeting and participation of twenty years.
+        var topBodies = allTime
+            ? await db.AggregateAsync<RankedRow>($"""
+                WITH undated AS (
+                    SELECT organization_id, count(*) AS n FROM meetings WHERE published AND deleted_at IS NULL AND date IS NULL GROUP BY 1)
+                SELECT b.organization_id AS id, o.name AS name, (b.meetings - coalesce(u.n, 0))::int AS count
+                FROM body_counts b JOIN organizations o ON o.id = b.organization_id
+                LEFT JOIN undated u ON u.organization_id = b.organization_id
+                WHERE b.meetings - coalesce(u.n, 0) > 0
+                ORDER BY 3 DESC, 2 LIMIT {TopCount}
+                """, ct)
+            : await db.AggregateAsync<RankedRow>($"""
+                SELECT m.organization_id AS id, o.name AS name, count(*)::int AS count
+                FROM meetings m JOIN organizations o ON o.id = m.organization_id
+                WHERE m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
+                GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
+                """, ct);
+        var topPeople = allTime
+            ? await db.AggregateAsync<RankedRow>($"""
+                WITH undated AS (
+                    SELECT person_id, count(*) AS n FROM participations WHERE published AND deleted_at IS NULL AND meeting_date IS NULL GROUP BY 1)
+                SELECT c.person_id AS id, pe.name AS name, (c.meetings - coalesce(u.n, 0))::int AS count
+                FROM person_counts c JOIN people pe ON pe.id = c.person_id
+                LEFT JOIN undated u ON u.person_id = c.person_id
+                WHERE c.meetings - coalesce(u.n, 0) > 0
+                ORDER BY 3 DESC, 2 LIMIT {TopCount}
+                """, ct)
+            : await db.AggregateAsync<RankedRow>($"""
+                WITH top AS (
+                    SELECT person_id, count(*)::int AS count FROM participations
+                    WHERE published AND deleted_at IS NULL AND meeting_date BETWEEN {start} AND {end}
+                    GROUP BY 1)
+                SELECT top.person_id AS id, pe.name AS name, top.count AS count
+                FROM top JOIN people pe ON pe.id = top.person_id
+                ORDER BY 3 DESC, 2 LIMIT {TopCount}
+                """, ct);
+
+        // The chart stacks the first bodies of the top list (same order: most meetings, then name), so the meetings are
+        // read once, without a join.
+        var stacked = topBodies.Take(StackedBodies).ToList();
+        var stackedIds = stacked.Select(b => b.Id).ToArray();
         var byBody = await db.AggregateAsync<BodyBucketRow>($"""
-            WITH m AS (
-                SELECT organization_id, date FROM meetings
-                WHERE published AND deleted_at IS NULL AND date BETWEEN {start} AND {end}),
-            top AS (
-                SELECT m.organization_id, o.name, count(*) AS n FROM m JOIN organizations o ON o.id = m.organization_id
-                GROUP BY m.organization_id, o.name ORDER BY n DESC, o.name LIMIT {StackedBodies})
-            SELECT date_trunc({unitName}, m.date::timestamp)::date AS bucket, top.organization_id AS body_id, top.name AS name,
+            SELECT date_trunc({unitName}, date::timestamp)::date AS bucket,
+                   CASE WHEN organization_id = ANY({stackedIds}) THEN organization_id END AS body_id, NULL::text AS name,
                    count(*)::int AS count
-            FROM m LEFT JOIN top ON top.organization_id = m.organization_id
-            GROUP BY 1, 2, 3
+            FROM meetings
+            WHERE published AND deleted_at IS NULL AND date BETWEEN {start} AND {end}
+            GROUP BY 1, 2
             """, ct);
+        var names = stacked.ToDictionary(b => b.Id, b => b.Name);
         var bodySeries = byBody.Where(r => r.BodyId is not null)
-            .GroupBy(r => (r.BodyId, r.Name))
-            .Select(g => Series(g.Key.BodyId!.Value.ToString(), g.Key.Name!, g.Key.BodyId, null, g.Select(r => (r.Bucket, r.Count)), index))
+            .GroupBy(r => r.BodyId!.Value)
+            .Select(g => Series(g.Key.ToString(), names[g.Key], g.Key, null, g.Select(r => (r.Bucket, r.Count)), index))
             .OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
         var others = byBody.Where(r => r.BodyId is null).ToList();
@@ -135,41 +174,29 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             bodySeries.Add(Series("other", "Other bodies", null, null, others.Select(r => (r.Bucket, r.Count)), index));
         }
 
-        // Documents, not actions: the bar links to the document list, which lists each document once.
+        // Documents, not actions: the bar links to the document list, which lists each document once. One pass gives the
+        // bars and the period's totals per action (a document acted on in two bars counts once in the total).
         var byAction = await db.AggregateAsync<ActionBucketRow>($"""
             SELECT date_trunc({unitName}, m.date::timestamp)::date AS bucket, a.action AS action, count(DISTINCT a.document_id)::int AS count
             FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
             WHERE a.published AND a.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
-            GROUP BY 1, 2
+            GROUP BY GROUPING SETS ((1, 2), (2))
             """, ct);
-        var actionSeries = byAction
+        var actionSeries = byAction.Where(r => r.Bucket is not null)
             .GroupBy(r => Enum.Parse<DocumentActionKind>(r.Action))
-            .Select(g => Series(g.Key.ToString().ToLowerInvariant(), g.Key.ToString().ToLowerInvariant(), null, g.Key, g.Select(r => (r.Bucket, r.Count)), index))
+            .Select(g => Series(g.Key.ToString().ToLowerInvariant(), g.Key.ToString().ToLowerInvariant(), null, g.Key, g.Select(r => (r.Bucket!.Value, r.Count)), index))
             .OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
+        var actionTotals = byAction.Where(r => r.Bucket is null)
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Action, StringComparer.Ordinal)
+            .Select(r => new ActionTotalRow(r.Action, r.Count))
+            .ToList();
+        var adopted = actionTotals.FirstOrDefault(a => a.Action == nameof(DocumentActionKind.Adopted))?.Count ?? 0;
 
-        var actionTotals = await db.AggregateAsync<ActionTotalRow>($"""
-            SELECT a.action AS action, count(DISTINCT a.document_id)::int AS count
-            FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
-            WHERE a.published AND a.deleted_at IS NULL AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
-            GROUP BY 1 ORDER BY 2 DESC, 1
-            """, ct);
+        var figures = await FiguresAsync(db, start, end, ct, everyReport: allTime, adopted: adopted);
+        var previous = allTime ? null : period.Previous;
+        var previousFigures = previous is null ? null : await FiguresAsync(db, previous.Start!.Value, previous.End!.Value, ct);
 
-        var topBodies = await db.AggregateAsync<RankedRow>($"""
-            SELECT m.organization_id AS id, o.name AS name, count(*)::int AS count
-            FROM meetings m JOIN organizations o ON o.id = m.organization_id
-            WHERE m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}
-            GROUP BY 1, 2 ORDER BY 3 DESC, 2 LIMIT {TopCount}
-            """, ct);
-        var topPeople = await db.AggregateAsync<RankedRow>($"""
-            WITH top AS (
-                SELECT person_id, count(*)::int AS count FROM participations
-                WHERE published AND deleted_at IS NULL AND meeting_date BETWEEN {start} AND {end}
-                GROUP BY 1)
-            SELECT top.person_id AS id, pe.name AS name, top.count AS count
-            FROM top JOIN people pe ON pe.id = top.person_id
-            ORDER BY 3 DESC, 2 LIMIT {TopCount}
-            """, ct);
         var newBodies = await db.AggregateAsync<RankedRow>($"""
             SELECT b.organization_id AS id, o.name AS name,
                    (SELECT count(*)::int FROM meetings m WHERE m.organization_id = b.organization_id
@@ -193,17 +220,24 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
             Ranked(newBodies), Ranked(newPeople));
     }
 
-    private static async Task<PeriodFigures> FiguresAsync(PublishedView db, DateOnly start, DateOnly end, CancellationToken ct)
+    /// <summary>The days whose entered reports the "Reports entered" figure counts (and its link lists): the period's,
+    /// or any day for all time (reports are entered long after the meetings of an archive happened).</summary>
+    public static DayRange EnteredDays(SummaryPeriod period) =>
+        period.Kind == PeriodKind.All ? DayRange.Any : new DayRange(period.Start, period.End);
+
+    // adopted: the period's adopted documents when the caller has counted them already (the action totals).
+    private static async Task<PeriodFigures> FiguresAsync(PublishedView db, DateOnly start, DateOnly end, CancellationToken ct,
+        bool everyReport = false, int? adopted = null)
     {
-        var from = new DateTimeOffset(start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-        var until = new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var (from, until) = (everyReport ? DayRange.Any : new DayRange(start, end)).Instants;
         return (await db.AggregateAsync<PeriodFigures>(WithNewPeople(start, end, $"""
             SELECT
               (SELECT count(*)::int FROM reports WHERE deleted_at IS NULL AND entered_at >= {from} AND entered_at < {until}) AS reports_entered,
               (SELECT count(*)::int FROM meetings WHERE published AND deleted_at IS NULL AND date BETWEEN {start} AND {end}) AS meetings,
+              CASE WHEN {adopted}::int IS NOT NULL THEN {adopted}::int ELSE
               (SELECT count(DISTINCT a.document_id)::int FROM document_actions a JOIN meetings m ON m.id = a.meeting_id
                  WHERE a.published AND a.deleted_at IS NULL AND a.action = 'Adopted'
-                   AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}) AS documents_adopted,
+                   AND m.published AND m.deleted_at IS NULL AND m.date BETWEEN {start} AND {end}) END AS documents_adopted,
               (SELECT count(*)::int FROM new_people) AS new_people,
               (SELECT count(*)::int FROM body_counts b JOIN organizations o ON o.id = b.organization_id
                  WHERE o.deleted_at IS NULL AND b.meetings > 0 AND b.first_meeting BETWEEN {start} AND {end}) AS new_bodies
@@ -279,7 +313,7 @@ public sealed class SummaryQueries(PublishedData published, IMemoryCache cache)
 
     private sealed record BodyBucketRow(DateOnly Bucket, Guid? BodyId, string? Name, int Count);
 
-    private sealed record ActionBucketRow(DateOnly Bucket, string Action, int Count);
+    private sealed record ActionBucketRow(DateOnly? Bucket, string Action, int Count);
 
     private sealed record ActionTotalRow(string Action, int Count);
 

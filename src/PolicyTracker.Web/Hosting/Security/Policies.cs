@@ -16,6 +16,10 @@ public static class Policies
     /// <summary>Summaries across the records.</summary>
     public const string CanSummarise = nameof(CanSummarise);
 
+    /// <summary>List and read draft and archived reports: editors, and managers, whose summaries count them (the
+    /// figures link to the reports list, which must show the rows behind them). Reading only: changing needs CanEdit.</summary>
+    public const string CanSeeDrafts = nameof(CanSeeDrafts);
+
     /// <summary>Users, roles and the audit log.</summary>
     public const string CanAdminister = nameof(CanAdminister);
 
@@ -24,6 +28,7 @@ public static class Policies
         [CanBrowse] = [Roles.Analyst, Roles.Editor, Roles.Manager, Roles.Admin],
         [CanEdit] = [Roles.Editor, Roles.Admin],
         [CanSummarise] = [Roles.Manager, Roles.Admin],
+        [CanSeeDrafts] = [Roles.Editor, Roles.Manager, Roles.Admin],
         [CanAdminister] = [Roles.Admin],
     };
 
