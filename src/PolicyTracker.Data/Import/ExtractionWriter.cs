@@ -27,11 +27,35 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report)
 
     public IEnumerable<Guid> MeetingIds => _facts.Keys.Select(m => m.Id);
 
-    public async Task WriteAsync(ReportExtraction extraction, CancellationToken ct)
+    // What the extraction looks up by name and may create, as KeyLocks.Phase.Names keys.
+    public static IEnumerable<string> NameKeys(ReportExtraction extraction)
     {
+        var (people, bodies, documents) = Names(extraction);
+        return people.Select(k => "person:" + k).Concat(bodies.Select(k => "body:" + k)).Concat(documents.Select(k => "document:" + k));
+    }
+
+    // Resolves every name first (one query per kind), locks the rows found and the meetings looked up (KeyLocks.Phase.Records),
+    // then writes. Callers hold the Names locks of NameKeys; extraMeetingKeys are meetings they change besides.
+    public async Task WriteAsync(ReportExtraction extraction, CancellationToken ct, IEnumerable<string>? extraMeetingKeys = null)
+    {
+        var (personKeys, bodyKeys, documentKeys) = Names(extraction);
+        await _resolver.PreloadAsync(personKeys, bodyKeys, documentKeys, ct);
+        var bodies = new List<Organization>();
         foreach (var extracted in extraction.Meetings)
         {
-            var body = await _resolver.BodyAsync(null, Trim(extracted.Body, 300) ?? UnidentifiedBody, extracted.BodyAliases, ct);
+            bodies.Add(await _resolver.BodyAsync(null, Trim(extracted.Body, 300) ?? UnidentifiedBody, extracted.BodyAliases, ct));
+        }
+
+        var meetingKeys = extraction.Meetings.Zip(bodies)
+            .Where(x => x.First.Date is not null && db.Entry(x.Second).State != EntityState.Added)
+            .Select(x => MeetingKey(x.Second.Id, x.First.Date!.Value));
+        await KeyLocks.LockAsync(db, KeyLocks.Phase.Records,
+            _resolver.Known().Select(e => "row:" + e.Id).Concat(meetingKeys).Concat(extraMeetingKeys ?? []), ct);
+
+        for (var m = 0; m < extraction.Meetings.Count; m++)
+        {
+            var extracted = extraction.Meetings[m];
+            var body = bodies[m];
             var meeting = await MeetingAsync(body, extracted, ct);
             await AddMeetingSourceAsync(meeting, extracted, ct);
             if (!_facts.TryGetValue(meeting, out var facts))
@@ -92,16 +116,58 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report)
         }
     }
 
+    internal static string MeetingKey(Guid bodyId, DateOnly date) => $"meeting:{bodyId}:{date:yyyy-MM-dd}";
+
+    private static (HashSet<string> People, HashSet<string> Bodies, HashSet<string> Documents) Names(ReportExtraction extraction)
+    {
+        var people = new HashSet<string>();
+        var bodies = new HashSet<string>();
+        var documents = new HashSet<string>();
+        foreach (var meeting in extraction.Meetings)
+        {
+            foreach (var body in meeting.BodyAliases.Select(TextKeys.Clean).Prepend(Trim(meeting.Body, 300) ?? UnidentifiedBody))
+            {
+                if (body.Length > 0)
+                {
+                    bodies.Add(TextKeys.Key(body));
+                }
+            }
+
+            foreach (var name in meeting.Participants.Select(p => Trim(p.Name, 300))
+                .Concat(meeting.Resolutions.Select(r => Trim(r.IssuedBy, 300)).Where(n => !string.Equals(n, "meeting", StringComparison.OrdinalIgnoreCase))))
+            {
+                if (name is not null)
+                {
+                    people.Add(TextKeys.Key(name));
+                }
+            }
+
+            foreach (var title in meeting.Documents.Select(d => Trim(d.Title, 1000)))
+            {
+                if (title is not null)
+                {
+                    documents.Add(TextKeys.DocumentKey(title));
+                }
+            }
+        }
+
+        return (people, bodies, documents);
+    }
+
     // The same body meeting on the same date is the same meeting, however many reports describe it.
     private async Task<Meeting> MeetingAsync(Organization body, ExtractedMeeting extracted, CancellationToken ct)
     {
         Meeting? meeting = null;
         if (extracted.Date is { } date)
         {
-            meeting = _meetings.GetValueOrDefault((body.Id, date))
-                ?? await db.Meetings.Where(m => m.OrganizationId == body.Id && m.Date == date)
+            // A body this save creates has no stored meetings.
+            meeting = _meetings.GetValueOrDefault((body.Id, date));
+            if (meeting is null && db.Entry(body).State != EntityState.Added)
+            {
+                meeting = await db.Meetings.Where(m => m.OrganizationId == body.Id && m.Date == date)
                     .OrderBy(m => m.Id)
                     .FirstOrDefaultAsync(ct);
+            }
         }
 
         if (meeting is null)
@@ -123,8 +189,9 @@ internal sealed class ExtractionWriter(PolicyTrackerDbContext db, Report report)
 
     private async Task AddMeetingSourceAsync(Meeting meeting, ExtractedMeeting extracted, CancellationToken ct)
     {
+        // A report being added has no stored sources to look for.
         var claimed = db.MeetingSources.Local.Any(s => s.Meeting == meeting && s.SourceReportId == report.Id && s.DeletedAt is null)
-            || (db.Entry(meeting).State != EntityState.Added
+            || (db.Entry(meeting).State != EntityState.Added && db.Entry(report).State != EntityState.Added
                 && await db.MeetingSources.AnyAsync(s => s.MeetingId == meeting.Id && s.SourceReportId == report.Id, ct));
         if (!claimed)
         {

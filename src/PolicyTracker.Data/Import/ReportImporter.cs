@@ -57,13 +57,16 @@ public sealed class ReportImporter
         var sourceUrl = string.IsNullOrWhiteSpace(request.SourceUrl) ? null : request.SourceUrl.Trim();
 
         await using var db = await _factory.CreateDbContextAsync(ct);
-        if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } duplicate)
-        {
-            return duplicate;
-        }
 
         // Yearless dates in the text are read against the date the editor gave, else the caller's reference (today on the form).
+        // Extracted before the transaction: its names are the keys to lock, and a duplicate costs only this.
         var extraction = _extract(text, request.Published ?? request.ReferenceDate);
+        var keys = ExtractionWriter.NameKeys(extraction).Append("text:" + hash);
+        if (sourceUrl is not null)
+        {
+            keys = keys.Append("url:" + sourceUrl);
+        }
+
         var strategy = db.Database.CreateExecutionStrategy();
         try
         {
@@ -71,10 +74,10 @@ public sealed class ReportImporter
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
-                await LockImportsAsync(db, ct);
-                if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } raced)
+                await KeyLocks.LockAsync(db, KeyLocks.Phase.Names, keys, ct);
+                if (await FindDuplicateAsync(db, hash, sourceUrl, ct) is { } duplicate)
                 {
-                    return raced;
+                    return duplicate;
                 }
 
                 var report = new Report
@@ -133,7 +136,6 @@ public sealed class ReportImporter
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await LockImportsAsync(db, ct);
             var report = await db.Reports.SingleOrDefaultAsync(r => r.Id == reportId, ct);
             if (report is null)
             {
@@ -141,14 +143,18 @@ public sealed class ReportImporter
             }
 
             var extraction = _extract(report.Text, report.Published);
+            await KeyLocks.LockAsync(db, KeyLocks.Phase.Names, ExtractionWriter.NameKeys(extraction).Append("text:" + report.ContentHash), ct);
             var touched = await ReportClaims.MeetingIdsAsync(db, reportId, ct);
+            // The meetings it leaves are changed too: locked with those it finds, in one sorted set.
+            var left = await db.Meetings.IgnoreQueryFilters().Where(m => touched.Contains(m.Id) && m.Date != null)
+                .Select(m => new { m.OrganizationId, m.Date }).ToListAsync(ct);
             await ReportClaims.RemoveAsync(db, reportId, extractedOnly: true, ct);
             report.ExtractorVersion = extraction.ExtractorVersion;
             // Saved first: the retired sources must leave the unique indexes before new ones arrive.
             await db.SaveChangesAsync(ct);
 
             var writer = new ExtractionWriter(db, report);
-            await writer.WriteAsync(extraction, ct);
+            await writer.WriteAsync(extraction, ct, left.Select(m => ExtractionWriter.MeetingKey(m.OrganizationId, m.Date!.Value)));
             await db.SaveChangesAsync(ct);
             await Orphans.RetireAsync(db, touched.Concat(writer.MeetingIds), ct);
             await PublishedFlags.RefreshReportAsync(db, reportId, touched, ct);
@@ -213,11 +219,6 @@ public sealed class ReportImporter
         row.DeletedBy = null;
     }
 
-    // Imports run one at a time: matching bodies, people, meetings and documents by name is a
-    // read-then-insert, and two imports naming the same new body must not both create it.
-    private static async Task LockImportsAsync(PolicyTrackerDbContext db, CancellationToken ct) =>
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(73190001)", ct);
-
     private static ImportResult? Validate(ImportRequest request)
     {
         var text = request.Text;
@@ -268,23 +269,17 @@ public sealed class ReportImporter
 
     private static async Task<ImportResult?> FindDuplicateAsync(PolicyTrackerDbContext db, string hash, string? sourceUrl, CancellationToken ct)
     {
-        // Soft-deleted reports count: the unique indexes do not filter them out either.
-        var sameText = await db.Reports.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.ContentHash == hash).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        if (sameText is { } textId)
+        // Soft-deleted reports count: the unique indexes do not filter them out either. One query for both keys.
+        var same = await db.Reports.IgnoreQueryFilters().AsNoTracking()
+            .Where(r => r.ContentHash == hash || (sourceUrl != null && r.SourceUrl == sourceUrl))
+            .Select(r => new { r.Id, SameText = r.ContentHash == hash }).Take(2).ToListAsync(ct);
+        if (same.FirstOrDefault(r => r.SameText) is { } text)
         {
-            return ImportResult.Failed(ImportProblem.DuplicateText, $"This text is already stored as report {textId}.", textId);
+            return ImportResult.Failed(ImportProblem.DuplicateText, $"This text is already stored as report {text.Id}.", text.Id);
         }
 
-        if (sourceUrl is null)
-        {
-            return null;
-        }
-
-        var sameUrl = await db.Reports.IgnoreQueryFilters().AsNoTracking()
-            .Where(r => r.SourceUrl == sourceUrl).Select(r => (Guid?)r.Id).FirstOrDefaultAsync(ct);
-        return sameUrl is { } urlId
-            ? ImportResult.Failed(ImportProblem.DuplicateSourceUrl, $"A report from {sourceUrl} is already stored as report {urlId}.", urlId)
+        return same.FirstOrDefault() is { } url
+            ? ImportResult.Failed(ImportProblem.DuplicateSourceUrl, $"A report from {sourceUrl} is already stored as report {url.Id}.", url.Id)
             : null;
     }
 

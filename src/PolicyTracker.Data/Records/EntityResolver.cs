@@ -15,6 +15,66 @@ internal sealed partial class EntityResolver(PolicyTrackerDbContext db)
     private readonly Dictionary<string, Organization> _bodies = [];
     private readonly Dictionary<string, Document> _documents = [];
 
+    // Keys PreloadAsync looked up and found nothing for: no query asks again.
+    private readonly HashSet<string> _absentPeople = [];
+    private readonly HashSet<string> _absentBodies = [];
+    private readonly HashSet<string> _absentDocuments = [];
+
+    // Finds every person, body and document of these keys (TextKeys.Key, DocumentKey) in one query per kind, by the
+    // same rule as one at a time: the name, else an alias exactly one entity has, lowest id first.
+    public async Task PreloadAsync(IReadOnlyCollection<string> personKeys, IReadOnlyCollection<string> bodyKeys, IReadOnlyCollection<string> documentKeys, CancellationToken ct)
+    {
+        if (personKeys.Count > 0)
+        {
+            var people = await db.People.Include(p => p.Aliases).Include(p => p.Titles)
+                .Where(p => personKeys.Contains(p.NameKey) || p.Aliases.Any(a => personKeys.Contains(a.AliasKey)))
+                .OrderBy(p => p.Id).ToListAsync(ct);
+            Remember(personKeys, people, p => p.NameKey, p => p.Aliases.Select(a => a.AliasKey), _people, _absentPeople);
+        }
+
+        if (bodyKeys.Count > 0)
+        {
+            var bodies = await db.Organizations.Include(o => o.Aliases)
+                .Where(o => bodyKeys.Contains(o.NameKey) || o.Aliases.Any(a => bodyKeys.Contains(a.AliasKey)))
+                .OrderBy(o => o.Id).ToListAsync(ct);
+            Remember(bodyKeys, bodies, o => o.NameKey, o => o.Aliases.Select(a => a.AliasKey), _bodies, _absentBodies);
+        }
+
+        if (documentKeys.Count > 0)
+        {
+            var documents = await db.Documents.Where(d => documentKeys.Contains(d.NormalizedTitle)).OrderBy(d => d.Id).ToListAsync(ct);
+            Remember(documentKeys, documents, d => d.NormalizedTitle, _ => [], _documents, _absentDocuments);
+        }
+    }
+
+    // The entities found and changed so far that were already stored: the rows a save will update.
+    public IEnumerable<Entity> Known() =>
+        _people.Values.Cast<Entity>().Concat(_bodies.Values).Concat(_documents.Values)
+            .Where(e => db.Entry(e).State != EntityState.Added);
+
+    private static void Remember<T>(IEnumerable<string> keys, List<T> found, Func<T, string> name, Func<T, IEnumerable<string>> aliases, Dictionary<string, T> cache, HashSet<string> absent)
+        where T : Entity
+    {
+        foreach (var key in keys)
+        {
+            var match = found.FirstOrDefault(e => name(e) == key);
+            if (match is null)
+            {
+                var holders = found.Where(e => aliases(e).Contains(key)).Take(2).ToList();
+                match = holders.Count == 1 ? holders[0] : null;
+            }
+
+            if (match is null)
+            {
+                absent.Add(key);
+            }
+            else
+            {
+                cache[key] = match;
+            }
+        }
+    }
+
     public async Task<Person?> FindPersonAsync(string name, CancellationToken ct)
     {
         var key = TextKeys.Key(name);
@@ -24,7 +84,7 @@ internal sealed partial class EntityResolver(PolicyTrackerDbContext db)
         }
 
         var person = _people.GetValueOrDefault(key) ?? Local(db.People, p => TextKeys.Key(p.Name) == key);
-        if (person is not null)
+        if (person is not null || _absentPeople.Contains(key))
         {
             return person;
         }
@@ -83,9 +143,13 @@ internal sealed partial class EntityResolver(PolicyTrackerDbContext db)
         var key = clean.ToLowerInvariant();
         var body = id is { } known ? await db.Organizations.Include(o => o.Aliases).SingleOrDefaultAsync(o => o.Id == known, ct) : null;
         body ??= _bodies.GetValueOrDefault(key)
-            ?? Local(db.Organizations, o => TextKeys.Key(o.Name) == key)
-            ?? await db.Organizations.Include(o => o.Aliases).FirstOrDefaultAsync(o => o.NameKey == key, ct)
-            ?? await ByUniqueAliasAsync(db.Organizations.Include(o => o.Aliases), o => o.Aliases.Any(a => a.AliasKey == key), ct);
+            ?? Local(db.Organizations, o => TextKeys.Key(o.Name) == key);
+        if (body is null && !_absentBodies.Contains(key))
+        {
+            body = await db.Organizations.Include(o => o.Aliases).FirstOrDefaultAsync(o => o.NameKey == key, ct)
+                ?? await ByUniqueAliasAsync(db.Organizations.Include(o => o.Aliases), o => o.Aliases.Any(a => a.AliasKey == key), ct);
+        }
+
         if (body is null)
         {
             body = new Organization { Name = clean };
@@ -116,8 +180,12 @@ internal sealed partial class EntityResolver(PolicyTrackerDbContext db)
         var key = TextKeys.DocumentKey(clean);
         var document = id is { } known ? await db.Documents.IgnoreQueryFilters().SingleOrDefaultAsync(d => d.Id == known, ct) : null;
         document ??= _documents.GetValueOrDefault(key)
-            ?? Local(db.Documents, d => d.NormalizedTitle == key)
-            ?? await db.Documents.FirstOrDefaultAsync(d => d.NormalizedTitle == key, ct);
+            ?? Local(db.Documents, d => d.NormalizedTitle == key);
+        if (document is null && !_absentDocuments.Contains(key))
+        {
+            document = await db.Documents.FirstOrDefaultAsync(d => d.NormalizedTitle == key, ct);
+        }
+
         if (document is null)
         {
             document = new Document { Title = clean, NormalizedTitle = key, Kind = kind };

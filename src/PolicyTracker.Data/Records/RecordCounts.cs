@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PolicyTracker.Data.Import;
 
 namespace PolicyTracker.Data.Records;
 
@@ -86,6 +87,19 @@ public static class RecordCounts
         WHERE report_counts.meetings IS DISTINCT FROM excluded.meetings
         """;
 
+    // The rows the statements above recount for meetings @ids and reports @reports, as KeyLocks keys.
+    private const string CountedRowsSql = """
+        SELECT 'report:' || id AS "Value" FROM unnest(@reports) AS id
+        UNION SELECT 'report:' || source_report_id FROM meeting_sources WHERE meeting_id = ANY(@ids)
+        UNION SELECT 'person:' || person_id FROM participations WHERE meeting_id = ANY(@ids)
+        UNION SELECT 'body:' || organization_id FROM meetings WHERE id = ANY(@ids)
+        UNION SELECT 'body:' || c.organization_id FROM person_body_counts c
+              WHERE c.person_id IN (SELECT person_id FROM participations WHERE meeting_id = ANY(@ids))
+        UNION SELECT 'document:' || document_id FROM document_actions WHERE meeting_id = ANY(@ids)
+        """;
+
+    private const int MaxRowLocks = 1000;
+
     private const string EveryPerson = "ARRAY(SELECT id FROM people)";
 
     /// <summary>Every stored count at once: the migration that creates the tables, the synthetic seed, a repair.</summary>
@@ -97,6 +111,23 @@ public static class RecordCounts
     // reportIds: reports whose claims changed beyond these meetings (a new report, one whose claims were dropped).
     public static async Task RefreshAsync(PolicyTrackerDbContext db, Guid[] meetingIds, Guid[] reportIds, CancellationToken ct)
     {
+        // Every row recounted below, locked first in KeyLocks' order (Phase.Counts): two saves whose meetings share a
+        // person, body, document or report recount it one after the other instead of deadlocking on the rows.
+        var rows = await db.Database.SqlQueryRaw<string>(CountedRowsSql,
+            new Npgsql.NpgsqlParameter("ids", meetingIds), new Npgsql.NpgsqlParameter("reports", reportIds)).ToListAsync(ct);
+        if (rows.Count <= MaxRowLocks)
+        {
+            await KeyLocks.LockAsync(db, KeyLocks.Phase.Counts, rows, ct);
+        }
+        else
+        {
+            // A repair or a merge of a large body: too many keys for the lock table, so the rollups whole (reads go on).
+            await db.Database.ExecuteSqlRawAsync(
+                "LOCK TABLE report_counts, body_counts, person_body_counts, co_attendance_counts, person_counts, document_counts IN EXCLUSIVE MODE", ct);
+        }
+
+        var people = rows.Where(r => r.StartsWith("person:", StringComparison.Ordinal)).Select(r => Guid.Parse(r.AsSpan(7))).ToArray();
+
         // The SQL is this class's own constants, never input.
 #pragma warning disable EF1002
         await db.Database.ExecuteSqlRawAsync(Where(ReportsSql,
@@ -106,9 +137,7 @@ public static class RecordCounts
         {
             return;
         }
-        var people = await db.Database.SqlQueryRaw<Guid>(
-            "SELECT DISTINCT person_id AS \"Value\" FROM participations WHERE meeting_id = ANY(@ids)",
-            new Npgsql.NpgsqlParameter("ids", meetingIds)).ToArrayAsync(ct);
+
         // A meeting moved to another body in place leaves the old body's count behind unless that body is counted again:
         // the bodies of these people's stored rows include it (read before the rows are replaced).
         await db.Database.ExecuteSqlRawAsync(Where(BodiesSql,

@@ -70,6 +70,8 @@ public sealed class FeedsPageTests(AppFixture app) : IAsyncLifetime
         var job = page.GetByTestId("import-job").Filter(new() { HasText = "Feed" });
         await Assertions.Expect(job.GetByTestId("job-progress")).ToHaveTextAsync("2 of 2", new() { Timeout = 60_000 });
         await Assertions.Expect(job.GetByTestId("job-status")).ToHaveTextAsync("Completed", new() { Timeout = 10_000 });
+        // Named by the feed's title, not by the end of its address ("rss").
+        await Assertions.Expect(job).ToContainTextAsync("Invented Wire: Lighthouses", new() { Timeout = 10_000 });
         await AppFixture.ScreenshotAsync(page, "import-feeds");
 
         // Nothing new on the second poll: nothing queued twice.

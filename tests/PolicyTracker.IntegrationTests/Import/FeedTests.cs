@@ -188,6 +188,10 @@ public sealed class FeedTests(DatabaseFixture fixture) : IAsyncLifetime
 
         await using var check = await fixture.CreateDbContextAsync();
         (await check.Reports.CountAsync()).ShouldBe(3);
+        // The jobs list names a poll's job by the feed's title, not by the last part of its address ("rss").
+        var jobs = new ImportJobs(fixture.Factory, TimeProvider.System);
+        (await jobs.ListAsync(0, 10)).Rows.Select(j => (j.Source, j.FeedTitle)).ShouldBe([(_base + "/rss", "Invented Wire: Politics"), (_base + "/rss", "Invented Wire: Politics")]);
+        (await jobs.ProgressAsync(first.JobId.Value))!.FeedTitle.ShouldBe("Invented Wire: Politics");
     }
 
     [Fact]

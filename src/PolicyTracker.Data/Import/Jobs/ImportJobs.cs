@@ -29,6 +29,9 @@ public sealed record ImportProgress(
 
     public double Fraction => Total == 0 ? 1 : (double)Done / Total;
 
+    // A feed poll's job: the feed's title when it has one (Source is its URL).
+    public string? FeedTitle { get; init; }
+
     public TimeSpan? Eta => Status == ImportJobStatus.Running && ReportsPerSecond is > 0 && Left > 0
         ? TimeSpan.FromSeconds(Left / ReportsPerSecond.Value)
         : null;
@@ -218,7 +221,7 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
     public async Task<ImportProgress?> ProgressAsync(Guid jobId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var job = await db.ImportJobs.AsNoTracking().Where(j => j.Id == jobId).SingleOrDefaultAsync(ct);
+        var job = await db.ImportJobs.AsNoTracking().Include(j => j.Feed).Where(j => j.Id == jobId).SingleOrDefaultAsync(ct);
         if (job is null)
         {
             return null;
@@ -238,7 +241,7 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var total = await db.ImportJobs.CountAsync(ct);
-        var jobs = await db.ImportJobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
+        var jobs = await db.ImportJobs.AsNoTracking().Include(j => j.Feed).OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id)
             .Skip(skip).Take(take).ToListAsync(ct);
         var ids = jobs.Select(j => j.Id).ToList();
         var counts = await db.ImportItems.AsNoTracking().Where(i => ids.Contains(i.JobId))
@@ -294,7 +297,10 @@ public sealed class ImportJobs(IDbContextFactory<PolicyTrackerDbContext> factory
         int Count(ImportItemStatus status) => counts.GetValueOrDefault(status);
         return new(job.Id, job.Kind, job.Source, job.Publish, job.Status, job.CreatedBy, job.CreatedAt, job.FinishedAt, job.TotalItems,
             Count(ImportItemStatus.Pending), Count(ImportItemStatus.Running), Count(ImportItemStatus.Imported),
-            Count(ImportItemStatus.Duplicate), Count(ImportItemStatus.Failed), Count(ImportItemStatus.Cancelled), rate);
+            Count(ImportItemStatus.Duplicate), Count(ImportItemStatus.Failed), Count(ImportItemStatus.Cancelled), rate)
+        {
+            FeedTitle = string.IsNullOrWhiteSpace(job.Feed?.Title) ? null : job.Feed.Title,
+        };
     }
 
     private async Task<bool> ExecuteAsync(string sql, Guid jobId, CancellationToken ct, bool rowsMeanDone = true)

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -55,7 +56,7 @@ public sealed class ImportWorker(
             {
                 done = await RunBatchAsync(null, ct);
             }
-            catch (Exception e) when (e is NpgsqlException or DbUpdateException or TimeoutException && !ct.IsCancellationRequested)
+            catch (Exception e) when (LostDatabase(e) && !ct.IsCancellationRequested)
             {
                 _logger.LogWarning(e, "Import worker {Worker} could not reach the database; trying again", Id);
                 done = 0;
@@ -220,7 +221,7 @@ public sealed class ImportWorker(
             _logger.LogWarning("Import item {Item} was taken over by another worker; its report was not stored twice", claim.Id);
             return;
         }
-        catch (Exception e) when (e is not OperationCanceledException and not NpgsqlException { IsTransient: true })
+        catch (Exception e) when (e is not OperationCanceledException && !LostDatabase(e))
         {
             _logger.LogWarning(e, "Import item {Item} ({Name}) failed", claim.Id, claim.Name);
             await FinishAsync(claim.Id, ImportItemStatus.Failed, $"“{claim.Name}” could not be stored: {e.Message}", null, ct);
@@ -234,6 +235,12 @@ public sealed class ImportWorker(
                 result.Message, result.ExistingReportId, ct);
         }
     }
+
+    // The database went away (a restart, a failover) and the retries ran out: not the item's fault. It stays claimed,
+    // so this worker or another takes it up again when its lease runs out; nothing of it was committed.
+    private static bool LostDatabase(Exception e) =>
+        e is NpgsqlException or DbUpdateException or TimeoutException
+        || (e is RetryLimitExceededException && e.InnerException is NpgsqlException or TimeoutException);
 
     private async Task MarkImportedAsync(PolicyTrackerDbContext db, Guid itemId, Guid reportId, CancellationToken ct)
     {
