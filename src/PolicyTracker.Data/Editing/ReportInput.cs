@@ -29,6 +29,15 @@ public sealed record FileReadResult(ReportDraftInput? Input, string? Error, stri
 // Everything here is pure: the form shows these messages before any database call.
 public static partial class ReportInput
 {
+    /// <summary>The earliest date a report or a meeting may carry. Anything before is a typo or a placeholder
+    /// (0001-01-01, DateOnly.MinValue, which Npgsql writes as -infinity).</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The latest: tomorrow, for a report dated in a time zone ahead of UTC.</summary>
+    public static DateOnly LatestDate(DateOnly today) => today.AddDays(1);
+
+    public static bool IsPlausibleDate(DateOnly date, DateOnly today) => date >= EarliestDate && date <= LatestDate(today);
+
     public const int MaxBytes = ReportImporter.MaxBytes;
 
     public static readonly IReadOnlyList<string> AcceptedExtensions = [".txt", ".md", ".html", ".htm"];
@@ -261,9 +270,13 @@ public static partial class ReportInput
             errors[nameof(input.Outlet)] = outlet;
         }
 
-        if (input.Published is { } published && published > today)
+        if (input.Published is { } published && published > LatestDate(today))
         {
             errors[nameof(input.Published)] = $"The publication date {published:yyyy-MM-dd} is in the future.";
+        }
+        else if (input.Published is { } early && early < EarliestDate)
+        {
+            errors[nameof(input.Published)] = $"The publication date {early:yyyy-MM-dd} is before {EarliestDate:yyyy}: give the date the report appeared.";
         }
 
         if (FieldLimits.TooLong("The source URL", input.SourceUrl?.Trim(), FieldLimits.SourceUrl) is { } url)

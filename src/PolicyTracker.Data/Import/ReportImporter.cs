@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data.Auditing;
+using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 using PolicyTracker.Extraction;
@@ -47,7 +48,7 @@ public sealed class ReportImporter
     public async Task<ImportResult> ImportAsync(
         ImportRequest request, Func<PolicyTrackerDbContext, Guid, CancellationToken, Task>? beforeCommit, CancellationToken ct = default)
     {
-        if (Validate(request) is { } invalid)
+        if (Validate(request, Today()) is { } invalid)
         {
             return invalid;
         }
@@ -81,7 +82,8 @@ public sealed class ReportImporter
                 {
                     Headline = Headline(request.Headline, extraction, text),
                     Outlet = Clip(request.Outlet, 200) ?? Clip(extraction.Report.Outlet, 200),
-                    Published = request.Published ?? extraction.Report.Published,
+                    // The extractor's date is a reading of the text; one outside the bounds is dropped, not stored.
+                    Published = request.Published ?? (extraction.Report.Published is { } read && ReportInput.IsPlausibleDate(read, Today()) ? read : null),
                     SourceUrl = sourceUrl,
                     Text = text,
                     ContentHash = hash,
@@ -218,8 +220,18 @@ public sealed class ReportImporter
     private static async Task LockImportsAsync(PolicyTrackerDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(73190001)", ct);
 
-    private static ImportResult? Validate(ImportRequest request)
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
+
+    // Every way a report arrives (form, import, feed, CLI, seed) passes here, so this is where an
+    // impossible date is refused: 0001-01-01 would be stored as -infinity.
+    private static ImportResult? Validate(ImportRequest request, DateOnly today)
     {
+        if (request.Published is { } published && !ReportInput.IsPlausibleDate(published, today))
+        {
+            return ImportResult.Failed(ImportProblem.InvalidDate,
+                $"The publication date {published:yyyy-MM-dd} is outside {ReportInput.EarliestDate:yyyy-MM-dd} to {ReportInput.LatestDate(today):yyyy-MM-dd}.");
+        }
+
         var text = request.Text;
         if (string.IsNullOrWhiteSpace(text))
         {

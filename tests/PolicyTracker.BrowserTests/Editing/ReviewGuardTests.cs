@@ -73,8 +73,7 @@ public sealed class ReviewGuardTests(AppFixture app)
         {
             SignInAttemptsPerMinute = 1000,
             LogLevel = "Information",
-            // The app's Serilog reads sinks from its services (ReadFrom.Services).
-            Configure = b => b.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(log)),
+            Log = log,
         });
         var baseUrl = factory.StartKestrel();
         var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = baseUrl });
@@ -130,28 +129,4 @@ public sealed class ReviewGuardTests(AppFixture app)
         await using var db = await services.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();
         return await db.Reports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync();
     });
-
-    private sealed class CapturedLog : Serilog.Core.ILogEventSink
-    {
-        private readonly List<Serilog.Events.LogEvent> _events = [];
-
-        public IReadOnlyList<Serilog.Events.LogEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return [.. _events];
-                }
-            }
-        }
-
-        public void Emit(Serilog.Events.LogEvent logEvent)
-        {
-            lock (_events)
-            {
-                _events.Add(logEvent);
-            }
-        }
-    }
 }
