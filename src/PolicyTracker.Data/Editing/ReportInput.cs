@@ -38,6 +38,12 @@ public static partial class ReportInput
 
     public static bool IsPlausibleDate(DateOnly date, DateOnly today) => date >= EarliestDate && date <= LatestDate(today);
 
+    /// <summary>The latest date that is a date at all: the extractor's own range ends here, and DateOnly.MaxValue
+    /// (9999-12-31) would be stored as infinity.</summary>
+    public static readonly DateOnly LatestStorableDate = new(2100, 12, 31);
+
+    public static bool IsStorableDate(DateOnly date) => date >= EarliestDate && date <= LatestStorableDate;
+
     public const int MaxBytes = ReportImporter.MaxBytes;
 
     public static readonly IReadOnlyList<string> AcceptedExtensions = [".txt", ".md", ".html", ".htm"];
@@ -276,7 +282,7 @@ public static partial class ReportInput
         }
         else if (input.Published is { } early && early < EarliestDate)
         {
-            errors[nameof(input.Published)] = $"The publication date {early:yyyy-MM-dd} is before {EarliestDate:yyyy}: give the date the report appeared.";
+            errors[nameof(input.Published)] = $"The publication date {early:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: give the date the report appeared.";
         }
 
         if (FieldLimits.TooLong("The source URL", input.SourceUrl?.Trim(), FieldLimits.SourceUrl) is { } url)

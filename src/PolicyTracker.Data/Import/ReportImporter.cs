@@ -48,7 +48,7 @@ public sealed class ReportImporter
     public async Task<ImportResult> ImportAsync(
         ImportRequest request, Func<PolicyTrackerDbContext, Guid, CancellationToken, Task>? beforeCommit, CancellationToken ct = default)
     {
-        if (Validate(request, Today()) is { } invalid)
+        if (Validate(request) is { } invalid)
         {
             return invalid;
         }
@@ -82,8 +82,8 @@ public sealed class ReportImporter
                 {
                     Headline = Headline(request.Headline, extraction, text),
                     Outlet = Clip(request.Outlet, 200) ?? Clip(extraction.Report.Outlet, 200),
-                    // The extractor's date is a reading of the text; one outside the bounds is dropped, not stored.
-                    Published = request.Published ?? (extraction.Report.Published is { } read && ReportInput.IsPlausibleDate(read, Today()) ? read : null),
+                    // The extractor's date is a reading of the text; one that is no date is dropped, not stored.
+                    Published = request.Published ?? (extraction.Report.Published is { } read && ReportInput.IsStorableDate(read) ? read : null),
                     SourceUrl = sourceUrl,
                     Text = text,
                     ContentHash = hash,
@@ -220,16 +220,15 @@ public sealed class ReportImporter
     private static async Task LockImportsAsync(PolicyTrackerDbContext db, CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(73190001)", ct);
 
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime);
-
-    // Every way a report arrives (form, import, feed, CLI, seed) passes here, so this is where an
-    // impossible date is refused: 0001-01-01 would be stored as -infinity.
-    private static ImportResult? Validate(ImportRequest request, DateOnly today)
+    // Every way a report arrives (form, import, feed, CLI, seed) passes here, so this is where a date
+    // that is no date is refused: 0001-01-01 would be stored as -infinity. A date in the future is for
+    // the inputs to refuse (form, JSON Lines, feeds): they know the day the editor is in.
+    private static ImportResult? Validate(ImportRequest request)
     {
-        if (request.Published is { } published && !ReportInput.IsPlausibleDate(published, today))
+        if (request.Published is { } published && !ReportInput.IsStorableDate(published))
         {
             return ImportResult.Failed(ImportProblem.InvalidDate,
-                $"The publication date {published:yyyy-MM-dd} is outside {ReportInput.EarliestDate:yyyy-MM-dd} to {ReportInput.LatestDate(today):yyyy-MM-dd}.");
+                $"The publication date {published:yyyy-MM-dd} is outside {ReportInput.EarliestDate:yyyy-MM-dd} to {ReportInput.LatestStorableDate:yyyy-MM-dd}.");
         }
 
         var text = request.Text;

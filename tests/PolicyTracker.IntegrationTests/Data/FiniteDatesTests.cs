@@ -10,8 +10,9 @@ using PolicyTracker.IntegrationTests.Support;
 namespace PolicyTracker.IntegrationTests.Data;
 
 // Npgsql writes DateOnly.MinValue and DateTimeOffset.MinValue as -infinity, which the quality page could not
-// subtract from ('cannot subtract infinite timestamps'). Such dates are refused where they arrive (1900 to
-// tomorrow), and the table refuses what a forgotten assignment would still write.
+// subtract from ('cannot subtract infinite timestamps'). The inputs refuse a date outside 1900 to tomorrow, the
+// importer every report passes refuses one outside 1900 to 2100, and the table refuses what a forgotten
+// assignment would still write.
 [Collection(DatabaseTestGroup.Name)]
 public sealed class FiniteDatesTests(DatabaseFixture fixture) : IAsyncLifetime
 {
@@ -24,16 +25,16 @@ public sealed class FiniteDatesTests(DatabaseFixture fixture) : IAsyncLifetime
     [Theory]
     [InlineData("0001-01-01")]
     [InlineData("1899-12-31")]
-    [InlineData("2026-01-17")]
+    [InlineData("2101-01-01")]
     [InlineData("9999-12-31")]
-    public async Task A_publication_date_outside_1900_to_tomorrow_is_refused_by_the_importer_and_nothing_is_stored(string date)
+    public async Task A_publication_date_that_is_no_date_is_refused_by_the_importer_and_nothing_is_stored(string date)
     {
         var result = await fixture.Importer(t => Extractions.Commission(t))
             .ImportAsync(new ImportRequest(Extractions.NationalSecurityCommission) { Published = DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture) });
 
         result.Succeeded.ShouldBeFalse();
         result.Problem.ShouldBe(ImportProblem.InvalidDate);
-        result.Message.ShouldContain($"{date} is outside 1900-01-01 to 2026-01-16");
+        result.Message.ShouldContain($"{date} is outside 1900-01-01 to 2100-12-31");
         await using var db = await fixture.CreateDbContextAsync();
         (await db.Reports.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
     }
@@ -48,10 +49,11 @@ public sealed class FiniteDatesTests(DatabaseFixture fixture) : IAsyncLifetime
     }
 
     [Fact]
-    public void The_form_and_a_JSON_Lines_import_name_the_bad_date()
+    public void The_form_and_a_JSON_Lines_import_name_the_bad_date_and_refuse_one_after_tomorrow()
     {
+        ReportInput.Validate(new ReportDraftInput { Text = "text", Published = Today.AddDays(2) }, Today)["Published"].ShouldContain("in the future");
         ReportInput.Validate(new ReportDraftInput { Text = "text", Published = DateOnly.MinValue }, Today)["Published"]
-            .ShouldBe("The publication date 0001-01-01 is before 1900: give the date the report appeared.");
+            .ShouldBe("The publication date 0001-01-01 is before 1900-01-01: give the date the report appeared.");
         ReportInput.Validate(new ReportDraftInput { Text = "text", Published = Today.AddDays(1) }, Today).ShouldBeEmpty();
 
         var line = ImportItemReader.ToRequest(ImportSourceKind.JsonLines, "line 3",
