@@ -20,6 +20,10 @@ namespace PolicyTracker.BrowserTests.Layout;
 [Collection(AppCollection.Name)]
 public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper output)
 {
+    // Generous: the CI machine runs integration and browser tests at once on 2 cores. Nothing waits this long
+    // unless something is wrong.
+    private const int Slow = 30_000;
+
     // The global search box is a GET form to /search, which the query catalogue covers.
     private const string Fields =
         "main input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=file]):not([type=submit]):not([type=button]):not([readonly]):not([disabled]),"
@@ -52,7 +56,7 @@ public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper out
         var started = TimeProvider.System.GetTimestamp();
 
         var page = await app.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(Slow);
         page.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await AppFixture.SignInAsync(page, Roles.Admin);
         foreach (var target in pages)
@@ -132,7 +136,7 @@ public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper out
             // Its script reads the text box; it listens a moment after the circuit is interactive.
             await page.Locator("[data-testid=new-report-form][data-ready]").WaitForAsync();
         }
-        await Assertions.Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".mud-skeleton")).ToHaveCountAsync(0, new() { Timeout = Slow });
     }
 
     // The value in every field, each left with Tab so that fields bound on change send it too.
@@ -152,9 +156,10 @@ public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper out
             {
                 await field.FillAsync(text);
             }
-            catch (PlaywrightException e) when (e.Message.Contains("Malformed value", StringComparison.Ordinal))
+            catch (PlaywrightException e) when (e.Message.Contains("Malformed value", StringComparison.Ordinal)
+                                                || e.Message.Contains("Cannot type text into", StringComparison.Ordinal))
             {
-                // A number field: the browser lets nobody type this into it.
+                // A number or date input: the browser lets nobody type this into it.
                 continue;
             }
 
@@ -180,7 +185,7 @@ public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper out
             await ProbeAsync(page);
             await page.WaitForFunctionAsync(
                 "([id, path]) => location.pathname !== path || (b => !b || (!b.disabled && !b.textContent.includes('…')))(document.querySelector(`[data-testid=${id}]`))",
-                new[] { id, new Uri(new Uri("http://x"), path).AbsolutePath });
+                new[] { id, new Uri(new Uri("http://x"), path).AbsolutePath }, new() { Timeout = 2 * Slow });
         }
     }
 
@@ -191,9 +196,9 @@ public sealed partial class EveryFormTests(AppFixture app, ITestOutputHelper out
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" });
         var open = (await drawer.GetAttributeAsync("class") ?? "").Contains("mud-drawer--open", StringComparison.Ordinal);
         await toggle.ClickAsync();
-        await Assertions.Expect(drawer).ToHaveClassAsync(open ? DrawerClosed() : DrawerOpen());
+        await Assertions.Expect(drawer).ToHaveClassAsync(open ? DrawerClosed() : DrawerOpen(), new() { Timeout = Slow });
         await toggle.ClickAsync();
-        await Assertions.Expect(drawer).ToHaveClassAsync(open ? DrawerOpen() : DrawerClosed());
+        await Assertions.Expect(drawer).ToHaveClassAsync(open ? DrawerOpen() : DrawerClosed(), new() { Timeout = Slow });
     }
 
     private static async Task<string?> ProblemAsync(IPage page)

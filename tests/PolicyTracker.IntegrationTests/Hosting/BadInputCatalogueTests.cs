@@ -254,6 +254,7 @@ public sealed class BadInputCatalogueTests(SecurityFixture app, ITestOutputHelpe
     {
         var failures = new List<string>();
         var forms = new List<PostForm>();
+        var refused = new List<string>();
         var answered = 0;
         foreach (var page in AllPages())
         {
@@ -283,10 +284,14 @@ public sealed class BadInputCatalogueTests(SecurityFixture app, ITestOutputHelpe
                     var response = await client.PostAsync(form.Action, content);
                     var status = (int)response.StatusCode;
                     var html = await response.Content.ReadAsStringAsync();
-                    if (status is >= 500 or 400)
+                    if (status >= 500 || html.Contains("antiforgery token", StringComparison.OrdinalIgnoreCase))
                     {
-                        // 400 is what a form that lost its antiforgery token answers: the value was never tried.
+                        // A refused antiforgery token would mean the value was never tried.
                         failures.Add($"{status} {form.Action} ({page}) with {name}");
+                    }
+                    else if (status >= 400)
+                    {
+                        refused.Add($"{status} {form.Action} with {name}: {Shorten(html.ReplaceLineEndings(" "))}");
                     }
                     else if (html.Contains("data-testid=\"page-error\"", StringComparison.Ordinal))
                     {
@@ -301,6 +306,7 @@ public sealed class BadInputCatalogueTests(SecurityFixture app, ITestOutputHelpe
         }
 
         output.WriteLine($"{forms.Count} forms: " + string.Join(", ", forms.Select(f => $"{f.Action} [{string.Join(" ", f.Fields)}]")));
+        output.WriteLine("Refused (4xx): " + string.Join("\n", refused));
         output.WriteLine(string.Join("\n", failures));
         forms.Select(f => f.Action).ShouldContain("/account/login");
         forms.Select(f => f.Action).ShouldContain(a => a.StartsWith("/account/set-password", StringComparison.Ordinal));
