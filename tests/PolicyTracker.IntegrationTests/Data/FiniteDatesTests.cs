@@ -34,7 +34,7 @@ public sealed class FiniteDatesTests(DatabaseFixture fixture) : IAsyncLifetime
 
         result.Succeeded.ShouldBeFalse();
         result.Problem.ShouldBe(ImportProblem.InvalidDate);
-        result.Message.ShouldContain($"{date} is outside 1900-01-01 to 2100-12-31");
+        result.Message.ShouldNotBeNull().ShouldContain($"{date} is outside 1900-01-01 to 2100-12-31");
         await using var db = await fixture.CreateDbContextAsync();
         (await db.Reports.IgnoreQueryFilters().CountAsync()).ShouldBe(0);
     }
