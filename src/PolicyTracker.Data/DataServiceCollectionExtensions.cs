@@ -35,6 +35,8 @@ public static class DataServiceCollectionExtensions
 
     internal static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
         options
-            .UseNpgsql(DatabaseResilience.WithTimeouts(connectionString), npgsql => npgsql.Bounded())
+            // Several collections in one projection load in one query, EF's default; said here so that EF does
+            // not warn of it on every such query. A query that is better split says AsSplitQuery().
+            .UseNpgsql(DatabaseResilience.WithTimeouts(connectionString), npgsql => npgsql.Bounded().UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .UseSnakeCaseNamingConvention();
 }

@@ -29,6 +29,9 @@ public sealed record AppOptions
     /// <summary><c>Serilog:MinimumLevel:Default</c>: quiet unless a test needs the log.</summary>
     public string LogLevel { get; init; } = "Warning";
 
+    /// <summary>A sink that receives everything the app logs at <see cref="LogLevel"/> or above.</summary>
+    public CapturedLog? Log { get; init; }
+
     /// <summary>Anything else, applied after the settings above (so it can override them).</summary>
     public Action<IWebHostBuilder>? Configure { get; init; }
 }
@@ -82,6 +85,12 @@ public sealed class AppFactory(string connectionString, AppOptions? options = nu
         {
             // An ASPNETCORE_URLS or launch default would otherwise win over UseKestrel(0) and bind :5000.
             builder.UseSetting("urls", "http://127.0.0.1:0");
+        }
+
+        if (_options.Log is { } log)
+        {
+            // The app's Serilog reads sinks from its services (ReadFrom.Services).
+            builder.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(log));
         }
 
         _options.Configure?.Invoke(builder);

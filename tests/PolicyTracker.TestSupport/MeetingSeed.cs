@@ -61,6 +61,7 @@ public sealed class MeetingSeed(string connectionString)
             Status = published ? ReportStatus.Published : ReportStatus.Draft,
             Published = date,
             EnteredBy = "tester",
+            EnteredAt = DateTimeOffset.UnixEpoch,
         };
         var meeting = new Meeting { Id = Guid.CreateVersion7(), OrganizationId = bodyId, Date = date, Session = session };
         db.AddRange(report, meeting);

@@ -8,6 +8,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
+        builder.ToTable(t => t.HasCheckConstraint("ck_meetings_date_finite", "isfinite(date)"));
         builder.Property(m => m.Session).HasMaxLength(500);
         builder.Property(m => m.Location).HasMaxLength(300);
         builder.HasIndex(m => new { m.OrganizationId, m.Date });

@@ -13,7 +13,9 @@ internal sealed class MeetingSourceConfiguration : IEntityTypeConfiguration<Meet
 
         // History and trash read a meeting's sources including the deleted ones, which the partial index above cannot serve.
         builder.HasIndex(s => s.MeetingId);
-        builder.Property(s => s.BodyVerdict).HasConversion<string>().HasMaxLength(20).HasDefaultValueSql("'Extracted'");
+        // The column default serves rows written outside EF; EF always writes the value itself (its CLR default
+        // is the same 'Extracted', which EF would otherwise warn could never be told from "not set").
+        builder.Property(s => s.BodyVerdict).HasConversion<string>().HasMaxLength(20).HasDefaultValueSql("'Extracted'").ValueGeneratedNever();
         builder.Property(s => s.DateVerdict).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ChairVerdict).HasConversion<string>().HasMaxLength(20);
 

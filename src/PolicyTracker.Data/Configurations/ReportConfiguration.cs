@@ -8,6 +8,13 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
 {
     public void Configure(EntityTypeBuilder<Report> builder)
     {
+        // Npgsql writes DateOnly/DateTimeOffset.MinValue as -infinity, which date arithmetic refuses
+        // ('cannot subtract infinite timestamps'): the inputs refuse such dates, and the table too.
+        builder.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_reports_entered_at_finite", "isfinite(entered_at)");
+            t.HasCheckConstraint("ck_reports_published_finite", "isfinite(published)");
+        });
         builder.Property(r => r.Headline).HasMaxLength(1000);
         builder.Property(r => r.Outlet).HasMaxLength(200);
         builder.Property(r => r.SourceUrl).HasMaxLength(2000);

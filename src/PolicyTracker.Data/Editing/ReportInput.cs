@@ -29,6 +29,21 @@ public sealed record FileReadResult(ReportDraftInput? Input, string? Error, stri
 // Everything here is pure: the form shows these messages before any database call.
 public static partial class ReportInput
 {
+    /// <summary>The earliest date a report or a meeting may carry. Anything before is a typo or a placeholder
+    /// (0001-01-01, DateOnly.MinValue, which Npgsql writes as -infinity).</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The latest: tomorrow, for a report dated in a time zone ahead of UTC.</summary>
+    public static DateOnly LatestDate(DateOnly today) => today.AddDays(1);
+
+    public static bool IsPlausibleDate(DateOnly date, DateOnly today) => date >= EarliestDate && date <= LatestDate(today);
+
+    /// <summary>The latest date that is a date at all: the extractor's own range ends here, and DateOnly.MaxValue
+    /// (9999-12-31) would be stored as infinity.</summary>
+    public static readonly DateOnly LatestStorableDate = new(2100, 12, 31);
+
+    public static bool IsStorableDate(DateOnly date) => date >= EarliestDate && date <= LatestStorableDate;
+
     public const int MaxBytes = ReportImporter.MaxBytes;
 
     public static readonly IReadOnlyList<string> AcceptedExtensions = [".txt", ".md", ".html", ".htm"];
@@ -261,9 +276,13 @@ public static partial class ReportInput
             errors[nameof(input.Outlet)] = outlet;
         }
 
-        if (input.Published is { } published && published > today)
+        if (input.Published is { } published && published > LatestDate(today))
         {
             errors[nameof(input.Published)] = $"The publication date {published:yyyy-MM-dd} is in the future.";
+        }
+        else if (input.Published is { } early && early < EarliestDate)
+        {
+            errors[nameof(input.Published)] = $"The publication date {early:yyyy-MM-dd} is before {EarliestDate:yyyy-MM-dd}: give the date the report appeared.";
         }
 
         if (FieldLimits.TooLong("The source URL", input.SourceUrl?.Trim(), FieldLimits.SourceUrl) is { } url)

@@ -6,6 +6,7 @@ public enum ImportProblem
     TooLarge,
     Binary,
     InvalidSourceUrl,
+    InvalidDate,
     DuplicateText,
     DuplicateSourceUrl,
     NotFound,

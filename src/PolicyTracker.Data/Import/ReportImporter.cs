@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PolicyTracker.Data.Auditing;
+using PolicyTracker.Data.Editing;
 using PolicyTracker.Data.Entities;
 using PolicyTracker.Data.Records;
 using PolicyTracker.Extraction;
@@ -84,7 +85,8 @@ public sealed class ReportImporter
                 {
                     Headline = Headline(request.Headline, extraction, text),
                     Outlet = Clip(request.Outlet, 200) ?? Clip(extraction.Report.Outlet, 200),
-                    Published = request.Published ?? extraction.Report.Published,
+                    // The extractor's date is a reading of the text; one that is no date is dropped, not stored.
+                    Published = request.Published ?? (extraction.Report.Published is { } read && ReportInput.IsStorableDate(read) ? read : null),
                     SourceUrl = sourceUrl,
                     Text = text,
                     ContentHash = hash,
@@ -219,8 +221,17 @@ public sealed class ReportImporter
         row.DeletedBy = null;
     }
 
+    // Every way a report arrives (form, import, feed, CLI, seed) passes here, so this is where a date
+    // that is no date is refused: 0001-01-01 would be stored as -infinity. A date in the future is for
+    // the inputs to refuse (form, JSON Lines, feeds): they know the day the editor is in.
     private static ImportResult? Validate(ImportRequest request)
     {
+        if (request.Published is { } published && !ReportInput.IsStorableDate(published))
+        {
+            return ImportResult.Failed(ImportProblem.InvalidDate,
+                $"The publication date {published:yyyy-MM-dd} is outside {ReportInput.EarliestDate:yyyy-MM-dd} to {ReportInput.LatestStorableDate:yyyy-MM-dd}.");
+        }
+
         var text = request.Text;
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -736,7 +736,10 @@ namespace PolicyTracker.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Topics" }, "ix_meetings_topics_published"), "gin");
 
-                    b.ToTable("meetings", (string)null);
+                    b.ToTable("meetings", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_meetings_date_finite", "isfinite(date)");
+                        });
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.MeetingSource", b =>
@@ -1490,7 +1493,12 @@ namespace PolicyTracker.Data.Migrations
                     b.HasIndex("Status")
                         .HasDatabaseName("ix_reports_status");
 
-                    b.ToTable("reports", (string)null);
+                    b.ToTable("reports", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_reports_entered_at_finite", "isfinite(entered_at)");
+
+                            t.HasCheckConstraint("ck_reports_published_finite", "isfinite(published)");
+                        });
                 });
 
             modelBuilder.Entity("PolicyTracker.Data.Entities.ReportCounts", b =>

@@ -45,9 +45,9 @@ public sealed class ReviewGuardTests(AppFixture app)
         {
             await field.FillAsync(bad);
             await field.PressAsync("Tab");
-            await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("The publication date must be from 1900-01-01");
+            await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToContainTextAsync("The publication date must be from 1900-01-01", new() { Timeout = 30_000 });
             await page.GetByTestId("save-draft").ClickAsync();
-            await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Nothing was saved");
+            await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Nothing was saved", new() { Timeout = 30_000 });
             (await StoredPublishedAsync(id)).ShouldBe(stored, bad);
             await AppFixture.ScreenshotAsync(page, "review-published-refused");
             // The message covers the buttons; a fresh page for the next value.
@@ -59,7 +59,7 @@ public sealed class ReviewGuardTests(AppFixture app)
         await field.PressAsync("Tab");
         await Assertions.Expect(page.Locator(".mud-input-helper-text.mud-input-error")).ToHaveCountAsync(0);
         await page.GetByTestId("save-draft").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved");
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved", new() { Timeout = 30_000 });
         (await StoredPublishedAsync(id)).ShouldBe(new DateOnly(2025, 5, 28));
         (await app.ProblemsAsync(page)).ShouldBeEmpty();
     }
@@ -73,8 +73,7 @@ public sealed class ReviewGuardTests(AppFixture app)
         {
             SignInAttemptsPerMinute = 1000,
             LogLevel = "Information",
-            // The app's Serilog reads sinks from its services (ReadFrom.Services).
-            Configure = b => b.ConfigureServices(services => services.AddSingleton<Serilog.Core.ILogEventSink>(log)),
+            Log = log,
         });
         var baseUrl = factory.StartKestrel();
         var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1440, Height = 900 }, BaseURL = baseUrl });
@@ -91,7 +90,7 @@ public sealed class ReviewGuardTests(AppFixture app)
         await page.WaitForURLAsync("**/review", new() { Timeout = 30_000 });
         await AppFixture.WaitInteractiveAsync(page);
         await page.GetByTestId("save-draft").ClickAsync();
-        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved");
+        await Assertions.Expect(page.Locator(".mud-snackbar").Last).ToContainTextAsync("Draft saved", new() { Timeout = 30_000 });
 
         // Save and close: the tab goes while the publish is still running on the server.
         var second = await context.NewPageAsync();
@@ -130,28 +129,4 @@ public sealed class ReviewGuardTests(AppFixture app)
         await using var db = await services.GetRequiredService<IDbContextFactory<PolicyTrackerDbContext>>().CreateDbContextAsync();
         return await db.Reports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync();
     });
-
-    private sealed class CapturedLog : Serilog.Core.ILogEventSink
-    {
-        private readonly List<Serilog.Events.LogEvent> _events = [];
-
-        public IReadOnlyList<Serilog.Events.LogEvent> Events
-        {
-            get
-            {
-                lock (_events)
-                {
-                    return [.. _events];
-                }
-            }
-        }
-
-        public void Emit(Serilog.Events.LogEvent logEvent)
-        {
-            lock (_events)
-            {
-                _events.Add(logEvent);
-            }
-        }
-    }
 }

@@ -16,12 +16,15 @@ public sealed class EveryPageTests(AppFixture app)
 {
     // Template: the page's @page route, so a page added without being listed here fails the test below.
     // Static: a page of the account layout, rendered on the server only (no circuit to wait for).
-    private sealed record PageUnderTest(string Name, string Template, string Path, bool SignedIn = true, bool Static = false);
+    internal sealed record PageUnderTest(string Name, string Template, string Path, bool SignedIn = true, bool Static = false);
 
-    private async Task<IReadOnlyList<PageUnderTest>> PagesAsync()
+    private Task<IReadOnlyList<PageUnderTest>> PagesAsync() => PagesAsync(app);
+
+    /// <summary>Every page, also walked field by field by <see cref="EveryFormTests"/>.</summary>
+    internal static async Task<IReadOnlyList<PageUnderTest>> PagesAsync(AppFixture app)
     {
         var data = await BrowseData.SeedAsync(app.ConnectionString);
-        var meetingId = await DemoMeetingAsync();
+        var meetingId = await DemoMeetingAsync(app);
         return
         [
             new("home", "/", "/"),
@@ -156,7 +159,7 @@ public sealed class EveryPageTests(AppFixture app)
         await page.WaitForTimeoutAsync(150); // transitions (drawer, chips) settle before measuring colours and widths
     }
 
-    private async Task<Guid> DemoMeetingAsync()
+    private static async Task<Guid> DemoMeetingAsync(AppFixture app)
     {
         await using var connection = new NpgsqlConnection(app.ConnectionString);
         await connection.OpenAsync();

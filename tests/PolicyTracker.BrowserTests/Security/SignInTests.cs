@@ -227,6 +227,7 @@ public sealed class SignInTests(AppFixture app)
                 Headline = "Hostile " + Script,
                 Text = text,
                 EnteredBy = "test",
+                EnteredAt = DateTimeOffset.UnixEpoch,
                 ContentHash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))),
                 Status = ReportStatus.Published, // analysts browse only published reports
             };

@@ -244,6 +244,7 @@ public sealed class MeetingApiTests(SecurityFixture app)
                 ContentHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
                 Status = draft ? ReportStatus.Draft : ReportStatus.Published,
                 EnteredBy = "tester",
+                EnteredAt = DateTimeOffset.UnixEpoch,
             };
             DateOnly? date = i == count - 1 && !draft ? null : new DateOnly(2024, 1, 1).AddDays(Math.Max(0, i - 1));
             var meeting = new Meeting { Id = Guid.CreateVersion7(), Organization = body, Date = date };

@@ -20,7 +20,8 @@ public sealed class ReportInputTests
 
     [Theory]
     [InlineData("", null, null, "Text", "empty")]
-    [InlineData("text", "2026-01-16", null, "Published", "in the future")]
+    [InlineData("text", "2026-01-17", null, "Published", "in the future")]
+    [InlineData("text", "0001-01-01", null, "Published", "before 1900")]
     [InlineData("text", null, "example.org/report", "SourceUrl", "http")]
     [InlineData("text", null, "ftp://example.org/report", "SourceUrl", "http")]
     [InlineData("bin\0ary", null, null, "Text", "binary")]

@@ -54,7 +54,7 @@ public static class FeedItemReader
         input.Headline ??= entry.Headline;
         input.Outlet ??= entry.Outlet;
         // The feed's date is written by a machine; the page's may be a guess from a dateline without a year.
-        if (entry.Published is { } published)
+        if (entry.Published is { } published && ReportInput.IsPlausibleDate(DateOnly.FromDateTime(published.UtcDateTime), today))
         {
             input.Published = DateOnly.FromDateTime(published.UtcDateTime);
         }

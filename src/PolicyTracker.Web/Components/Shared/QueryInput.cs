@@ -17,7 +17,7 @@ public sealed class QueryInput(TimeProvider time)
     /// <summary>The summary draws one bar per month; beyond this many the chart says nothing more.</summary>
     public const int MaxSummaryMonths = 240;
 
-    public static readonly DateOnly MinDate = new(1900, 1, 1);
+    public static readonly DateOnly MinDate = PolicyTracker.Data.Editing.ReportInput.EarliestDate;
 
     /// <summary>Longer passwords are refused before they are hashed: a megabyte of password costs the server, not the attacker.</summary>
     public const int MaxPasswordLength = 128;

@@ -235,12 +235,12 @@ public sealed class SearchQueries(PublishedData published)
 
         var results = new
         {
-            Reports = new SearchGroup<ReportHit>(await CappedCountAsync(reports, ct), reportHits),
+            Reports = new SearchGroup<ReportHit>(await CappedCountAsync(reports.OrderByDescending(r => r.Id), ct), reportHits),
             Meetings = new SearchGroup<MeetingHit>(latest.Count, meetingHits),
-            Resolutions = new SearchGroup<ResolutionHit>(await CappedCountAsync(resolutions, ct), resolutionHits),
-            Documents = new SearchGroup<DocumentHit>(await CappedCountAsync(documents, ct), documentHits),
-            People = new SearchGroup<NameHit>(await CappedCountAsync(people, ct), peopleHits),
-            Bodies = new SearchGroup<NameHit>(await CappedCountAsync(bodies, ct), bodyHits),
+            Resolutions = new SearchGroup<ResolutionHit>(await CappedCountAsync(resolutions.OrderByDescending(r => r.Id), ct), resolutionHits),
+            Documents = new SearchGroup<DocumentHit>(await CappedCountAsync(documents.OrderByDescending(d => d.Id), ct), documentHits),
+            People = new SearchGroup<NameHit>(await CappedCountAsync(people.OrderByDescending(p => p.Id), ct), peopleHits),
+            Bodies = new SearchGroup<NameHit>(await CappedCountAsync(bodies.OrderByDescending(o => o.Id), ct), bodyHits),
         };
         var inv = System.Globalization.CultureInfo.InvariantCulture;
         var facets = new SearchFacets(
@@ -257,6 +257,7 @@ public sealed class SearchQueries(PublishedData published)
         return new SearchResults(results.Reports, results.Meetings, results.Resolutions, results.Documents, results.People, results.Bodies, facets);
     }
 
-    // Counts one past the cap: enough to know the group holds "1,000+" without counting the rest.
-    private static Task<int> CappedCountAsync<T>(IQueryable<T> matches, CancellationToken ct) => matches.Take(CountCap + 1).CountAsync(ct);
+    // Counts one past the cap: enough to know the group holds "1,000+" without counting the rest. Ordered (newest
+    // ids, like the ranked candidates) because a LIMIT without ORDER BY picks arbitrary rows, and EF warns of it.
+    private static Task<int> CappedCountAsync<T>(IOrderedQueryable<T> matches, CancellationToken ct) => matches.Take(CountCap + 1).CountAsync(ct);
 }
