@@ -54,7 +54,7 @@ public static class GridHost
         app.MapGet("/grid/documents", async (DocumentQueries q, HttpRequest r, CancellationToken ct) =>
         {
             var (key, descending) = Sort(r);
-            var list = await q.ListAsync(new DocumentFilter(Text(r, "q"), Text(r, "kind")), Page(r), Size(r), key, descending, ct);
+            var list = await q.ListAsync(new DocumentFilter(Text(r, "q"), Text(r, "kind")), Page(r), Size(r), key, descending, ct: ct);
             return Results.Ok(new { list.Total, list.Rows });
         });
         app.MapGet("/grid/reports", async (ReportQueries q, HttpRequest r, CancellationToken ct) =>

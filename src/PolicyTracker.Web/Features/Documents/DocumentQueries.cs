@@ -14,7 +14,8 @@ public sealed record DocumentFilter(string? Text = null, string? Kind = null, Do
 public sealed record DocumentRow(Guid Id, string Title, string? Kind, DocumentActionKind? LatestAction, int Actions, DateOnly? First, DateOnly? Last,
     IReadOnlyList<string> Topics);
 
-public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, int Total);
+/// <summary>A page of documents; <see cref="Position"/> goes back with the request for the next or previous page.</summary>
+public sealed record DocumentList(IReadOnlyList<DocumentRow> Rows, int Total, KeysetPosition? Position = null);
 
 public sealed record DocumentStep(DocumentActionKind Action, Guid MeetingId, DateOnly? Date, Guid BodyId, string Body, string? Session,
     IReadOnlyList<SourceRef> Sources)
@@ -26,16 +27,19 @@ public sealed record DocumentDetail(Guid Id, string Title, string? Kind, IReadOn
 
 public sealed class DocumentQueries(PublishedData published)
 {
-    /// <summary>One page of documents and the filtered total.</summary>
-    public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int pageSize, string? sort, bool descending, CancellationToken ct = default)
+    /// <summary>One page of documents and the filtered total. With the position of the page the grid showed last,
+    /// the next or previous page seeks from its edge row (<see cref="Keyset{T}"/>) instead of skipping every row before it.</summary>
+    public async Task<DocumentList> ListAsync(DocumentFilter filter, int page, int pageSize, string? sort, bool descending, KeysetPosition? previous = null,
+        CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        var ordered = Ordered(Filtered(db, filter), sort, descending);
-        var total = await GridTotal.CountAsync(ordered, ct);
+        var order = Order(sort, descending);
+        var filtered = Filtered(db, filter);
+        var total = await GridTotal.CountAsync(order.Ordered(filtered), ct);
         // Id-first: the page's ids from the ordering index, then the latest action only for those rows.
-        var ids = await ordered.Skip(page * pageSize).Take(pageSize).Select(d => d.Id).ToListAsync(ct);
+        var (ids, position) = await order.PageAsync(filtered, $"{sort}|{descending}|{filter}", page, pageSize, previous, ct);
         var found = await Project(db.ListedDocuments.Where(d => ids.Contains(d.Id))).ToDictionaryAsync(r => r.Id, ct);
-        return new DocumentList([.. ids.Select(id => found[id])], total);
+        return new DocumentList([.. ids.Select(id => found[id])], total, position);
     }
 
     /// <summary>Every filtered document in the grid's order, read from the database as it is consumed (CSV).</summary>
@@ -43,7 +47,7 @@ public sealed class DocumentQueries(PublishedData published)
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await published.OpenAsync(ct);
-        await foreach (var row in Project(Ordered(Filtered(db, filter), sort, descending)).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in Project(Order(sort, descending).Ordered(Filtered(db, filter))).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return row;
         }
@@ -80,19 +84,16 @@ public sealed class DocumentQueries(PublishedData published)
         return query;
     }
 
-    // Counts and dates come from document_counts (kept on publish, indexed for these sorts).
-    private static IQueryable<Document> Ordered(IQueryable<Document> query, string? sort, bool descending) => (sort, descending) switch
+    // Counts and dates come from document_counts (kept on publish, indexed for these sorts). Each order ends in the id,
+    // so a row's keys place it exactly and a page can start after the previous page's last row.
+    private static Keyset<Document> Order(string? sort, bool descending) => (sort, descending) switch
     {
-        ("title", true) => query.OrderByDescending(d => d.Title).ThenBy(d => d.Id),
-        ("kind", false) => query.OrderBy(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
-        ("kind", true) => query.OrderByDescending(d => d.Kind).ThenBy(d => d.Title).ThenBy(d => d.Id),
-        ("actions", false) => query.OrderBy(d => d.Counts!.Actions).ThenBy(d => d.Id),
-        ("actions", true) => query.OrderByDescending(d => d.Counts!.Actions).ThenByDescending(d => d.Id),
-        ("first", false) => query.OrderBy(d => d.Counts!.FirstAction).ThenBy(d => d.Id),
-        ("first", true) => query.OrderByDescending(d => d.Counts!.FirstAction).ThenByDescending(d => d.Id),
-        ("last", false) => query.OrderBy(d => d.Counts!.LastAction).ThenBy(d => d.Id),
-        ("last", true) => query.OrderByDescending(d => d.Counts!.LastAction).ThenByDescending(d => d.Id),
-        _ => query.OrderBy(d => d.Title).ThenBy(d => d.Id),
+        ("title", true) => new Keyset<Document>().By(d => d.Title, true).By(d => d.Id),
+        ("kind", _) => new Keyset<Document>().By(d => d.Kind, descending).By(d => d.Title).By(d => d.Id),
+        ("actions", _) => new Keyset<Document>().By(d => d.Counts!.Actions, descending).By(d => d.Id, descending),
+        ("first", _) => new Keyset<Document>().By(d => d.Counts!.FirstAction, descending).By(d => d.Id, descending),
+        ("last", _) => new Keyset<Document>().By(d => d.Counts!.LastAction, descending).By(d => d.Id, descending),
+        _ => new Keyset<Document>().By(d => d.Title).By(d => d.Id),
     };
 
     private static IQueryable<DocumentRow> Project(IQueryable<Document> query) => query
