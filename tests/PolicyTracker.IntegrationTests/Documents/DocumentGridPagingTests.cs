@@ -113,8 +113,12 @@ public sealed class DocumentGridPagingTests(DatabaseFixture fixture) : IAsyncLif
             var meetingId = await db.Meetings.Where(m => m.Date == new DateOnly(2024, 1, 10)).Select(m => m.Id).SingleAsync();
             db.DocumentActions.Add(new DocumentAction
             {
-                Id = Guid.CreateVersion7(), MeetingId = meetingId, Document = archive.Document("Aardvark plan"), Action = DocumentActionKind.Adopted,
-                Published = true, Position = 99,
+                Id = Guid.CreateVersion7(),
+                MeetingId = meetingId,
+                Document = archive.Document("Aardvark plan"),
+                Action = DocumentActionKind.Adopted,
+                Published = true,
+                Position = 99,
             });
             await archive.SaveAsync();
         }
