@@ -119,9 +119,10 @@ public static class RecordCounts
         {
             await KeyLocks.LockAsync(db, KeyLocks.Phase.Counts, rows, ct);
         }
-        else
+        else if (db.Database.CurrentTransaction is not null)
         {
             // A repair or a merge of a large body: too many keys for the lock table, so the rollups whole (reads go on).
+            // Outside a transaction (a seed or repair run alone) a lock would end with its statement: none is taken.
             await db.Database.ExecuteSqlRawAsync(
                 "LOCK TABLE report_counts, body_counts, person_body_counts, co_attendance_counts, person_counts, document_counts IN EXCLUSIVE MODE", ct);
         }
